@@ -1,0 +1,48 @@
+// Builds a small after-sales flow with the engine and prints it as a Mermaid diagram (default)
+// or as Graphviz DOT (`dotnet run --project samples/FlowDiagram -- dot`).
+using AfterSales.Disputes.Flows;
+
+var flow = FlowBuilder<RefundState, RefundAction, RefundRequest>.Create("refund-only", version: 1, initial: RefundState.AwaitingSeller)
+    .In(RefundState.AwaitingSeller)
+        .Deadline(r => r.SellerResponse, expiresWith: RefundAction.AutoApprove, "seller response window")
+        .Permit(RefundAction.Approve, RefundState.Refunding, by: Party.Seller)
+        .Permit(RefundAction.AutoApprove, RefundState.Refunding, by: Party.System)
+        .PermitIf(RefundAction.Reject, RefundState.Rejected, by: Party.Seller, r => r.ReasonCode is not null, "a reason code is given")
+        .Permit(RefundAction.Withdraw, RefundState.Closed, by: Party.Buyer)
+    .In(RefundState.Rejected)
+        .Deadline(r => r.EscalationWindow, expiresWith: RefundAction.Close, "escalation window")
+        .Permit(RefundAction.Escalate, RefundState.InArbitration, by: Party.Buyer)
+        .Permit(RefundAction.Close, RefundState.Closed, by: Party.Buyer | Party.System)
+    .In(RefundState.InArbitration)
+        .Permit(RefundAction.RuleRefund, RefundState.Refunding, by: Party.Arbitrator)
+        .Permit(RefundAction.RuleReject, RefundState.Closed, by: Party.Arbitrator)
+    .In(RefundState.Refunding)
+        .Permit(RefundAction.RefundSucceeded, RefundState.Closed, by: Party.System)
+    .In(RefundState.Closed).Terminal()
+    .Build();
+
+Console.Write(args is ["dot"] ? flow.ToDot() : flow.ToMermaid());
+
+internal enum RefundState
+{
+    AwaitingSeller,
+    Rejected,
+    InArbitration,
+    Refunding,
+    Closed,
+}
+
+internal enum RefundAction
+{
+    Approve,
+    AutoApprove,
+    Reject,
+    Withdraw,
+    Escalate,
+    Close,
+    RuleRefund,
+    RuleReject,
+    RefundSucceeded,
+}
+
+internal sealed record RefundRequest(string? ReasonCode, DeadlineSpan SellerResponse, DeadlineSpan EscalationWindow);

@@ -1,0 +1,47 @@
+namespace AfterSales.Disputes.Flows;
+
+/// <summary>The answer to firing an action: either the transition taken or the refusal.</summary>
+/// <typeparam name="TState">The flow's state type.</typeparam>
+/// <typeparam name="TAction">The flow's action type.</typeparam>
+public readonly struct FireResult<TState, TAction>
+    where TState : struct, Enum
+    where TAction : struct, Enum
+{
+    private readonly Transition<TState, TAction> _transition;
+    private readonly Refusal<TState, TAction> _refusal;
+
+    private FireResult(bool accepted, Transition<TState, TAction> transition, Refusal<TState, TAction> refusal)
+    {
+        IsAccepted = accepted;
+        _transition = transition;
+        _refusal = refusal;
+    }
+
+    /// <summary>True when the action was taken.</summary>
+    public bool IsAccepted { get; }
+
+    /// <summary>The transition taken.</summary>
+    /// <exception cref="InvalidOperationException">The action was refused.</exception>
+    public Transition<TState, TAction> Transition => IsAccepted
+        ? _transition
+        : throw new InvalidOperationException($"The action was refused: {_refusal.Message}");
+
+    /// <summary>The refusal.</summary>
+    /// <exception cref="InvalidOperationException">The action was accepted.</exception>
+    public Refusal<TState, TAction> Refusal => IsAccepted
+        ? throw new InvalidOperationException("The action was accepted; there is no refusal.")
+        : _refusal;
+
+    /// <summary>An accepted action.</summary>
+    public static implicit operator FireResult<TState, TAction>(Transition<TState, TAction> transition) =>
+        new(true, transition, default);
+
+    /// <summary>A refused action.</summary>
+    public static implicit operator FireResult<TState, TAction>(Refusal<TState, TAction> refusal) =>
+        new(false, default, refusal);
+
+    /// <summary>The transition or the refusal, described.</summary>
+    public override string ToString() => IsAccepted
+        ? $"{_transition.Action} by {_transition.By}: {_transition.From} -> {_transition.To}"
+        : _refusal.Message;
+}

@@ -1,0 +1,148 @@
+namespace AfterSales.Disputes.Flows;
+
+/// <summary>
+/// Builds a <see cref="FlowDefinition{TState, TAction, TContext}"/> fluently, state by state, and
+/// validates the whole flow in <see cref="Build"/>.
+/// </summary>
+/// <example>
+/// <code>
+/// var flow = FlowBuilder&lt;State, Action, Case&gt;.Create("return-and-refund", version: 1, initial: State.AwaitingSeller)
+///     .In(State.AwaitingSeller)
+///         .Deadline(c => c.Policy.SellerResponse, expiresWith: Action.AutoApprove, "seller response window")
+///         .Permit(Action.Approve, State.AwaitingReturn, by: Party.Seller)
+///         .Permit(Action.AutoApprove, State.AwaitingReturn, by: Party.System)
+///         .PermitIf(Action.Reject, State.Rejected, by: Party.Seller, c => c.HasReasonCode, "a reason code is given")
+///     .In(State.Rejected).Terminal()
+///     ...
+///     .Build();
+/// </code>
+/// </example>
+/// <typeparam name="TState">The states, an enum.</typeparam>
+/// <typeparam name="TAction">The actions, an enum.</typeparam>
+/// <typeparam name="TContext">What guards, deadline spans and effects read.</typeparam>
+public sealed class FlowBuilder<TState, TAction, TContext>
+    where TState : struct, Enum
+    where TAction : struct, Enum
+{
+    private readonly string _id;
+    private readonly int _version;
+    private readonly TState _initial;
+    private readonly List<FlowStateBuilder<TState, TAction, TContext>> _states = [];
+    private readonly Dictionary<TAction, Type> _argumentTypes = [];
+    private readonly List<string> _problems = [];
+
+    private FlowBuilder(string id, int version, TState initial)
+    {
+        _id = id;
+        _version = version;
+        _initial = initial;
+    }
+
+    /// <summary>Starts a flow definition.</summary>
+    /// <param name="id">A stable identifier such as <c>return-and-refund</c>.</param>
+    /// <param name="version">The definition's version, from 1; raise it whenever the flow changes.</param>
+    /// <param name="initial">The state every case starts in.</param>
+    public static FlowBuilder<TState, TAction, TContext> Create(string id, int version, TState initial)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
+        return new FlowBuilder<TState, TAction, TContext>(id, version, initial);
+    }
+
+    /// <summary>Configures <paramref name="state"/>; calling it again for the same state continues its configuration.</summary>
+    public FlowStateBuilder<TState, TAction, TContext> In(TState state)
+    {
+        foreach (var existing in _states)
+        {
+            if (EqualityComparer<TState>.Default.Equals(existing.State, state))
+            {
+                return existing;
+            }
+        }
+
+        var builder = new FlowStateBuilder<TState, TAction, TContext>(this, state);
+        _states.Add(builder);
+        return builder;
+    }
+
+    /// <summary>
+    /// Declares that <paramref name="action"/> carries an argument of type <typeparamref name="TArgument"/>
+    /// (a reason code, an offer, a tracking number). It must then be fired with one; argument guards and
+    /// <c>OnEntryFrom</c> effects receive it.
+    /// </summary>
+    public FlowBuilder<TState, TAction, TContext> Takes<TArgument>(TAction action)
+    {
+        if (_argumentTypes.TryGetValue(action, out var existing) && existing != typeof(TArgument))
+        {
+            _problems.Add($"{action} is declared to take both {existing.Name} and {typeof(TArgument).Name}.");
+        }
+
+        _argumentTypes[action] = typeof(TArgument);
+        return this;
+    }
+
+    /// <summary>
+    /// Validates the flow and returns its immutable definition.
+    /// </summary>
+    /// <exception cref="FlowDefinitionException">
+    /// Listing every problem: an unknown initial state, unreachable states, non-terminal states without
+    /// an exit, terminal states with one, an action permitted twice in a state, deadlines whose expiry
+    /// action is not an unguarded exit permitted to <see cref="Party.System"/>, argument guards or effects
+    /// whose argument type was not declared.
+    /// </exception>
+    public FlowDefinition<TState, TAction, TContext> Build()
+    {
+        var problems = new List<string>(_problems);
+        var configured = _states.Select(s => s.State).ToList();
+        var targets = _states.SelectMany(s => s.Transitions).Select(t => t.Target).Distinct().ToList();
+        var all = configured.Concat(targets.Except(configured)).ToList();
+
+        if (!configured.Contains(_initial))
+        {
+            problems.Add($"The initial state {_initial} is not configured: add In({_initial}).");
+        }
+
+        foreach (var unconfigured in targets.Except(configured))
+        {
+            problems.Add($"State {unconfigured} is a target but is not configured: add In({unconfigured}) with its exits, or mark it Terminal().");
+        }
+
+        var reachable = Reachable();
+        foreach (var state in all.Where(s => !reachable.Contains(s)))
+        {
+            problems.Add($"State {state} is unreachable from the initial state {_initial}.");
+        }
+
+        foreach (var state in _states)
+        {
+            problems.AddRange(state.Problems(_argumentTypes));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new FlowDefinitionException($"{_id} v{_version}", problems);
+        }
+
+        return new FlowDefinition<TState, TAction, TContext>(
+            _id, _version, _initial, _states.Select(s => s.ToRule()).ToList(), _argumentTypes);
+    }
+
+    private HashSet<TState> Reachable()
+    {
+        var reached = new HashSet<TState> { _initial };
+        var queue = new Queue<TState>(reached);
+        while (queue.TryDequeue(out var state))
+        {
+            var builder = _states.Find(s => EqualityComparer<TState>.Default.Equals(s.State, state));
+            foreach (var transition in builder?.Transitions ?? [])
+            {
+                if (reached.Add(transition.Target))
+                {
+                    queue.Enqueue(transition.Target);
+                }
+            }
+        }
+
+        return reached;
+    }
+}

@@ -1,0 +1,295 @@
+using System.Collections.Frozen;
+using System.Numerics;
+
+namespace AfterSales.Disputes.Flows;
+
+/// <summary>
+/// An immutable, validated flow: states, the actions each permits to which parties under which
+/// guards, deadlines with their automatic outcome, and effects. Build one with
+/// <see cref="FlowBuilder{TState, TAction, TContext}"/>; it is safe to share between threads.
+/// </summary>
+/// <remarks>
+/// A definition holds no case state: callers pass the current state and deadline, and get back the
+/// transition to apply or a refusal. Firing does no LINQ and no reflection, and allocates nothing
+/// beyond what the effects themselves allocate.
+/// </remarks>
+/// <typeparam name="TState">The states, an enum.</typeparam>
+/// <typeparam name="TAction">The actions (triggers), an enum.</typeparam>
+/// <typeparam name="TContext">What guards, deadline spans and effects read: the case, its policy, its order.</typeparam>
+public sealed class FlowDefinition<TState, TAction, TContext>
+    where TState : struct, Enum
+    where TAction : struct, Enum
+{
+    private readonly FrozenDictionary<TState, StateRule<TState, TAction, TContext>> _states;
+    private readonly FrozenDictionary<TAction, Type> _argumentTypes;
+    private readonly TAction[] _actions;
+
+    internal FlowDefinition(
+        string id,
+        int version,
+        TState initial,
+        IReadOnlyList<StateRule<TState, TAction, TContext>> states,
+        IReadOnlyDictionary<TAction, Type> argumentTypes)
+    {
+        Id = id;
+        Version = version;
+        Initial = initial;
+        States = states;
+        _states = states.ToFrozenDictionary(s => s.State);
+        _argumentTypes = argumentTypes.ToFrozenDictionary();
+        _actions = states.SelectMany(s => s.TransitionArray).Select(t => t.Action).Distinct().ToArray();
+    }
+
+    /// <summary>The flow's identifier, such as <c>return-and-refund</c>.</summary>
+    public string Id { get; }
+
+    /// <summary>The version of the definition; a case keeps the version it started with.</summary>
+    public int Version { get; }
+
+    /// <summary>The state every case starts in.</summary>
+    public TState Initial { get; }
+
+    /// <summary>Every state of the flow, in the order they were declared.</summary>
+    public IReadOnlyList<StateRule<TState, TAction, TContext>> States { get; }
+
+    /// <summary>Every action permitted somewhere in the flow, in the order they first appear.</summary>
+    public IReadOnlyList<TAction> Actions => _actions;
+
+    /// <summary>The actions that take an argument, with its type.</summary>
+    public IReadOnlyDictionary<TAction, Type> ArgumentTypes => _argumentTypes;
+
+    /// <summary>The rule for <paramref name="state"/>.</summary>
+    /// <exception cref="ArgumentException">The state is not part of this flow.</exception>
+    public StateRule<TState, TAction, TContext> this[TState state] =>
+        _states.TryGetValue(state, out var rule)
+            ? rule
+            : throw new ArgumentException($"{state} is not a state of flow {Id} v{Version}.", nameof(state));
+
+    /// <summary>True when <paramref name="state"/> is part of this flow.</summary>
+    public bool Contains(TState state) => _states.ContainsKey(state);
+
+    /// <summary>True when the flow ends in <paramref name="state"/>.</summary>
+    public bool IsTerminal(TState state) => this[state].IsTerminal;
+
+    /// <summary>
+    /// The deadline that starts when a case enters <paramref name="state"/> at <paramref name="now"/>,
+    /// or null when the state has none. Use it for the initial state of a new case.
+    /// </summary>
+    public Deadline<TAction>? StartDeadline(TState state, TContext context, DateTimeOffset now) =>
+        this[state].Deadline is { } rule ? new Deadline<TAction>(rule.ExpiresWith, rule.Span(context), now) : null;
+
+    /// <summary>
+    /// Checks whether <paramref name="by"/> may take <paramref name="action"/> in <paramref name="state"/>,
+    /// without taking it. Argument guards are not checked.
+    /// </summary>
+    /// <returns>Null when the action is allowed, otherwise the refusal.</returns>
+    public Refusal<TState, TAction>? Check(TState state, TAction action, Party by, TContext context)
+    {
+        EnsureSingleParty(by);
+        return Decide(state, action, by, context, out _) is { } refusal ? refusal : null;
+    }
+
+    /// <summary>
+    /// Fires an action that takes no argument: returns the transition to apply, or why it was refused.
+    /// Exit effects of the state left and entry effects of the state entered run before this returns.
+    /// </summary>
+    /// <param name="state">The case's current state.</param>
+    /// <param name="deadline">The case's current deadline, kept when the action is internal.</param>
+    /// <param name="action">The action to take.</param>
+    /// <param name="by">The single party taking it.</param>
+    /// <param name="context">What guards, deadline spans and effects read.</param>
+    /// <param name="now">When the action is taken; new deadlines start here.</param>
+    /// <exception cref="ArgumentException">The action takes an argument, or <paramref name="by"/> is not exactly one party.</exception>
+    public FireResult<TState, TAction> Fire(
+        TState state, Deadline<TAction>? deadline, TAction action, Party by, TContext context, DateTimeOffset now)
+    {
+        EnsureSingleParty(by);
+        if (_argumentTypes.TryGetValue(action, out var argumentType))
+        {
+            throw new ArgumentException($"{action} takes an argument of type {argumentType.Name}; fire it with one.", nameof(action));
+        }
+
+        if (Decide(state, action, by, context, out var rule) is { } refusal)
+        {
+            return refusal;
+        }
+
+        return Take(rule!, deadline, by, context, argument: default(NoArgument), now);
+    }
+
+    /// <summary>
+    /// Fires a parameterised action with its argument: checks the guards, then the argument guards,
+    /// and returns the transition to apply or why it was refused.
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// The action does not take a <typeparamref name="TArgument"/>, or <paramref name="by"/> is not exactly one party.
+    /// </exception>
+    public FireResult<TState, TAction> Fire<TArgument>(
+        TState state, Deadline<TAction>? deadline, TAction action, Party by, TContext context, TArgument argument, DateTimeOffset now)
+    {
+        EnsureSingleParty(by);
+        if (!_argumentTypes.TryGetValue(action, out var argumentType) || argumentType != typeof(TArgument))
+        {
+            throw new ArgumentException(
+                argumentType is null
+                    ? $"{action} takes no argument."
+                    : $"{action} takes an argument of type {argumentType.Name}, not {typeof(TArgument).Name}.",
+                nameof(argument));
+        }
+
+        if (Decide(state, action, by, context, out var rule) is { } refusal)
+        {
+            return refusal;
+        }
+
+        foreach (var guard in rule!.ArgumentGuards)
+        {
+            if (!((Func<TContext, TArgument, bool>)guard.Condition)(context, argument))
+            {
+                return new Refusal<TState, TAction>(action, state, by, RefusalReason.GuardFailed, rule.AllowedParties, guard.Label);
+            }
+        }
+
+        return Take(rule, deadline, by, context, argument, now);
+    }
+
+    /// <summary>
+    /// Takes the expiry action of <paramref name="deadline"/> as <see cref="Party.System"/> when it is
+    /// due at <paramref name="now"/>. A deadline that is paused or not yet due is refused, so a clock
+    /// that jumps back never fires a deadline early.
+    /// </summary>
+    public FireResult<TState, TAction> FireExpiry(
+        TState state, Deadline<TAction>? deadline, TContext context, DateTimeOffset now)
+    {
+        if (deadline is not { } due || !due.IsDueAt(now))
+        {
+            var action = deadline?.ExpiresWith ?? this[state].Deadline?.ExpiresWith ?? default;
+            return new Refusal<TState, TAction>(action, state, Party.System, RefusalReason.NoDeadlineDue, Party.System, null);
+        }
+
+        return Fire(state, deadline, due.ExpiresWith, Party.System, context, now);
+    }
+
+    /// <summary>The actions <paramref name="by"/> may take in <paramref name="state"/> now.</summary>
+    public IReadOnlyList<TAction> PermittedActions(TState state, Party by, TContext context)
+    {
+        EnsureSingleParty(by);
+        var permitted = new List<TAction>();
+        foreach (var transition in this[state].TransitionArray)
+        {
+            if (Decide(state, transition.Action, by, context, out _) is null)
+            {
+                permitted.Add(transition.Action);
+            }
+        }
+
+        return permitted;
+    }
+
+    /// <summary>
+    /// For every action of the flow, whether <paramref name="by"/> may take it in
+    /// <paramref name="state"/> now, and if not, why not.
+    /// </summary>
+    public IReadOnlyList<ActionAvailability<TState, TAction>> Explain(TState state, Party by, TContext context)
+    {
+        EnsureSingleParty(by);
+        var answers = new List<ActionAvailability<TState, TAction>>(_actions.Length);
+        foreach (var action in _actions)
+        {
+            answers.Add(new ActionAvailability<TState, TAction>(
+                action,
+                Decide(state, action, by, context, out _),
+                _argumentTypes.GetValueOrDefault(action)));
+        }
+
+        return answers;
+    }
+
+    /// <summary>The definition as a Mermaid state diagram.</summary>
+    public string ToMermaid() => FlowGraphWriter.Mermaid(this);
+
+    /// <summary>The definition as a Graphviz DOT digraph.</summary>
+    public string ToDot() => FlowGraphWriter.Dot(this);
+
+    /// <summary>The flow's identifier and version.</summary>
+    public override string ToString() => $"{Id} v{Version}";
+
+    private Refusal<TState, TAction>? Decide(
+        TState state, TAction action, Party by, TContext context, out TransitionRule<TState, TAction, TContext>? rule)
+    {
+        rule = this[state].Find(action);
+        if (rule is null)
+        {
+            return new Refusal<TState, TAction>(action, state, by, RefusalReason.NotPermittedInState, Party.None, null);
+        }
+
+        if ((rule.AllowedParties & by) == 0)
+        {
+            return new Refusal<TState, TAction>(action, state, by, RefusalReason.NotThisParty, rule.AllowedParties, null);
+        }
+
+        foreach (var guard in rule.GuardArray)
+        {
+            if (!guard.Condition(context))
+            {
+                return new Refusal<TState, TAction>(action, state, by, RefusalReason.GuardFailed, rule.AllowedParties, guard.Label);
+            }
+        }
+
+        return null;
+    }
+
+    private Transition<TState, TAction> Take<TArgument>(
+        TransitionRule<TState, TAction, TContext> rule,
+        Deadline<TAction>? deadline,
+        Party by,
+        TContext context,
+        TArgument argument,
+        DateTimeOffset now)
+    {
+        if (rule.IsInternal)
+        {
+            return new Transition<TState, TAction>(rule.Source, rule.Target, rule.Action, by, now, IsInternal: true, deadline);
+        }
+
+        var transition = new Transition<TState, TAction>(
+            rule.Source, rule.Target, rule.Action, by, now, IsInternal: false, StartDeadline(rule.Target, context, now));
+
+        foreach (var exit in this[rule.Source].ExitEffects)
+        {
+            exit(context, transition);
+        }
+
+        foreach (var entry in this[rule.Target].EntryEffects)
+        {
+            if (entry.FromAction is { } from && !EqualityComparer<TAction>.Default.Equals(from, rule.Action))
+            {
+                continue;
+            }
+
+            // The builder only accepts an argument effect for an action declared with that argument
+            // type, and Fire<TArgument> checked the type, so this cast cannot fail.
+            if (entry.ArgumentType is null)
+            {
+                ((Action<TContext, Transition<TState, TAction>>)entry.Effect)(context, transition);
+            }
+            else
+            {
+                ((Action<TContext, TArgument, Transition<TState, TAction>>)entry.Effect)(context, argument, transition);
+            }
+        }
+
+        return transition;
+    }
+
+    private static void EnsureSingleParty(Party by)
+    {
+        if (!BitOperations.IsPow2((uint)by) || by > Party.System)
+        {
+            throw new ArgumentException($"An action is taken by exactly one party, not '{by}'.", nameof(by));
+        }
+    }
+
+    /// <summary>Stands in for the argument of actions that take none.</summary>
+    private readonly struct NoArgument;
+}

@@ -1,0 +1,161 @@
+using System.Text;
+
+namespace AfterSales.Disputes.Flows;
+
+/// <summary>
+/// Writes a flow definition as a Mermaid state diagram or a Graphviz DOT digraph. Both list states in
+/// declaration order and edges in the order actions were permitted, so the text is stable and can be
+/// committed and compared.
+/// </summary>
+internal static class FlowGraphWriter
+{
+    public static string Mermaid<TState, TAction, TContext>(FlowDefinition<TState, TAction, TContext> flow)
+        where TState : struct, Enum
+        where TAction : struct, Enum
+    {
+        var text = new StringBuilder();
+        text.Append("---\ntitle: ").Append(flow.Id).Append(" v").Append(flow.Version).Append("\n---\n");
+        text.Append("stateDiagram-v2\n");
+        text.Append("    [*] --> ").Append(flow.Initial).Append('\n');
+        foreach (var state in flow.States)
+        {
+            if (state.Deadline is { } deadline)
+            {
+                text.Append("    ").Append(state.State).Append(" : ")
+                    .Append(MermaidEscape(DeadlineText(deadline.Label, deadline.ExpiresWith))).Append('\n');
+            }
+        }
+
+        foreach (var state in flow.States)
+        {
+            foreach (var transition in state.Transitions)
+            {
+                text.Append("    ").Append(transition.Source).Append(" --> ").Append(transition.Target)
+                    .Append(" : ").Append(MermaidEscape(EdgeLabel(flow, state, transition, " "))).Append('\n');
+            }
+        }
+
+        foreach (var state in flow.States.Where(s => s.IsTerminal))
+        {
+            text.Append("    ").Append(state.State).Append(" --> [*]\n");
+        }
+
+        return text.ToString();
+    }
+
+    public static string Dot<TState, TAction, TContext>(FlowDefinition<TState, TAction, TContext> flow)
+        where TState : struct, Enum
+        where TAction : struct, Enum
+    {
+        var text = new StringBuilder();
+        text.Append("digraph ").Append(DotQuote($"{flow.Id} v{flow.Version}")).Append(" {\n");
+        text.Append("    rankdir=LR;\n");
+        text.Append("    node [shape=box, style=rounded];\n");
+        text.Append("    \"[*]\" [shape=point];\n");
+        text.Append("    \"[*]\" -> ").Append(DotQuote(flow.Initial.ToString())).Append(";\n");
+        foreach (var state in flow.States)
+        {
+            var attributes = new List<string>();
+            if (state.Deadline is { } deadline)
+            {
+                attributes.Add("label=" + DotQuote($"{state.State}\n{DeadlineText(deadline.Label, deadline.ExpiresWith)}"));
+            }
+
+            if (state.IsTerminal)
+            {
+                attributes.Add("peripheries=2");
+            }
+
+            if (attributes.Count > 0)
+            {
+                text.Append("    ").Append(DotQuote(state.State.ToString()))
+                    .Append(" [").AppendJoin(", ", attributes).Append("];\n");
+            }
+        }
+
+        foreach (var state in flow.States)
+        {
+            foreach (var transition in state.Transitions)
+            {
+                text.Append("    ").Append(DotQuote(transition.Source.ToString())).Append(" -> ")
+                    .Append(DotQuote(transition.Target.ToString()))
+                    .Append(" [label=").Append(DotQuote(EdgeLabel(flow, state, transition, "\n")));
+                if (IsExpiry(state, transition))
+                {
+                    text.Append(", style=dashed");
+                }
+
+                text.Append("];\n");
+            }
+        }
+
+        text.Append("}\n");
+        return text.ToString();
+    }
+
+    // "Reject(RejectReason) by Seller [a reason code is given]", "AutoApprove by System on deadline".
+    private static string EdgeLabel<TState, TAction, TContext>(
+        FlowDefinition<TState, TAction, TContext> flow,
+        StateRule<TState, TAction, TContext> state,
+        TransitionRule<TState, TAction, TContext> transition,
+        string guardSeparator)
+        where TState : struct, Enum
+        where TAction : struct, Enum
+    {
+        var label = new StringBuilder(transition.Action.ToString());
+        if (flow.ArgumentTypes.TryGetValue(transition.Action, out var argumentType))
+        {
+            label.Append('(').Append(argumentType.Name).Append(')');
+        }
+
+        label.Append(" by ").Append(FlowText.Parties(transition.AllowedParties));
+        if (IsExpiry(state, transition))
+        {
+            label.Append(" on deadline");
+        }
+
+        if (transition.IsInternal)
+        {
+            label.Append(" (internal)");
+        }
+
+        foreach (var guard in transition.Guards.Select(g => g.Label).Concat(transition.ArgumentGuardLabels))
+        {
+            label.Append(guardSeparator).Append('[').Append(guard).Append(']');
+        }
+
+        return label.ToString();
+    }
+
+    private static bool IsExpiry<TState, TAction, TContext>(
+        StateRule<TState, TAction, TContext> state, TransitionRule<TState, TAction, TContext> transition)
+        where TState : struct, Enum
+        where TAction : struct, Enum =>
+        state.Deadline is { } deadline && EqualityComparer<TAction>.Default.Equals(deadline.ExpiresWith, transition.Action);
+
+    private static string DeadlineText<TAction>(string label, TAction expiresWith) =>
+        $"deadline {label}, then {expiresWith}";
+
+    // Mermaid ends a label at ';' and reads '#' as the start of an entity: write both (and ':') as entity codes.
+    private static string MermaidEscape(string text)
+    {
+        var escaped = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            _ = c switch
+            {
+                '#' => escaped.Append("#35;"),
+                ';' => escaped.Append("#59;"),
+                ':' => escaped.Append("#58;"),
+                _ => escaped.Append(c),
+            };
+        }
+
+        return escaped.ToString();
+    }
+
+    private static string DotQuote(string text) =>
+        "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("\"", "\\\"", StringComparison.Ordinal)
+            .Replace("\n", "\\n", StringComparison.Ordinal) + "\"";
+}

@@ -1,0 +1,56 @@
+namespace AfterSales.Disputes.Flows;
+
+/// <summary>One permitted action in one state: where it leads, who may take it, and its guards.</summary>
+/// <typeparam name="TState">The flow's state type.</typeparam>
+/// <typeparam name="TAction">The flow's action type.</typeparam>
+/// <typeparam name="TContext">What guards read.</typeparam>
+public sealed class TransitionRule<TState, TAction, TContext>
+    where TState : struct, Enum
+    where TAction : struct, Enum
+{
+    internal TransitionRule(
+        TState source,
+        TAction action,
+        TState target,
+        Party allowedParties,
+        bool isInternal,
+        Guard<TContext>[] guards,
+        ArgumentGuardSlot[] argumentGuards)
+    {
+        Source = source;
+        Action = action;
+        Target = target;
+        AllowedParties = allowedParties;
+        IsInternal = isInternal;
+        GuardArray = guards;
+        ArgumentGuards = argumentGuards;
+    }
+
+    /// <summary>The state in which the action is permitted.</summary>
+    public TState Source { get; }
+
+    /// <summary>The action.</summary>
+    public TAction Action { get; }
+
+    /// <summary>The state the action leads to (the source itself for internal actions).</summary>
+    public TState Target { get; }
+
+    /// <summary>The parties who may take the action.</summary>
+    public Party AllowedParties { get; }
+
+    /// <summary>True when the action stays in the state: no exit or entry effects, the deadline keeps running.</summary>
+    public bool IsInternal { get; }
+
+    /// <summary>True when the action leaves the state and enters it again, restarting its deadline.</summary>
+    public bool IsReentry => !IsInternal && EqualityComparer<TState>.Default.Equals(Source, Target);
+
+    /// <summary>Conditions on the case, checked in order.</summary>
+    public IReadOnlyList<Guard<TContext>> Guards => GuardArray;
+
+    /// <summary>Labels of the conditions on the action's argument, checked when it is fired.</summary>
+    public IReadOnlyList<string> ArgumentGuardLabels => ArgumentGuards.Select(g => g.Label).ToList();
+
+    internal Guard<TContext>[] GuardArray { get; }
+
+    internal ArgumentGuardSlot[] ArgumentGuards { get; }
+}
