@@ -94,7 +94,7 @@ public sealed class FlowBuilder<TState, TAction, TContext>
     {
         var problems = new List<string>(_problems);
         var configured = _states.Select(s => s.State).ToList();
-        var targets = _states.SelectMany(s => s.Transitions).Select(t => t.Target).Distinct().ToList();
+        var targets = _states.SelectMany(s => s.Transitions).SelectMany(t => t.Branches).Select(b => b.Target).Distinct().ToList();
         var all = configured.Concat(targets.Except(configured)).ToList();
 
         if (!configured.Contains(_initial))
@@ -134,11 +134,11 @@ public sealed class FlowBuilder<TState, TAction, TContext>
         while (queue.TryDequeue(out var state))
         {
             var builder = _states.Find(s => EqualityComparer<TState>.Default.Equals(s.State, state));
-            foreach (var transition in builder?.Transitions ?? [])
+            foreach (var branch in (builder?.Transitions ?? []).SelectMany(t => t.Branches))
             {
-                if (reached.Add(transition.Target))
+                if (reached.Add(branch.Target))
                 {
-                    queue.Enqueue(transition.Target);
+                    queue.Enqueue(branch.Target);
                 }
             }
         }

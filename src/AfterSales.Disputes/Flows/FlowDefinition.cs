@@ -86,7 +86,7 @@ public sealed class FlowDefinition<TState, TAction, TContext>
     public Refusal<TState, TAction>? Check(TState state, TAction action, Party by, TContext context)
     {
         EnsureSingleParty(by);
-        return Decide(state, action, by, context, out _) is { } refusal ? refusal : null;
+        return Decide(state, action, by, context, out _);
     }
 
     /// <summary>
@@ -114,7 +114,12 @@ public sealed class FlowDefinition<TState, TAction, TContext>
             return refusal;
         }
 
-        return Take(rule!, deadline, by, context, argument: default(NoArgument), now);
+        if (!TryChoose(rule!, context, default(NoArgument), out var target))
+        {
+            return NoBranch(rule!, by);
+        }
+
+        return Take(rule!, target, deadline, by, context, argument: default(NoArgument), now);
     }
 
     /// <summary>
@@ -150,7 +155,12 @@ public sealed class FlowDefinition<TState, TAction, TContext>
             }
         }
 
-        return Take(rule, deadline, by, context, argument, now);
+        if (!TryChoose(rule, context, argument, out var target))
+        {
+            return NoBranch(rule, by);
+        }
+
+        return Take(rule, target, deadline, by, context, argument, now);
     }
 
     /// <summary>
@@ -236,11 +246,52 @@ public sealed class FlowDefinition<TState, TAction, TContext>
             }
         }
 
-        return null;
+        return CouldChoose(rule, context) ? null : NoBranch(rule, by);
     }
+
+    // A dynamic action is possible when a branch could apply: an Otherwise branch, a branch on the
+    // argument (not known yet), or a branch whose condition holds for the case.
+    private static bool CouldChoose(TransitionRule<TState, TAction, TContext> rule, TContext context)
+    {
+        foreach (var branch in rule.BranchArray)
+        {
+            if (branch.Condition is null || branch.ArgumentType is not null || ((Func<TContext, bool>)branch.Condition)(context))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool TryChoose<TArgument>(
+        TransitionRule<TState, TAction, TContext> rule, TContext context, TArgument argument, out TState target)
+    {
+        foreach (var branch in rule.BranchArray)
+        {
+            var applies = branch.Condition switch
+            {
+                null => true,
+                Func<TContext, bool> onCase => onCase(context),
+                _ => ((Func<TContext, TArgument, bool>)branch.Condition)(context, argument),
+            };
+            if (applies)
+            {
+                target = branch.Target;
+                return true;
+            }
+        }
+
+        target = default;
+        return false;
+    }
+
+    private static Refusal<TState, TAction> NoBranch(TransitionRule<TState, TAction, TContext> rule, Party by) =>
+        new(rule.Action, rule.Source, by, RefusalReason.GuardFailed, rule.AllowedParties, rule.NoBranchLabel);
 
     private Transition<TState, TAction> Take<TArgument>(
         TransitionRule<TState, TAction, TContext> rule,
+        TState target,
         Deadline<TAction>? deadline,
         Party by,
         TContext context,
@@ -249,18 +300,18 @@ public sealed class FlowDefinition<TState, TAction, TContext>
     {
         if (rule.IsInternal)
         {
-            return new Transition<TState, TAction>(rule.Source, rule.Target, rule.Action, by, now, IsInternal: true, deadline);
+            return new Transition<TState, TAction>(rule.Source, target, rule.Action, by, now, IsInternal: true, deadline);
         }
 
         var transition = new Transition<TState, TAction>(
-            rule.Source, rule.Target, rule.Action, by, now, IsInternal: false, StartDeadline(rule.Target, context, now));
+            rule.Source, target, rule.Action, by, now, IsInternal: false, StartDeadline(target, context, now));
 
         foreach (var exit in this[rule.Source].ExitEffects)
         {
             exit(context, transition);
         }
 
-        foreach (var entry in this[rule.Target].EntryEffects)
+        foreach (var entry in this[target].EntryEffects)
         {
             if (entry.FromAction is { } from && !EqualityComparer<TAction>.Default.Equals(from, rule.Action))
             {

@@ -30,8 +30,11 @@ internal static class FlowGraphWriter
         {
             foreach (var transition in state.Transitions)
             {
-                text.Append("    ").Append(transition.Source).Append(" --> ").Append(transition.Target)
-                    .Append(" : ").Append(MermaidEscape(EdgeLabel(flow, state, transition, " "))).Append('\n');
+                foreach (var branch in transition.Branches)
+                {
+                    text.Append("    ").Append(transition.Source).Append(" --> ").Append(branch.Target)
+                        .Append(" : ").Append(MermaidEscape(EdgeLabel(flow, state, transition, branch, " "))).Append('\n');
+                }
             }
         }
 
@@ -77,15 +80,18 @@ internal static class FlowGraphWriter
         {
             foreach (var transition in state.Transitions)
             {
-                text.Append("    ").Append(DotQuote(transition.Source.ToString())).Append(" -> ")
-                    .Append(DotQuote(transition.Target.ToString()))
-                    .Append(" [label=").Append(DotQuote(EdgeLabel(flow, state, transition, "\n")));
-                if (IsExpiry(state, transition))
+                foreach (var branch in transition.Branches)
                 {
-                    text.Append(", style=dashed");
-                }
+                    text.Append("    ").Append(DotQuote(transition.Source.ToString())).Append(" -> ")
+                        .Append(DotQuote(branch.Target.ToString()))
+                        .Append(" [label=").Append(DotQuote(EdgeLabel(flow, state, transition, branch, "\n")));
+                    if (IsExpiry(state, transition))
+                    {
+                        text.Append(", style=dashed");
+                    }
 
-                text.Append("];\n");
+                    text.Append("];\n");
+                }
             }
         }
 
@@ -93,11 +99,13 @@ internal static class FlowGraphWriter
         return text.ToString();
     }
 
-    // "Reject(RejectReason) by Seller [a reason code is given]", "AutoApprove by System on deadline".
+    // "Reject(RejectReason) by Seller [a reason code is given]", "AutoApprove by System on deadline",
+    // "AcceptOffer by Buyer [when the offer keeps the item]".
     private static string EdgeLabel<TState, TAction, TContext>(
         FlowDefinition<TState, TAction, TContext> flow,
         StateRule<TState, TAction, TContext> state,
         TransitionRule<TState, TAction, TContext> transition,
+        Branch<TState, TContext> branch,
         string guardSeparator)
         where TState : struct, Enum
         where TAction : struct, Enum
@@ -122,6 +130,11 @@ internal static class FlowGraphWriter
         foreach (var guard in transition.Guards.Select(g => g.Label).Concat(transition.ArgumentGuardLabels))
         {
             label.Append(guardSeparator).Append('[').Append(guard).Append(']');
+        }
+
+        if (transition.IsDynamic)
+        {
+            label.Append(guardSeparator).Append('[').Append(branch.Label is null ? "otherwise" : "when " + branch.Label).Append(']');
         }
 
         return label.ToString();

@@ -32,17 +32,17 @@ public sealed class FlowStateBuilder<TState, TAction, TContext>
 
     /// <summary>Permits <paramref name="by"/> to take <paramref name="action"/>, leading to <paramref name="target"/>.</summary>
     public FlowStateBuilder<TState, TAction, TContext> Permit(TAction action, TState target, Party by) =>
-        Add(action, target, by, isInternal: false, [], []);
+        Add(action, [Branch<TState, TContext>.Always(target)], by, isInternal: false, [], []);
 
     /// <summary>Permits the action when <paramref name="condition"/> holds; <paramref name="label"/> says what it checks.</summary>
     public FlowStateBuilder<TState, TAction, TContext> PermitIf(
         TAction action, TState target, Party by, Func<TContext, bool> condition, string label) =>
-        Add(action, target, by, isInternal: false, [new Guard<TContext>(label, condition)], []);
+        Add(action, [Branch<TState, TContext>.Always(target)], by, isInternal: false, [new Guard<TContext>(label, condition)], []);
 
     /// <summary>Permits the action when every guard holds, checked in order.</summary>
     public FlowStateBuilder<TState, TAction, TContext> PermitIf(
         TAction action, TState target, Party by, params Guard<TContext>[] guards) =>
-        Add(action, target, by, isInternal: false, guards, []);
+        Add(action, [Branch<TState, TContext>.Always(target)], by, isInternal: false, guards, []);
 
     /// <summary>Permits a parameterised action when its argument satisfies <paramref name="condition"/>.</summary>
     public FlowStateBuilder<TState, TAction, TContext> PermitIf<TArgument>(
@@ -52,23 +52,33 @@ public sealed class FlowStateBuilder<TState, TAction, TContext>
     /// <summary>Permits a parameterised action when the case guards and the argument guard hold.</summary>
     public FlowStateBuilder<TState, TAction, TContext> PermitIf<TArgument>(
         TAction action, TState target, Party by, ArgumentGuard<TContext, TArgument> argumentGuard, params Guard<TContext>[] guards) =>
-        Add(action, target, by, isInternal: false, guards, [Slot(argumentGuard)]);
+        Add(action, [Branch<TState, TContext>.Always(target)], by, isInternal: false, guards, [Slot(argumentGuard)]);
+
+    /// <summary>
+    /// Permits an action whose destination depends on the case (or on the action's argument): the
+    /// first of <paramref name="branches"/> whose condition holds is taken. When none holds, the action
+    /// is refused with the branches' labels. End with <see cref="Branch{TState, TContext}.Otherwise"/>
+    /// to make the choice total.
+    /// </summary>
+    public FlowStateBuilder<TState, TAction, TContext> PermitDynamic(
+        TAction action, Party by, params Branch<TState, TContext>[] branches) =>
+        Add(action, branches, by, isInternal: false, [], []);
 
     /// <summary>
     /// Permits an action that stays in this state without leaving it (sending a message, adding
     /// evidence): no exit or entry effects run and the state's deadline keeps running.
     /// </summary>
     public FlowStateBuilder<TState, TAction, TContext> PermitInternal(TAction action, Party by) =>
-        Add(action, State, by, isInternal: true, [], []);
+        Add(action, [Branch<TState, TContext>.Always(State)], by, isInternal: true, [], []);
 
     /// <summary>Permits an internal action when every guard holds.</summary>
     public FlowStateBuilder<TState, TAction, TContext> PermitInternalIf(TAction action, Party by, params Guard<TContext>[] guards) =>
-        Add(action, State, by, isInternal: true, guards, []);
+        Add(action, [Branch<TState, TContext>.Always(State)], by, isInternal: true, guards, []);
 
     /// <summary>Permits a parameterised internal action when its argument satisfies <paramref name="condition"/>.</summary>
     public FlowStateBuilder<TState, TAction, TContext> PermitInternalIf<TArgument>(
         TAction action, Party by, Func<TContext, TArgument, bool> condition, string label) =>
-        Add(action, State, by, isInternal: true, [], [Slot(new ArgumentGuard<TContext, TArgument>(label, condition))]);
+        Add(action, [Branch<TState, TContext>.Always(State)], by, isInternal: true, [], [Slot(new ArgumentGuard<TContext, TArgument>(label, condition))]);
 
     /// <summary>
     /// Gives the state a deadline: it starts when the state is entered, its length is read from the
@@ -148,7 +158,7 @@ public sealed class FlowStateBuilder<TState, TAction, TContext>
             yield return problem;
         }
 
-        var exits = _transitions.Count(t => !t.IsInternal && !EqualityComparer<TState>.Default.Equals(t.Target, State));
+        var exits = _transitions.Count(t => !t.IsInternal && t.Branches.Any(b => !EqualityComparer<TState>.Default.Equals(b.Target, State)));
         if (_terminal && exits > 0)
         {
             yield return $"State {State} is terminal but permits actions that leave it.";
@@ -167,9 +177,9 @@ public sealed class FlowStateBuilder<TState, TAction, TContext>
                 yield return $"The deadline of state {State} expires with {deadline.ExpiresWith}, which is not permitted to System in {State}.";
             }
             else if (expiry.IsInternal || expiry.GuardArray.Length > 0 || expiry.ArgumentGuards.Length > 0
-                || argumentTypes.ContainsKey(deadline.ExpiresWith))
+                || argumentTypes.ContainsKey(deadline.ExpiresWith) || !expiry.Branches[^1].IsOtherwise)
             {
-                yield return $"The deadline of state {State} expires with {deadline.ExpiresWith}, which must leave or re-enter the state without guards or an argument, so that the deadline can always fire.";
+                yield return $"The deadline of state {State} expires with {deadline.ExpiresWith}, which must leave or re-enter the state without guards or an argument (a dynamic one ending with Otherwise), so that the deadline can always fire.";
             }
         }
 
@@ -178,6 +188,14 @@ public sealed class FlowStateBuilder<TState, TAction, TContext>
             if (argumentTypes.GetValueOrDefault(slot.Action) != slot.ArgumentType)
             {
                 yield return $"{slot.Action} in state {State} has an argument guard on {slot.ArgumentType.Name}: declare Takes<{slot.ArgumentType.Name}>({slot.Action}).";
+            }
+        }
+
+        foreach (var (action, argumentType) in _transitions.SelectMany(t => t.Branches.Where(b => b.ArgumentType is not null).Select(b => (t.Action, b.ArgumentType!))))
+        {
+            if (argumentTypes.GetValueOrDefault(action) != argumentType)
+            {
+                yield return $"{action} in state {State} has a branch on {argumentType.Name}: declare Takes<{argumentType.Name}>({action}).";
             }
         }
 
@@ -200,8 +218,29 @@ public sealed class FlowStateBuilder<TState, TAction, TContext>
     }
 
     private FlowStateBuilder<TState, TAction, TContext> Add(
-        TAction action, TState target, Party by, bool isInternal, Guard<TContext>[] guards, ArgumentGuardSlot[] argumentGuards)
+        TAction action,
+        Branch<TState, TContext>[] branches,
+        Party by,
+        bool isInternal,
+        Guard<TContext>[] guards,
+        ArgumentGuardSlot[] argumentGuards)
     {
+        if (branches.Length == 0)
+        {
+            _problems.Add($"{action} in state {State} has no branch to take.");
+            branches = [Branch<TState, TContext>.Always(State)];
+        }
+
+        if (branches[..^1].Any(b => b.IsOtherwise))
+        {
+            _problems.Add($"{action} in state {State} has an Otherwise branch before its last branch.");
+        }
+
+        if (branches.Any(b => !b.IsOtherwise && string.IsNullOrWhiteSpace(b.Label)))
+        {
+            _problems.Add($"A branch of {action} in state {State} has no label.");
+        }
+
         if (_transitions.Exists(t => EqualityComparer<TAction>.Default.Equals(t.Action, action)))
         {
             _problems.Add($"State {State} permits {action} more than once.");
@@ -220,7 +259,7 @@ public sealed class FlowStateBuilder<TState, TAction, TContext>
             }
         }
 
-        _transitions.Add(new TransitionRule<TState, TAction, TContext>(State, action, target, by, isInternal, guards, argumentGuards));
+        _transitions.Add(new TransitionRule<TState, TAction, TContext>(State, action, branches, by, isInternal, guards, argumentGuards));
         return this;
     }
 }

@@ -11,7 +11,7 @@ public sealed class TransitionRule<TState, TAction, TContext>
     internal TransitionRule(
         TState source,
         TAction action,
-        TState target,
+        Branch<TState, TContext>[] branches,
         Party allowedParties,
         bool isInternal,
         Guard<TContext>[] guards,
@@ -19,11 +19,12 @@ public sealed class TransitionRule<TState, TAction, TContext>
     {
         Source = source;
         Action = action;
-        Target = target;
+        BranchArray = branches;
         AllowedParties = allowedParties;
         IsInternal = isInternal;
         GuardArray = guards;
         ArgumentGuards = argumentGuards;
+        NoBranchLabel = string.Join(" or ", branches.Where(b => b.Label is not null).Select(b => b.Label));
     }
 
     /// <summary>The state in which the action is permitted.</summary>
@@ -32,8 +33,19 @@ public sealed class TransitionRule<TState, TAction, TContext>
     /// <summary>The action.</summary>
     public TAction Action { get; }
 
-    /// <summary>The state the action leads to (the source itself for internal actions).</summary>
-    public TState Target { get; }
+    /// <summary>
+    /// The state the action leads to: the source itself for internal actions, and for dynamic actions
+    /// the first branch's target (see <see cref="Branches"/>).
+    /// </summary>
+    public TState Target => BranchArray[0].Target;
+
+    /// <summary>
+    /// Where the action may lead, checked in order; a plain transition has a single unconditional branch.
+    /// </summary>
+    public IReadOnlyList<Branch<TState, TContext>> Branches => BranchArray;
+
+    /// <summary>True when the destination is chosen among several branches when the action is fired.</summary>
+    public bool IsDynamic => BranchArray.Length > 1 || !BranchArray[0].IsOtherwise;
 
     /// <summary>The parties who may take the action.</summary>
     public Party AllowedParties { get; }
@@ -41,8 +53,8 @@ public sealed class TransitionRule<TState, TAction, TContext>
     /// <summary>True when the action stays in the state: no exit or entry effects, the deadline keeps running.</summary>
     public bool IsInternal { get; }
 
-    /// <summary>True when the action leaves the state and enters it again, restarting its deadline.</summary>
-    public bool IsReentry => !IsInternal && EqualityComparer<TState>.Default.Equals(Source, Target);
+    /// <summary>True when the action always leaves the state and enters it again, restarting its deadline.</summary>
+    public bool IsReentry => !IsInternal && !IsDynamic && EqualityComparer<TState>.Default.Equals(Source, Target);
 
     /// <summary>Conditions on the case, checked in order.</summary>
     public IReadOnlyList<Guard<TContext>> Guards => GuardArray;
@@ -50,7 +62,12 @@ public sealed class TransitionRule<TState, TAction, TContext>
     /// <summary>Labels of the conditions on the action's argument, checked when it is fired.</summary>
     public IReadOnlyList<string> ArgumentGuardLabels => ArgumentGuards.Select(g => g.Label).ToList();
 
+    internal Branch<TState, TContext>[] BranchArray { get; }
+
     internal Guard<TContext>[] GuardArray { get; }
 
     internal ArgumentGuardSlot[] ArgumentGuards { get; }
+
+    /// <summary>What a refusal says when no branch of a dynamic action applies.</summary>
+    internal string NoBranchLabel { get; }
 }

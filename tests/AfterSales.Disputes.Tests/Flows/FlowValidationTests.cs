@@ -130,7 +130,7 @@ public class FlowValidationTests
 
         var problems = ProblemsOf(builder.Build);
 
-        problems.Should().Equal("The deadline of state AwaitingSeller expires with AutoApprove, which must leave or re-enter the state without guards or an argument, so that the deadline can always fire.");
+        problems.Should().Equal("The deadline of state AwaitingSeller expires with AutoApprove, which must leave or re-enter the state without guards or an argument (a dynamic one ending with Otherwise), so that the deadline can always fire.");
     }
 
     [Fact]
