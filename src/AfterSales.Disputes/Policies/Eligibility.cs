@@ -1,0 +1,259 @@
+using System.Globalization;
+using AfterSales.Disputes.Disputes;
+using AfterSales.Disputes.Orders;
+
+namespace AfterSales.Disputes.Policies;
+
+/// <summary>
+/// Decides whether a request may be opened under an effective policy, and records every rule it
+/// evaluated. Each rule below is one business rule of DESIGN section 3, named by its code.
+/// </summary>
+public static class Eligibility
+{
+    private const string Clearance = "clearance";
+
+    /// <summary>Evaluates <paramref name="query"/> under <paramref name="policy"/> at <paramref name="now"/>.</summary>
+    public static EligibilityDecision Evaluate(EligibilityQuery query, EffectivePolicy policy, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(policy);
+        var trace = new Trace();
+        var line = query.Order.Line(query.LineId);
+        if (!trace.Check("order-line", line is not null,
+            $"Line {query.LineId} is part of order {query.Order.OrderId}.",
+            $"Order {query.Order.OrderId} has no line {query.LineId}."))
+        {
+            return trace.Decide(ShippingPayer.Seller, warrantyCovered: null);
+        }
+
+        KindFitsReason(trace, query);
+        ShipmentStatus(trace, query);
+        var received = query.Order.DeliveredAt;
+        if (query.Reason == RequestReason.NoReason && received is { } deliveredAt)
+        {
+            NoReasonReturn(trace, query, line!, policy, deliveredAt, now);
+        }
+
+        if (IsFault(query.Reason) && received is { } faultDeliveredAt)
+        {
+            FaultRemedies(trace, query, line!, policy, faultDeliveredAt, now);
+        }
+
+        bool? warrantyCovered = query.Kind == RequestKind.Repair ? Warranty(trace, query, line!, policy, now) : null;
+        StorePromotions(trace, query, line!, policy);
+
+        var payer = query.Reason == RequestReason.NoReason ? policy.NoReasonReturnShippingPayer : ShippingPayer.Seller;
+        trace.Pass("return-shipping", payer == ShippingPayer.Buyer
+            ? "The buyer pays return shipping for a no-reason return."
+            : "The seller pays return shipping.");
+        return trace.Decide(payer, warrantyCovered);
+    }
+
+    private static bool IsFault(RequestReason reason) =>
+        reason is RequestReason.Defective or RequestReason.NotAsDescribed or RequestReason.WrongItem
+            or RequestReason.DamagedInTransit or RequestReason.MissingParts;
+
+    private static void KindFitsReason(Trace trace, EligibilityQuery query)
+    {
+        var fits = query.Kind switch
+        {
+            RequestKind.RefundOnly => query.Reason is RequestReason.NotShipped or RequestReason.NotReceived
+                or RequestReason.MissingParts or RequestReason.Defective or RequestReason.NotAsDescribed,
+            RequestKind.ReturnAndRefund => query.Reason is RequestReason.NoReason or RequestReason.Defective
+                or RequestReason.NotAsDescribed or RequestReason.WrongItem or RequestReason.WrongSize or RequestReason.DamagedInTransit,
+            RequestKind.Exchange => query.Reason is RequestReason.WrongSize or RequestReason.Defective
+                or RequestReason.NotAsDescribed or RequestReason.WrongItem or RequestReason.DamagedInTransit,
+            RequestKind.Repair => query.Reason == RequestReason.Defective,
+            _ => false,
+        };
+        trace.Check("kind-and-reason", fits,
+            $"A {query.Kind} request may be made for {query.Reason}.",
+            $"A {query.Kind} request cannot be made for {query.Reason}.");
+    }
+
+    private static void ShipmentStatus(Trace trace, EligibilityQuery query)
+    {
+        var order = query.Order;
+        switch (query.Reason)
+        {
+            case RequestReason.NotShipped:
+                trace.Check("shipment-status", order.ShippedAt is null,
+                    "The order has not shipped.", $"The order shipped on {Day(order.ShippedAt!.Value)}.");
+                break;
+            case RequestReason.NotReceived:
+                trace.Check("shipment-status", order.ShippedAt is not null && order.DeliveredAt is null,
+                    "The order shipped and has not been confirmed delivered.",
+                    order.ShippedAt is null ? "The order has not shipped yet: ask for a refund because it was not shipped." : $"The order was delivered on {Day(order.DeliveredAt!.Value)}.");
+                break;
+            default:
+                trace.Check("shipment-status", order.DeliveredAt is not null,
+                    "The order was delivered.", "The order has not been delivered yet.");
+                break;
+        }
+    }
+
+    private static void NoReasonReturn(Trace trace, EligibilityQuery query, OrderLine line, EffectivePolicy policy, DateTimeOffset deliveredAt, DateTimeOffset now)
+    {
+        var windowEnd = deliveredAt.AddDays(policy.NoReasonReturnDays);
+        trace.Window($"no-reason return ({policy.NoReasonReturnDays} days from receipt)", windowEnd);
+        trace.Check("no-reason-window", now <= windowEnd,
+            $"Within the {policy.NoReasonReturnDays}-day no-reason return window, which ends {Day(windowEnd)}.",
+            $"The {policy.NoReasonReturnDays}-day no-reason return window ended {Day(windowEnd)}.");
+
+        var excluded = line.Categories & policy.NoReasonExclusions;
+        if ((excluded & ItemCategory.AudioVisualOrSoftware) != 0 && (query.Condition & ConditionIssue.Unsealed) == 0)
+        {
+            excluded &= ~ItemCategory.AudioVisualOrSoftware; // sealed media may still go back
+        }
+
+        trace.Check("no-reason-exclusions", excluded == ItemCategory.None,
+            "The item is not in a category excluded from no-reason returns.",
+            $"No-reason returns exclude {Describe(excluded)} ({policy.Citation}).");
+
+        if (policy.IntactRequiredForNoReason)
+        {
+            trace.Check("goods-intact", query.Condition.IsIntact(),
+                query.Condition.HasFlag(ConditionIssue.OpenedForInspection)
+                    ? "The goods are intact: opening them to inspect is allowed."
+                    : "The goods are intact.",
+                $"No-reason returns need intact goods, but these show: {Describe(query.Condition & ~ConditionIssue.OpenedForInspection)}.");
+        }
+    }
+
+    private static void FaultRemedies(Trace trace, EligibilityQuery query, OrderLine line, EffectivePolicy policy, DateTimeOffset deliveredAt, DateTimeOffset now)
+    {
+        var days = (now - deliveredAt).TotalDays;
+        if (policy.FaultReturnDays is { } returnDays && policy.FaultExchangeDays is { } exchangeDays
+            && line.Categories.HasFlag(ItemCategory.Electronics) && query.Reason == RequestReason.Defective)
+        {
+            var returnEnd = deliveredAt.AddDays(returnDays);
+            var exchangeEnd = deliveredAt.AddDays(exchangeDays);
+            trace.Window($"three guarantees: return, exchange or repair ({returnDays} days)", returnEnd);
+            trace.Window($"three guarantees: exchange or repair ({exchangeDays} days)", exchangeEnd);
+            var (allowed, explanation) = days <= returnDays
+                ? (true, $"A fault within {returnDays} days of receipt allows a return, an exchange or a repair.")
+                : days <= exchangeDays
+                    ? (query.Kind is RequestKind.Exchange or RequestKind.Repair,
+                        $"A fault {Math.Floor(days)} days after receipt allows an exchange or a repair (return only within {returnDays} days).")
+                    : (query.Kind == RequestKind.Repair,
+                        $"A fault {Math.Floor(days)} days after receipt allows a repair under warranty (exchange only within {exchangeDays} days).");
+            trace.Check("three-guarantees", allowed, explanation, explanation);
+            return;
+        }
+
+        if (policy.LegalGuaranteeMonths > 0 && query.Reason is RequestReason.Defective or RequestReason.NotAsDescribed)
+        {
+            var guaranteeEnd = deliveredAt.AddMonths(policy.LegalGuaranteeMonths);
+            trace.Window($"legal guarantee ({policy.LegalGuaranteeMonths} months)", guaranteeEnd);
+            trace.Check("legal-guarantee", now <= guaranteeEnd || query.Kind == RequestKind.Repair,
+                $"Within the {policy.LegalGuaranteeMonths}-month legal guarantee, which ends {Day(guaranteeEnd)}.",
+                $"The {policy.LegalGuaranteeMonths}-month legal guarantee ended {Day(guaranteeEnd)}; only a paid repair remains.");
+            return;
+        }
+
+        trace.Pass("fault-claim", "A quality claim is reviewed by the seller and, if contested, by the platform.");
+    }
+
+    private static bool Warranty(Trace trace, EligibilityQuery query, OrderLine line, EffectivePolicy policy, DateTimeOffset now)
+    {
+        var months = policy.WarrantyMonths(line);
+        var start = query.Order.InvoiceDate is { } invoice
+            ? new DateTimeOffset(invoice.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
+            : query.Order.DeliveredAt ?? query.Order.PlacedAt;
+        var end = start.AddMonths(months);
+        if (months > 0)
+        {
+            trace.Window($"warranty ({months} months from {(query.Order.InvoiceDate is null ? "delivery" : "the invoice date")})", end);
+        }
+
+        var reasons = new List<string>();
+        if (policy.Warranty is null)
+        {
+            reasons.Add("the brand has no warranty on this platform");
+        }
+        else
+        {
+            if (now > end)
+            {
+                reasons.Add($"the {months}-month warranty ended {Day(end)}");
+            }
+
+            if (query.FaultCause is { } cause && policy.Warranty.ExcludedCauses.Contains(cause))
+            {
+                reasons.Add($"{Words(cause.ToString())} is excluded from the warranty");
+            }
+
+            if (policy.Warranty.ProofOfPurchaseRequired && !query.HasProofOfPurchase)
+            {
+                reasons.Add("the warranty needs proof of purchase");
+            }
+        }
+
+        var covered = reasons.Count == 0;
+        trace.Pass("warranty", covered
+            ? $"Covered by the {months}-month warranty until {Day(end)}: a defect in material or workmanship is repaired free of charge."
+            : $"Not covered: {string.Join("; ", reasons)}. The service center will quote a fee for the repair.");
+        return covered;
+    }
+
+    private static void StorePromotions(Trace trace, EligibilityQuery query, OrderLine line, EffectivePolicy policy)
+    {
+        var refundRequest = query.Kind == RequestKind.ReturnAndRefund
+            || (query.Kind == RequestKind.RefundOnly && query.Reason is not (RequestReason.NotShipped or RequestReason.NotReceived));
+        if (policy.ClearanceExchangeOnly && line.HasTag(Clearance))
+        {
+            trace.Check("clearance-exchange-only", !refundRequest,
+                "Clearance items can be exchanged or repaired.",
+                "Clearance items can be exchanged, not returned for a refund (store policy).");
+        }
+
+        if (!policy.GiftsReturnWithMainItem || query.Kind is not (RequestKind.ReturnAndRefund or RequestKind.Exchange))
+        {
+            return;
+        }
+
+        var included = query.IncludedLineIds ?? [];
+        if (line.GiftForLineId is { } main)
+        {
+            trace.Check("gift-with-main-item", false, "",
+                $"A free gift comes back with the item it came with: return line {main} instead, with this gift included.");
+        }
+        else if (query.Order.GiftsOf(line.LineId).Select(g => g.LineId).ToList() is { Count: > 0 } gifts)
+        {
+            var missing = gifts.Except(included).ToList();
+            trace.Check("gift-with-main-item", missing.Count == 0,
+                $"The free gift (line {string.Join(", ", gifts)}) comes back with the item.",
+                $"The free gift (line {string.Join(", ", missing)}) must come back with the item.");
+        }
+    }
+
+    private static string Day(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Describe<TFlags>(TFlags flags)
+        where TFlags : struct, Enum =>
+        string.Join(", ", Enum.GetValues<TFlags>().Where(f => Convert.ToInt64(f, CultureInfo.InvariantCulture) != 0 && flags.HasFlag(f)).Select(f => Words(f.ToString())));
+
+    // "AudioVisualOrSoftware" -> "audio visual or software".
+    private static string Words(string pascal) =>
+        string.Concat(pascal.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    /// <summary>Collects the rules evaluated and the windows found.</summary>
+    private sealed class Trace
+    {
+        private readonly List<RuleCheck> _checks = [];
+        private readonly List<EligibilityWindow> _windows = [];
+
+        public bool Check(string rule, bool passed, string passReason, string failReason)
+        {
+            _checks.Add(new RuleCheck(rule, passed, passed ? passReason : failReason));
+            return passed;
+        }
+
+        public void Pass(string rule, string reason) => _checks.Add(new RuleCheck(rule, true, reason));
+
+        public void Window(string name, DateTimeOffset endsAt) => _windows.Add(new EligibilityWindow(name, endsAt));
+
+        public EligibilityDecision Decide(ShippingPayer payer, bool? warrantyCovered) =>
+            new(_checks.TrueForAll(c => c.Passed), _checks, _windows, payer, warrantyCovered);
+    }
+}

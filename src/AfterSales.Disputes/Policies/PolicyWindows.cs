@@ -1,0 +1,70 @@
+using AfterSales.Disputes.Flows;
+
+namespace AfterSales.Disputes.Policies;
+
+/// <summary>
+/// How long each step of a dispute may take before its default outcome applies. The platform floor
+/// sets them; each dispute freezes the values that applied when it opened.
+/// </summary>
+/// <param name="SellerResponseBeforeShipment">Seller's answer to a request on an order not shipped yet (default 48 h); silence approves.</param>
+/// <param name="SellerResponseAfterShipment">Seller's answer once the order shipped (default 5 days); silence approves.</param>
+/// <param name="RepairReviewBusinessDays">Review of a repair application, in business days of the region (default 2); silence accepts.</param>
+/// <param name="OfferResponse">Buyer's answer to a seller's offer (default 5 days); silence closes the request.</param>
+/// <param name="EscalationWindow">Buyer's time to escalate or revise after a rejection (default 7 days); then the request closes.</param>
+/// <param name="ReturnShipment">Buyer's time to ship goods back after approval (default 7 days); then the request closes.</param>
+/// <param name="ReceiptConfirmationExpress">Seller's time to confirm receipt of an express return (default 10 days); silence refunds.</param>
+/// <param name="ReceiptConfirmationSurface">Seller's time to confirm receipt of a surface-mail return (default 30 days); silence refunds.</param>
+/// <param name="ProblemResponse">Buyer's time to accept or escalate a seller's not-intact report (default 7 days); silence accepts.</param>
+/// <param name="ReplacementShipment">Seller's time to ship a replacement (default 5 days); silence refunds instead.</param>
+/// <param name="DeliveryConfirmation">Buyer's time to confirm a replacement or repaired device (default 10 days); silence confirms.</param>
+/// <param name="RefundRetry">Wait before a failed refund is retried (default 1 hour).</param>
+/// <param name="DeviceShipment">Buyer's time to send a device to the service center (default 7 days); then the request closes.</param>
+/// <param name="QuoteResponse">Buyer's time to accept a repair quote (default 7 days); silence declines it.</param>
+/// <param name="RepairFollowUp">How long after a repair a repeat fault reopens the same request (default 90 days).</param>
+/// <param name="EntitlementChoice">Buyer's time to choose an exchange or a refund after two failed repairs (default 15 days); silence chooses the refund.</param>
+/// <param name="EvidenceWindow">Both parties' time to submit evidence after an escalation (default 3 days).</param>
+/// <param name="MoreEvidence">A party's time to answer an arbitrator's request for more evidence (default 3 days).</param>
+/// <param name="AppealWindow">Time to appeal a ruling before it is executed (default 15 days).</param>
+public sealed record PolicyWindows(
+    DeadlineSpan SellerResponseBeforeShipment,
+    DeadlineSpan SellerResponseAfterShipment,
+    int RepairReviewBusinessDays,
+    DeadlineSpan OfferResponse,
+    DeadlineSpan EscalationWindow,
+    DeadlineSpan ReturnShipment,
+    DeadlineSpan ReceiptConfirmationExpress,
+    DeadlineSpan ReceiptConfirmationSurface,
+    DeadlineSpan ProblemResponse,
+    DeadlineSpan ReplacementShipment,
+    DeadlineSpan DeliveryConfirmation,
+    DeadlineSpan RefundRetry,
+    DeadlineSpan DeviceShipment,
+    DeadlineSpan QuoteResponse,
+    DeadlineSpan RepairFollowUp,
+    DeadlineSpan EntitlementChoice,
+    DeadlineSpan EvidenceWindow,
+    DeadlineSpan MoreEvidence,
+    DeadlineSpan AppealWindow)
+{
+    /// <summary>The defaults of DESIGN section 3.</summary>
+    public static PolicyWindows Default { get; } = new(
+        SellerResponseBeforeShipment: DeadlineSpan.Hours(48),
+        SellerResponseAfterShipment: DeadlineSpan.Days(5),
+        RepairReviewBusinessDays: 2,
+        OfferResponse: DeadlineSpan.Days(5),
+        EscalationWindow: DeadlineSpan.Days(7),
+        ReturnShipment: DeadlineSpan.Days(7),
+        ReceiptConfirmationExpress: DeadlineSpan.Days(10),
+        ReceiptConfirmationSurface: DeadlineSpan.Days(30),
+        ProblemResponse: DeadlineSpan.Days(7),
+        ReplacementShipment: DeadlineSpan.Days(5),
+        DeliveryConfirmation: DeadlineSpan.Days(10),
+        RefundRetry: DeadlineSpan.Hours(1),
+        DeviceShipment: DeadlineSpan.Days(7),
+        QuoteResponse: DeadlineSpan.Days(7),
+        RepairFollowUp: DeadlineSpan.Days(90),
+        EntitlementChoice: DeadlineSpan.Days(15),
+        EvidenceWindow: DeadlineSpan.Days(3),
+        MoreEvidence: DeadlineSpan.Days(3),
+        AppealWindow: DeadlineSpan.Days(15));
+}
