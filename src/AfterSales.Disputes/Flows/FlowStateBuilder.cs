@@ -64,6 +64,11 @@ public sealed class FlowStateBuilder<TState, TAction, TContext>
         TAction action, Party by, params Branch<TState, TContext>[] branches) =>
         Add(action, branches, by, isInternal: false, [], []);
 
+    /// <summary>Permits a dynamic action when every guard holds; then the first applicable branch is taken.</summary>
+    public FlowStateBuilder<TState, TAction, TContext> PermitDynamicIf(
+        TAction action, Party by, Guard<TContext>[] guards, params Branch<TState, TContext>[] branches) =>
+        Add(action, branches, by, isInternal: false, guards, []);
+
     /// <summary>
     /// Permits an action that stays in this state without leaving it (sending a message, adding
     /// evidence): no exit or entry effects run and the state's deadline keeps running.

@@ -1,0 +1,418 @@
+using AfterSales.Disputes.Flows;
+using AfterSales.Disputes.Merchants;
+using AfterSales.Disputes.Money;
+using AfterSales.Disputes.Policies;
+
+namespace AfterSales.Disputes.Disputes;
+
+/// <summary>
+/// An after-sales request between a buyer and a store, with its flow, deadline, frozen policy,
+/// negotiation, shipments, refund, repair and arbitration, and its timeline.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Every change goes through an intent method (<see cref="Approve"/>, <see cref="Escalate"/>, …) that
+/// names the acting party, checks that the actor is a party to this dispute, validates the details,
+/// asks the flow whether the action is allowed, and only then changes the dispute and appends one
+/// timeline event. A refused action returns a <see cref="DisputeRefusal"/> and changes nothing.
+/// </para>
+/// <para>
+/// The timeline holds each action with its details, so <see cref="Rebuild"/> re-applies them through
+/// the same code and yields the same dispute.
+/// </para>
+/// </remarks>
+public sealed partial class Dispute
+{
+    private const int MaxTextLength = 4000;
+
+    private readonly List<DisputeEvent> _timeline = [];
+    private readonly List<Offer> _offers = [];
+    private readonly List<Shipment> _shipments = [];
+    private readonly List<EvidenceItem> _evidence = [];
+    private readonly List<CaseMessage> _messages = [];
+    private readonly List<ArbitrationFile> _arbitrations = [];
+    private readonly FlowDefinition<DisputeState, DisputeAction, DisputeContext> _flow;
+
+    private Dispute(DisputeOpened opened, DateTimeOffset at)
+    {
+        var request = opened.Request;
+        Id = request.DisputeId;
+        OrderId = opened.OrderId;
+        LineId = request.LineId;
+        BuyerId = request.BuyerId;
+        StoreId = opened.StoreId;
+        Kind = request.Kind;
+        Reason = request.Reason;
+        Description = request.Description;
+        RequestedRefund = request.RequestedRefund;
+        ClaimsShipping = request.ClaimsShipping;
+        Remedy = DisputeFlows.InitialRemedy(request.Kind);
+        ItemCeiling = opened.ItemCeiling;
+        ShippingCeiling = opened.ShippingCeiling;
+        OrderShipped = opened.OrderShipped;
+        Policy = opened.Policy;
+        Eligibility = opened.Eligibility;
+        FlowId = opened.FlowId;
+        FlowVersion = opened.FlowVersion;
+        _flow = DisputeFlows.Catalog.Get(opened.FlowId, opened.FlowVersion);
+        OpenedAt = at;
+        UpdatedAt = at;
+        Scorecard = new ScorecardInputs(StoreId, at);
+        if (request.Repair is { } application)
+        {
+            RepairFile = new RepairFile(application, opened.Policy.Warranty?.ServiceCenterId ?? "", opened.Eligibility.WarrantyCovered == true,
+                Diagnosis: null, QuoteDeclined: false, Repairs: [], FailedRepairs: new Dictionary<string, int>());
+        }
+
+        State = _flow.Initial;
+        Deadline = _flow.StartDeadline(State, new DisputeContext(this, Actor.Buyer(BuyerId), at), at);
+        Version = 1;
+        _timeline.Add(new DisputeEvent(Id, Version, at, Party.Buyer, BuyerId, DisputeAction.Open, State, State, opened));
+    }
+
+    /// <summary>The dispute's id.</summary>
+    public string Id { get; }
+
+    /// <summary>The order.</summary>
+    public string OrderId { get; }
+
+    /// <summary>The order line the request is about.</summary>
+    public string LineId { get; }
+
+    /// <summary>The buyer.</summary>
+    public string BuyerId { get; }
+
+    /// <summary>The store.</summary>
+    public string StoreId { get; }
+
+    /// <summary>What the buyer asked for.</summary>
+    public RequestKind Kind { get; }
+
+    /// <summary>Why.</summary>
+    public RequestReason Reason { get; }
+
+    /// <summary>In the buyer's words.</summary>
+    public string Description { get; }
+
+    /// <summary>The refund the request currently asks for (a counter-offer changes it); null for exchanges and repairs.</summary>
+    public Amount? RequestedRefund { get; private set; }
+
+    /// <summary>Whether the request also claims the order's shipping fee.</summary>
+    public bool ClaimsShipping { get; }
+
+    /// <summary>How the request is to be settled; offers and rulings change it.</summary>
+    public Remedy Remedy { get; private set; }
+
+    /// <summary>The refund agreed (by approval, offer, report or ruling), once there is one.</summary>
+    public Amount? AgreedRefund { get; private set; }
+
+    /// <summary>The most that can be refunded for the order line, frozen when the request opened.</summary>
+    public Amount ItemCeiling { get; }
+
+    /// <summary>The shipping fee this request may refund (zero unless it claims it).</summary>
+    public Amount ShippingCeiling { get; }
+
+    /// <summary>The most this request can refund: the line's remaining amount and any claimed shipping.</summary>
+    public Amount Ceiling => ItemCeiling + ShippingCeiling;
+
+    /// <summary>What a full refund pays: the amount asked for, or for exchanges and repairs the ceiling.</summary>
+    public Amount FullRefundAmount => RequestedRefund ?? Ceiling;
+
+    /// <summary>Whether the order had shipped when the request opened.</summary>
+    public bool OrderShipped { get; }
+
+    /// <summary>Whether the buyer has the item (not for requests about an order never shipped or never received).</summary>
+    public bool BuyerHoldsItem => Reason is not (RequestReason.NotShipped or RequestReason.NotReceived);
+
+    /// <summary>The effective policy, frozen with its version when the request opened.</summary>
+    public EffectivePolicy Policy { get; }
+
+    /// <summary>The eligibility decision, with its rule trace, from when the request opened.</summary>
+    public EligibilityDecision Eligibility { get; }
+
+    /// <summary>The flow the dispute follows.</summary>
+    public string FlowId { get; }
+
+    /// <summary>The version of that flow, kept for the dispute's whole life.</summary>
+    public int FlowVersion { get; }
+
+    /// <summary>The current step.</summary>
+    public DisputeState State { get; private set; }
+
+    /// <summary>The live deadline, if the current step has one.</summary>
+    public Deadline<DisputeAction>? Deadline { get; private set; }
+
+    /// <summary>The number of timeline events: 1 when opened, one more per action. Used for optimistic concurrency.</summary>
+    public int Version { get; private set; }
+
+    /// <summary>When the request was opened.</summary>
+    public DateTimeOffset OpenedAt { get; }
+
+    /// <summary>When the last action was taken.</summary>
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>Why the dispute closed, once it has.</summary>
+    public ClosureReason? Closure { get; private set; }
+
+    /// <summary>True once the dispute is closed.</summary>
+    public bool IsClosed => State == DisputeState.Closed;
+
+    /// <summary>Every offer and counter-offer, oldest first, with how each was answered.</summary>
+    public IReadOnlyList<Offer> Offers => _offers;
+
+    /// <summary>The offer waiting for an answer, if any.</summary>
+    public Offer? PendingOffer => _offers.Count > 0 && _offers[^1].Status == OfferStatus.Pending ? _offers[^1] : null;
+
+    /// <summary>Every shipment, oldest first.</summary>
+    public IReadOnlyList<Shipment> Shipments => _shipments;
+
+    /// <summary>The latest shipment of goods back to the seller.</summary>
+    public Shipment? ReturnShipment => _shipments.LastOrDefault(s => s.Purpose == ShipmentPurpose.Return);
+
+    /// <summary>The seller's report on the returned goods, once received.</summary>
+    public ConditionReport? ReceiptReport { get; private set; }
+
+    /// <summary>The refund the seller still offers after reporting the item not intact.</summary>
+    public Amount? RefundAfterProblemReport => ReceiptReport is { IsIntact: false } report ? report.ProposedRefund : null;
+
+    /// <summary>The last rejection by the seller.</summary>
+    public RejectionReason? LastRejection { get; private set; }
+
+    /// <summary>The refund, once requested.</summary>
+    public RefundRecord? Refund { get; private set; }
+
+    /// <summary>The repair side, for repair requests (and requests that became repairs).</summary>
+    public RepairFile? RepairFile { get; private set; }
+
+    /// <summary>The current arbitration round, if the dispute was ever escalated.</summary>
+    public ArbitrationFile? Arbitration => _arbitrations.Count == 0 ? null : _arbitrations[^1];
+
+    /// <summary>Every arbitration round, oldest first.</summary>
+    public IReadOnlyList<ArbitrationFile> ArbitrationRounds => _arbitrations;
+
+    /// <summary>Evidence submitted by the parties, oldest first.</summary>
+    public IReadOnlyList<EvidenceItem> Evidence => _evidence;
+
+    /// <summary>Messages on the case, oldest first.</summary>
+    public IReadOnlyList<CaseMessage> Messages => _messages;
+
+    /// <summary>The buyer's rating, once given.</summary>
+    public Rating? Rating { get; private set; }
+
+    /// <summary>What this dispute contributes to the store's scorecard.</summary>
+    public ScorecardInputs Scorecard { get; private set; }
+
+    /// <summary>Every event, oldest first. The buyer's progress view.</summary>
+    public IReadOnlyList<DisputeEvent> Timeline => _timeline;
+
+    /// <summary>The flow definition the dispute follows.</summary>
+    public FlowDefinition<DisputeState, DisputeAction, DisputeContext> Flow => _flow;
+
+    /// <summary>The seller's window to answer: the repair review in business days, or the response window before or after shipment.</summary>
+    public DeadlineSpan SellerResponseWindow => Kind == RequestKind.Repair ? Policy.RepairReview : Policy.SellerResponse(OrderShipped);
+
+    /// <summary>The seller's window to confirm a return: longer for surface mail.</summary>
+    public DeadlineSpan ReceiptConfirmationWindow => ReturnShipment?.Details.Method == ShippingMethod.Surface
+        ? Policy.Windows.ReceiptConfirmationSurface
+        : Policy.Windows.ReceiptConfirmationExpress;
+
+    /// <summary>
+    /// Opens a request on an order line: checks that the buyer owns the order, that no other request
+    /// is open on the line, the amount against what the order has left to refund, and eligibility
+    /// under <paramref name="policy"/>, which the dispute then freezes.
+    /// </summary>
+    /// <param name="request">What the buyer submits.</param>
+    /// <param name="refunds">The order and what its other disputes refunded.</param>
+    /// <param name="policy">The effective policy for the order's store and region.</param>
+    /// <param name="now">When the request is opened.</param>
+    public static OpenOutcome Open(OpenDisputeRequest request, OrderRefunds refunds, EffectivePolicy policy, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(refunds);
+        ArgumentNullException.ThrowIfNull(policy);
+        var order = refunds.Order;
+        if (policy.StoreId != order.StoreId)
+        {
+            throw new ArgumentException($"The policy is store {policy.StoreId}'s, but order {order.OrderId} is from store {order.StoreId}.", nameof(policy));
+        }
+
+        if (request.BuyerId != order.BuyerId)
+        {
+            return OpenOutcome.Refused(DisputeRefusalCode.NotAParty, $"Order {order.OrderId} was not placed by buyer {request.BuyerId}.");
+        }
+
+        if (ValidateOpen(request, order) is { } invalid)
+        {
+            return OpenOutcome.Refused(DisputeRefusalCode.InvalidInput, invalid);
+        }
+
+        if (refunds.OpenDisputeOn(request.LineId) is { } open)
+        {
+            return OpenOutcome.Refused(DisputeRefusalCode.LineAlreadyDisputed, $"Request {open.Id} on line {request.LineId} is still open.");
+        }
+
+        var itemCeiling = refunds.RemainingOnLine(request.LineId);
+        var shippingCeiling = request.ClaimsShipping ? refunds.RemainingShipping : Amount.Zero(order.Currency);
+        if (request.ClaimsShipping && !shippingCeiling.IsPositive)
+        {
+            return OpenOutcome.Refused(DisputeRefusalCode.OverRefund, "The order's shipping fee is already refunded or claimed by another request.");
+        }
+
+        if (request.RequestedRefund is { } asked && asked > itemCeiling + shippingCeiling)
+        {
+            return OpenOutcome.Refused(DisputeRefusalCode.OverRefund,
+                $"A refund of {asked} exceeds the {itemCeiling + shippingCeiling} that can still be refunded for line {request.LineId}.");
+        }
+
+        var eligibility = Policies.Eligibility.Evaluate(
+            new EligibilityQuery(order, request.LineId, request.Kind, request.Reason, request.Condition, request.FaultCause,
+                HasProofOfPurchase: request.Repair?.ProofOfPurchaseId is not null, request.IncludedLineIds),
+            policy,
+            now);
+        if (!eligibility.IsEligible)
+        {
+            return new OpenOutcome(null, new DisputeRefusal(DisputeRefusalCode.NotEligible,
+                "The request is not eligible: " + string.Join(" ", eligibility.Failures.Select(f => f.Reason)), []), eligibility);
+        }
+
+        var flow = DisputeFlows.For(request.Kind);
+        var opened = new DisputeOpened(request, order.OrderId, order.StoreId, order.ShippedAt is not null, policy, eligibility,
+            itemCeiling, shippingCeiling, flow.Id, flow.Version);
+        return new OpenOutcome(new Dispute(opened, now), null, eligibility);
+    }
+
+    /// <summary>
+    /// Rebuilds a dispute from its timeline by re-applying every event through the same intent logic.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The timeline does not start with an opening, or an event does not re-apply as recorded.</exception>
+    public static Dispute Rebuild(IEnumerable<DisputeEvent> timeline)
+    {
+        ArgumentNullException.ThrowIfNull(timeline);
+        Dispute? dispute = null;
+        foreach (var recorded in timeline)
+        {
+            if (dispute is null)
+            {
+                if (recorded is not { Action: DisputeAction.Open, Data: DisputeOpened opened })
+                {
+                    throw new InvalidOperationException("A timeline starts with the opening of the dispute.");
+                }
+
+                dispute = new Dispute(opened, recorded.At);
+                continue;
+            }
+
+            var replayed = recorded.Data is { } data
+                ? data.ReplayOn(dispute, recorded.Actor, recorded.Action, recorded.At)
+                : dispute.Apply<DisputeEventData>(recorded.Actor, recorded.Action, null, recorded.At);
+            if (replayed.Event?.Sequence != recorded.Sequence || replayed.Event.To != recorded.To)
+            {
+                throw new InvalidOperationException(
+                    $"Event {recorded.Sequence} ({recorded.Action} by {recorded.Party}) of dispute {recorded.DisputeId} does not re-apply: {replayed.Refusal?.Message ?? $"it leads to {replayed.Event?.To}"}.");
+            }
+        }
+
+        return dispute ?? throw new InvalidOperationException("A timeline starts with the opening of the dispute.");
+    }
+
+    /// <summary>
+    /// For every action of the flow, whether <paramref name="actor"/> may take it now and if not, why.
+    /// A non-party may take none.
+    /// </summary>
+    public IReadOnlyList<ActionAvailability<DisputeState, DisputeAction>> Explain(Actor actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return NotAParty(actor) is null ? _flow.Explain(State, actor.Party, new DisputeContext(this, actor, now)) : [];
+    }
+
+    /// <summary>The actions <paramref name="actor"/> may take now; none for a non-party.</summary>
+    public IReadOnlyList<DisputeAction> AllowedActions(Actor actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return NotAParty(actor) is null ? _flow.PermittedActions(State, actor.Party, new DisputeContext(this, actor, now)) : [];
+    }
+
+    /// <summary>
+    /// Lets the system take the live deadline's default outcome, when it is due at <paramref name="now"/>.
+    /// Refused (and nothing changes) when no deadline is due, so a late or repeated call fires nothing twice.
+    /// </summary>
+    public DisputeResult ExpireDeadline(DateTimeOffset now)
+    {
+        if (Deadline is not { } deadline || !deadline.IsDueAt(now))
+        {
+            return Refuse(DisputeRefusalCode.NotAllowed, $"No deadline is due in state {State}.", Actor.System, now);
+        }
+
+        return Apply<DisputeEventData>(Actor.System, deadline.ExpiresWith, null, now);
+    }
+
+    /// <summary>
+    /// Takes one action: checks the actor, the details and the flow, then changes the dispute and
+    /// appends the event. Intent methods and <see cref="Rebuild"/> both come through here.
+    /// </summary>
+    internal DisputeResult Apply<TData>(Actor actor, DisputeAction action, TData? data, DateTimeOffset now)
+        where TData : DisputeEventData
+    {
+        if (NotAParty(actor) is { } notAParty)
+        {
+            return DisputeResult.Refused(notAParty);
+        }
+
+        if (Validate(action, data) is { } invalid)
+        {
+            return Refuse(invalid.Code, invalid.Message, actor, now);
+        }
+
+        var context = new DisputeContext(this, actor, now);
+        var fired = data is null
+            ? _flow.Fire(State, Deadline, action, actor.Party, context, now)
+            : _flow.Fire(State, Deadline, action, actor.Party, context, data, now);
+        if (!fired.IsAccepted)
+        {
+            return Refuse(DisputeRefusalCode.NotAllowed, fired.Refusal.Message, actor, now);
+        }
+
+        var transition = fired.Transition;
+        var deadlineBefore = Deadline;
+        Record(actor, action, data, deadlineBefore, now);
+        State = transition.To;
+        if (!transition.IsInternal)
+        {
+            // Started after Record, not taken from the transition: a window may depend on what the
+            // action recorded (a return sent by surface mail gets the longer receipt window).
+            Deadline = _flow.StartDeadline(State, context, now);
+            Entered(action, transition, now);
+        }
+
+        Version++;
+        UpdatedAt = now;
+        var appended = new DisputeEvent(Id, Version, now, actor.Party, actor.Id, action, transition.From, transition.To, data);
+        _timeline.Add(appended);
+        return DisputeResult.Accepted(appended);
+    }
+
+    private DisputeRefusal? NotAParty(Actor actor) => actor.Party switch
+    {
+        Party.Buyer when actor.Id != BuyerId => new(DisputeRefusalCode.NotAParty, "You are not the buyer of this request.", []),
+        Party.Seller when actor.Id != StoreId => new(DisputeRefusalCode.NotAParty, "This request is not about an order of your store.", []),
+        Party.ServiceCenter when RepairFile?.ServiceCenterId != actor.Id =>
+            new(DisputeRefusalCode.NotAParty, "This request is not routed to your service center.", []),
+        Party.System when actor != Actor.System => new(DisputeRefusalCode.NotAParty, "Only the engine acts as the system.", []),
+        _ => null,
+    };
+
+    private DisputeResult Refuse(DisputeRefusalCode code, string message, Actor actor, DateTimeOffset now) =>
+        DisputeResult.Refused(new DisputeRefusal(code, message, _flow.PermittedActions(State, actor.Party, new DisputeContext(this, actor, now))));
+}
+
+/// <summary>The answer to <see cref="Dispute.Open"/>: the new dispute, or why it was refused, and the eligibility decision when it was evaluated.</summary>
+/// <param name="Dispute">The opened dispute.</param>
+/// <param name="Refusal">Why it was not opened.</param>
+/// <param name="Eligibility">The eligibility decision, when evaluated.</param>
+public sealed record OpenOutcome(Dispute? Dispute, DisputeRefusal? Refusal, EligibilityDecision? Eligibility)
+{
+    /// <summary>True when the dispute was opened.</summary>
+    public bool Succeeded => Dispute is not null;
+
+    internal static OpenOutcome Refused(DisputeRefusalCode code, string message) => new(null, new DisputeRefusal(code, message, []), null);
+}

@@ -1,0 +1,164 @@
+using AfterSales.Disputes.Flows;
+using AfterSales.Disputes.Money;
+using AfterSales.Disputes.Policies;
+
+namespace AfterSales.Disputes.Disputes;
+
+/// <summary>
+/// The details an action carries (a reason code, an offer, a tracking number). They are stored on the
+/// timeline event, so replaying the events re-applies the same actions with the same details.
+/// </summary>
+public abstract record DisputeEventData
+{
+    internal abstract DisputeResult ReplayOn(Dispute dispute, Actor actor, DisputeAction action, DateTimeOffset at);
+}
+
+/// <summary>
+/// Base of each kind of details: replaying calls the aggregate with the details' own type, which is the
+/// argument type the flow declared for the action.
+/// </summary>
+/// <typeparam name="TSelf">The derived record itself.</typeparam>
+public abstract record DisputeEventData<TSelf> : DisputeEventData
+    where TSelf : DisputeEventData<TSelf>
+{
+    internal override DisputeResult ReplayOn(Dispute dispute, Actor actor, DisputeAction action, DateTimeOffset at) =>
+        dispute.Apply(actor, action, (TSelf)this, at);
+}
+
+/// <summary>Why the seller rejects a request.</summary>
+/// <param name="ReasonCode">A code from the platform's list, such as <c>item-as-described</c>.</param>
+/// <param name="Note">Free text for the buyer.</param>
+public sealed record RejectionReason(string ReasonCode, string? Note = null) : DisputeEventData<RejectionReason>;
+
+/// <summary>An offer or counter-offer: how to settle, for how much, on which terms.</summary>
+/// <param name="Remedy">How the request would be settled.</param>
+/// <param name="Refund">The refund, for remedies that pay money.</param>
+/// <param name="Terms">The terms in words.</param>
+public sealed record OfferTerms(Remedy Remedy, Amount? Refund, string Terms) : DisputeEventData<OfferTerms>;
+
+/// <summary>How goods are sent back or forth.</summary>
+public enum ShippingMethod
+{
+    /// <summary>Express courier.</summary>
+    Express,
+
+    /// <summary>Surface mail: slower, so receipt windows are longer.</summary>
+    Surface,
+}
+
+/// <summary>A shipment's carrier and tracking number.</summary>
+/// <param name="Carrier">The carrier.</param>
+/// <param name="TrackingNumber">The tracking number.</param>
+/// <param name="Method">Express or surface mail.</param>
+public sealed record ShipmentDetails(string Carrier, string TrackingNumber, ShippingMethod Method = ShippingMethod.Express) : DisputeEventData<ShipmentDetails>;
+
+/// <summary>The seller's report on returned goods. Not intact needs evidence, and may propose a reduced refund.</summary>
+/// <param name="Issues">What is wrong; <see cref="ConditionIssue.None"/> or only <see cref="ConditionIssue.OpenedForInspection"/> means intact.</param>
+/// <param name="EvidenceIds">Photos or video of the problem.</param>
+/// <param name="ProposedRefund">For a not-intact item, the refund the seller still offers (zero for none).</param>
+/// <param name="Note">Free text.</param>
+public sealed record ConditionReport(ConditionIssue Issues, IReadOnlyList<string> EvidenceIds, Amount? ProposedRefund = null, string? Note = null) : DisputeEventData<ConditionReport>
+{
+    /// <summary>True when the goods came back intact.</summary>
+    public bool IsIntact => Issues.IsIntact();
+}
+
+/// <summary>Evidence for arbitration: a statement and uploaded files.</summary>
+/// <param name="Statement">What the party says.</param>
+/// <param name="EvidenceIds">Ids of uploaded photos, videos or documents.</param>
+public sealed record EvidenceSubmission(string Statement, IReadOnlyList<string> EvidenceIds) : DisputeEventData<EvidenceSubmission>;
+
+/// <summary>Why a party escalates to the platform.</summary>
+/// <param name="Reason">In the party's words.</param>
+public sealed record EscalationRequest(string Reason) : DisputeEventData<EscalationRequest>;
+
+/// <summary>The arbitrator asks one party for more evidence.</summary>
+/// <param name="From">The buyer or the seller.</param>
+/// <param name="Request">What is needed.</param>
+public sealed record MoreEvidenceRequest(Party From, string Request) : DisputeEventData<MoreEvidenceRequest>;
+
+/// <summary>What an arbitrator can rule.</summary>
+public enum RulingOutcome
+{
+    /// <summary>Refund everything claimed; the buyer keeps the item.</summary>
+    FullRefund,
+
+    /// <summary>Refund an amount; the buyer keeps the item.</summary>
+    PartialRefund,
+
+    /// <summary>The item goes back and is refunded.</summary>
+    ReturnAndRefund,
+
+    /// <summary>The seller replaces the item.</summary>
+    Replace,
+
+    /// <summary>The service center repairs the device.</summary>
+    Repair,
+
+    /// <summary>The claim is rejected.</summary>
+    ClaimRejected,
+}
+
+/// <summary>A ruling: outcome, amount, rationale, who pays return shipping, and an optional penalty on the store.</summary>
+/// <param name="Outcome">What is ruled.</param>
+/// <param name="Refund">The refund for a partial refund (or a return and refund of less than claimed).</param>
+/// <param name="Rationale">Why, for both parties.</param>
+/// <param name="ReturnShippingPayer">Who pays for sending goods back, if they go back.</param>
+/// <param name="PenaltyPoints">Penalty points on the store's scorecard (0 for none).</param>
+/// <param name="PenaltyReason">Why the store is penalised.</param>
+public sealed record RulingTerms(
+    RulingOutcome Outcome,
+    Amount? Refund,
+    string Rationale,
+    ShippingPayer ReturnShippingPayer,
+    int PenaltyPoints = 0,
+    string? PenaltyReason = null) : DisputeEventData<RulingTerms>;
+
+/// <summary>Why a party appeals a ruling.</summary>
+/// <param name="Reason">In the party's words.</param>
+public sealed record AppealRequest(string Reason) : DisputeEventData<AppealRequest>;
+
+/// <summary>The appeal reviewer's reasons for upholding a ruling.</summary>
+/// <param name="Rationale">Why the ruling stands.</param>
+public sealed record ReviewDecision(string Rationale) : DisputeEventData<ReviewDecision>;
+
+/// <summary>The service center's diagnosis.</summary>
+/// <param name="Covered">Whether the warranty covers the repair.</param>
+/// <param name="Finding">What is wrong, in words.</param>
+/// <param name="Fee">The quoted fee when not covered.</param>
+/// <param name="Cause">The cause found, if it decides coverage.</param>
+public sealed record Diagnosis(bool Covered, string Finding, Amount? Fee = null, FaultCause? Cause = null) : DisputeEventData<Diagnosis>;
+
+/// <summary>What the service center did.</summary>
+public enum RepairResult
+{
+    /// <summary>Repaired.</summary>
+    Repaired,
+
+    /// <summary>Replaced with a new or refurbished device.</summary>
+    Replaced,
+}
+
+/// <summary>The service center's repair report.</summary>
+/// <param name="Result">Repaired or replaced.</param>
+/// <param name="Notes">What was done.</param>
+public sealed record RepairReport(RepairResult Result, string Notes) : DisputeEventData<RepairReport>;
+
+/// <summary>A fault that came back after a repair.</summary>
+/// <param name="FaultCode">The fault, in the same code as the repair application when it is the same fault.</param>
+/// <param name="Description">What happens.</param>
+public sealed record RepeatFault(string FaultCode, string Description) : DisputeEventData<RepeatFault>;
+
+/// <summary>What the refund gateway answered.</summary>
+/// <param name="GatewayReference">The gateway's reference for a paid refund.</param>
+/// <param name="Failure">Why it failed.</param>
+public sealed record RefundResult(string? GatewayReference, string? Failure = null) : DisputeEventData<RefundResult>;
+
+/// <summary>A message on the case.</summary>
+/// <param name="Text">The message.</param>
+public sealed record MessageText(string Text) : DisputeEventData<MessageText>;
+
+/// <summary>The buyer's rating of how the request was handled.</summary>
+/// <param name="Stars">1 to 5.</param>
+/// <param name="Comment">Optional comment.</param>
+public sealed record RatingInput(int Stars, string? Comment = null) : DisputeEventData<RatingInput>;

@@ -1,0 +1,346 @@
+using AfterSales.Disputes.Flows;
+using static AfterSales.Disputes.Disputes.DisputeAction;
+using static AfterSales.Disputes.Disputes.DisputeState;
+using static AfterSales.Disputes.Flows.Branch<AfterSales.Disputes.Disputes.DisputeState, AfterSales.Disputes.Disputes.DisputeContext>;
+
+namespace AfterSales.Disputes.Disputes;
+
+/// <summary>
+/// The four after-sales flows. They share their steps, because negotiation and arbitration can settle
+/// any request with any remedy (a refund request can end in a replacement, a return in a repair); they
+/// differ in the remedy they start from, the seller's review window, and whether the repair steps exist
+/// (a refund-only request never goes to a service center).
+/// </summary>
+public static class DisputeFlows
+{
+    private static readonly Guard<DisputeContext> s_buyerDeclinedAnOffer = new(
+        "the buyer declined an offer", c => c.Dispute.Offers.Any(o => o.By == Party.Seller && o.Status == OfferStatus.Declined));
+
+    private static readonly Guard<DisputeContext> s_noArbitratorYet = new(
+        "no arbitrator is assigned yet", c => c.Dispute.Arbitration?.ArbitratorId is null);
+
+    private static readonly Guard<DisputeContext> s_assignedArbitrator = new(
+        "you are the arbitrator assigned to this case", c => c.Dispute.Arbitration?.ArbitratorId == c.Actor.Id);
+
+    private static readonly Guard<DisputeContext> s_evidenceRequestedFromYou = new(
+        "more evidence was requested from you", c => c.Dispute.Arbitration?.PendingRequest?.From == c.Actor.Party);
+
+    private static readonly Guard<DisputeContext> s_notAppealedYet = new(
+        "you have not appealed this ruling", c => c.Dispute.Arbitration?.HasAppealed(c.Actor.Party) == false);
+
+    private static readonly Guard<DisputeContext> s_notAcceptedYet = new(
+        "you have not accepted this ruling", c => (c.Dispute.Arbitration!.AcceptedBy & c.Actor.Party) == 0);
+
+    private static readonly Guard<DisputeContext> s_noReviewerYet = new(
+        "no appeal reviewer is assigned yet", c => c.Dispute.Arbitration?.ReviewerId is null);
+
+    private static readonly Guard<DisputeContext> s_notTheRulingArbitrator = new(
+        "you did not make the ruling under appeal", c => c.Dispute.Arbitration?.RuledBy != c.Actor.Id);
+
+    private static readonly Guard<DisputeContext> s_assignedReviewer = new(
+        "you are the assigned appeal reviewer", c => c.Dispute.Arbitration?.ReviewerId == c.Actor.Id);
+
+    private static readonly Guard<DisputeContext> s_notRatedYet = new(
+        "the request has not been rated yet", c => c.Dispute.Rating is null);
+
+    /// <summary>Refund only: the buyer keeps the item or never got it.</summary>
+    public static FlowDefinition<DisputeState, DisputeAction, DisputeContext> RefundOnly { get; } = Build(RequestKind.RefundOnly);
+
+    /// <summary>Return and refund.</summary>
+    public static FlowDefinition<DisputeState, DisputeAction, DisputeContext> ReturnAndRefund { get; } = Build(RequestKind.ReturnAndRefund);
+
+    /// <summary>Exchange.</summary>
+    public static FlowDefinition<DisputeState, DisputeAction, DisputeContext> Exchange { get; } = Build(RequestKind.Exchange);
+
+    /// <summary>Warranty or paid repair.</summary>
+    public static FlowDefinition<DisputeState, DisputeAction, DisputeContext> Repair { get; } = Build(RequestKind.Repair);
+
+    /// <summary>Every version of every dispute flow; a dispute continues with the version it opened with.</summary>
+    public static FlowCatalog<DisputeState, DisputeAction, DisputeContext> Catalog { get; } = new(RefundOnly, ReturnAndRefund, Exchange, Repair);
+
+    /// <summary>The flow id of a kind of request: <c>refund-only</c>, <c>return-and-refund</c>, <c>exchange</c>, <c>repair</c>.</summary>
+    public static string FlowId(RequestKind kind) => kind switch
+    {
+        RequestKind.RefundOnly => "refund-only",
+        RequestKind.ReturnAndRefund => "return-and-refund",
+        RequestKind.Exchange => "exchange",
+        RequestKind.Repair => "repair",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    /// <summary>The flow new requests of <paramref name="kind"/> start with.</summary>
+    public static FlowDefinition<DisputeState, DisputeAction, DisputeContext> For(RequestKind kind) => Catalog.Latest(FlowId(kind));
+
+    /// <summary>The remedy a request of <paramref name="kind"/> starts from.</summary>
+    public static Remedy InitialRemedy(RequestKind kind) => kind switch
+    {
+        RequestKind.RefundOnly => Remedy.RefundKeepItem,
+        RequestKind.ReturnAndRefund => Remedy.ReturnAndRefund,
+        RequestKind.Exchange => Remedy.Exchange,
+        _ => Remedy.Repair,
+    };
+
+    private static FlowDefinition<DisputeState, DisputeAction, DisputeContext> Build(RequestKind kind)
+    {
+        var withRepair = kind != RequestKind.RefundOnly;
+        var flow = FlowBuilder<DisputeState, DisputeAction, DisputeContext>.Create(FlowId(kind), version: 1, initial: AwaitingSellerResponse);
+        DeclareArguments(flow);
+        SellerResponse(flow, kind, withRepair);
+        Negotiation(flow, withRepair);
+        ReturnShipment(flow);
+        Replacement(flow);
+        Refund(flow);
+        if (withRepair)
+        {
+            RepairSteps(flow);
+        }
+
+        Arbitration(flow, withRepair);
+        flow.In(Closed).Terminal()
+            .PermitInternalIf(Rate, Party.Buyer, s_notRatedYet);
+        Messages(flow, withRepair);
+        return flow.Build();
+    }
+
+    private static void DeclareArguments(FlowBuilder<DisputeState, DisputeAction, DisputeContext> flow) => flow
+        .Takes<RejectionReason>(Reject)
+        .Takes<OfferTerms>(ProposeOffer)
+        .Takes<OfferTerms>(CounterOffer)
+        .Takes<ShipmentDetails>(ShipReturn)
+        .Takes<ConditionReport>(ConfirmReceipt)
+        .Takes<ShipmentDetails>(ShipReplacement)
+        .Takes<RefundResult>(RecordRefundSuccess)
+        .Takes<RefundResult>(RecordRefundFailure)
+        .Takes<ShipmentDetails>(ShipDevice)
+        .Takes<Diagnosis>(Diagnose)
+        .Takes<RepairReport>(CompleteRepair)
+        .Takes<ShipmentDetails>(ShipDeviceBack)
+        .Takes<RepeatFault>(ReportRepeatFault)
+        .Takes<EscalationRequest>(Escalate)
+        .Takes<EvidenceSubmission>(SubmitEvidence)
+        .Takes<MoreEvidenceRequest>(RequestMoreEvidence)
+        .Takes<RulingTerms>(Rule)
+        .Takes<AppealRequest>(Appeal)
+        .Takes<ReviewDecision>(UpholdRuling)
+        .Takes<RulingTerms>(OverturnRuling)
+        .Takes<MessageText>(SendMessage)
+        .Takes<RatingInput>(Rate);
+
+    // A new request waits for the seller (for repairs, the brand's review in business days). Silence
+    // until the deadline approves it.
+    private static void SellerResponse(FlowBuilder<DisputeState, DisputeAction, DisputeContext> flow, RequestKind kind, bool withRepair) => flow
+        .In(AwaitingSellerResponse)
+            .Deadline(c => c.Dispute.SellerResponseWindow, expiresWith: AutoApprove,
+                kind == RequestKind.Repair ? "repair review (business days)" : "seller response window")
+            .PermitDynamic(Approve, Party.Seller, Settle(c => c.Dispute.Remedy, withRepair))
+            .PermitDynamic(AutoApprove, Party.System, Settle(c => c.Dispute.Remedy, withRepair))
+            .Permit(Reject, RejectedBySeller, Party.Seller)
+            .Permit(ProposeOffer, AwaitingBuyerOnOffer, Party.Seller)
+            .PermitIf(Escalate, CollectingEvidence, Party.Seller, s_buyerDeclinedAnOffer)
+            .Permit(Withdraw, Closed, Party.Buyer);
+
+    // Offers go both ways. The buyer answers the seller's offer; a counter-offer (or a revision after
+    // a rejection) goes back to the seller, whose silence approves it.
+    private static void Negotiation(FlowBuilder<DisputeState, DisputeAction, DisputeContext> flow, bool withRepair) => flow
+        .In(AwaitingBuyerOnOffer)
+            .Deadline(c => c.Dispute.Policy.Windows.OfferResponse, expiresWith: LapseOffer, "offer response window")
+            .PermitDynamic(AcceptOffer, Party.Buyer, Settle(c => c.Dispute.PendingOffer?.Terms.Remedy, withRepair))
+            .Permit(DeclineOffer, AwaitingSellerResponse, Party.Buyer)
+            .Permit(CounterOffer, AwaitingSellerResponse, Party.Buyer)
+            .Permit(Escalate, CollectingEvidence, Party.Buyer)
+            .Permit(Withdraw, Closed, Party.Buyer)
+            .Permit(LapseOffer, Closed, Party.System)
+        .In(RejectedBySeller)
+            .Deadline(c => c.Dispute.Policy.Windows.EscalationWindow, expiresWith: CloseUnescalated, "escalation window")
+            .Permit(CounterOffer, AwaitingSellerResponse, Party.Buyer)
+            .Permit(Escalate, CollectingEvidence, Party.Buyer)
+            .Permit(Withdraw, Closed, Party.Buyer)
+            .Permit(CloseUnescalated, Closed, Party.System);
+
+    // The buyer ships within the window or the request closes; the seller confirms receipt and the
+    // item's condition within 10 days (30 for surface mail) or the refund is issued automatically.
+    private static void ReturnShipment(FlowBuilder<DisputeState, DisputeAction, DisputeContext> flow) => flow
+        .In(AwaitingReturnShipment)
+            .Deadline(c => c.Dispute.Policy.Windows.ReturnShipment, expiresWith: CloseUnshipped, "return shipment window")
+            .Permit(ShipReturn, AwaitingReturnReceipt, Party.Buyer)
+            .Permit(Withdraw, Closed, Party.Buyer)
+            .Permit(CloseUnshipped, Closed, Party.System)
+        .In(AwaitingReturnReceipt)
+            .Deadline(c => c.Dispute.ReceiptConfirmationWindow, expiresWith: AutoConfirmReceipt, "receipt confirmation window")
+            .PermitDynamic(ConfirmReceipt, Party.Seller,
+                When<ConditionReport>(ItemProblemReported, "the seller reports the item not intact", (c, report) => !report.IsIntact),
+                When(AwaitingReplacementShipment, "the request is an exchange", c => c.Dispute.Remedy == Remedy.Exchange),
+                Otherwise(Refunding))
+            .PermitDynamic(AutoConfirmReceipt, Party.System,
+                When(AwaitingReplacementShipment, "the request is an exchange", c => c.Dispute.Remedy == Remedy.Exchange),
+                Otherwise(Refunding))
+        .In(ItemProblemReported)
+            .Deadline(c => c.Dispute.Policy.Windows.ProblemResponse, expiresWith: AcceptProblemReport, "problem response window")
+            .PermitDynamic(AcceptProblemReport, Party.Buyer | Party.System,
+                When(Refunding, "a refund remains after the seller's deduction", c => c.Dispute.RefundAfterProblemReport is { IsPositive: true }),
+                Otherwise(Closed))
+            .Permit(Escalate, CollectingEvidence, Party.Buyer | Party.Seller)
+            .Permit(Withdraw, Closed, Party.Buyer);
+
+    // After receipt the seller ships a replacement (or the buyer is refunded instead); the buyer
+    // confirms it, or silence does.
+    private static void Replacement(FlowBuilder<DisputeState, DisputeAction, DisputeContext> flow) => flow
+        .In(AwaitingReplacementShipment)
+            .Deadline(c => c.Dispute.Policy.Windows.ReplacementShipment, expiresWith: RefundInstead, "replacement shipment window")
+            .Permit(ShipReplacement, AwaitingReplacementConfirmation, Party.Seller)
+            .Permit(RefundInstead, Refunding, Party.System)
+        .In(AwaitingReplacementConfirmation)
+            .Deadline(c => c.Dispute.Policy.Windows.DeliveryConfirmation, expiresWith: AutoConfirmReplacement, "delivery confirmation window")
+            .Permit(ConfirmReplacement, Closed, Party.Buyer)
+            .Permit(AutoConfirmReplacement, Closed, Party.System)
+            .Permit(Escalate, CollectingEvidence, Party.Buyer);
+
+    // The refund goes through the platform's gateway with an idempotent id; a failure is retried.
+    private static void Refund(FlowBuilder<DisputeState, DisputeAction, DisputeContext> flow) => flow
+        .In(Refunding)
+            .Permit(RecordRefundSuccess, Closed, Party.System)
+            .Permit(RecordRefundFailure, RefundFailed, Party.System)
+        .In(RefundFailed)
+            .Deadline(c => c.Dispute.Policy.Windows.RefundRetry, expiresWith: RetryRefund, "refund retry delay")
+            .Permit(RetryRefund, Refunding, Party.System | Party.Arbitrator);
+
+    // The device goes to the service center, which diagnoses it: covered repairs are free; otherwise
+    // the buyer accepts or declines a fee. A repeat of the same fault reopens the repair; after the
+    // second failed repair the buyer may choose an exchange or a refund.
+    private static void RepairSteps(FlowBuilder<DisputeState, DisputeAction, DisputeContext> flow) => flow
+        .In(AwaitingDeviceShipment)
+            .Deadline(c => c.Dispute.Policy.Windows.DeviceShipment, expiresWith: CloseUnshipped, "device shipment window")
+            .Permit(ShipDevice, DeviceInTransit, Party.Buyer)
+            .Permit(Withdraw, Closed, Party.Buyer)
+            .Permit(CloseUnshipped, Closed, Party.System)
+        .In(DeviceInTransit)
+            .Permit(ReceiveDevice, AwaitingDiagnosis, Party.ServiceCenter)
+        .In(AwaitingDiagnosis)
+            .PermitDynamic(Diagnose, Party.ServiceCenter,
+                When<Diagnosis>(Repairing, "the warranty covers the repair", (c, diagnosis) => diagnosis.Covered),
+                When<Diagnosis>(AwaitingQuoteDecision, "a fee is quoted", (c, diagnosis) => !diagnosis.Covered))
+        .In(AwaitingQuoteDecision)
+            .Deadline(c => c.Dispute.Policy.Windows.QuoteResponse, expiresWith: DeclineQuote, "quote response window")
+            .Permit(AcceptQuote, Repairing, Party.Buyer)
+            .Permit(DeclineQuote, ReturningDevice, Party.Buyer | Party.System)
+            .Permit(Escalate, CollectingEvidence, Party.Buyer)
+        .In(Repairing)
+            .Permit(CompleteRepair, ReturningDevice, Party.ServiceCenter)
+        .In(ReturningDevice)
+            .PermitDynamic(ShipDeviceBack, Party.ServiceCenter,
+                When(Closed, "the buyer declined the fee", c => c.Dispute.RepairFile!.QuoteDeclined),
+                Otherwise(AwaitingRepairConfirmation))
+        .In(AwaitingRepairConfirmation)
+            .Deadline(c => c.Dispute.Policy.Windows.DeliveryConfirmation, expiresWith: AutoConfirmRepair, "delivery confirmation window")
+            .Permit(ConfirmRepair, RepairCompleted, Party.Buyer)
+            .Permit(AutoConfirmRepair, RepairCompleted, Party.System)
+            .PermitDynamic(ReportRepeatFault, Party.Buyer, RepeatFaultBranches())
+            .Permit(Escalate, CollectingEvidence, Party.Buyer)
+        .In(RepairCompleted)
+            .Deadline(c => c.Dispute.Policy.Windows.RepairFollowUp, expiresWith: CloseRepair, "repair follow-up period")
+            .PermitDynamic(ReportRepeatFault, Party.Buyer, RepeatFaultBranches())
+            .Permit(CloseRepair, Closed, Party.System)
+            .PermitInternalIf(Rate, Party.Buyer, s_notRatedYet)
+        .In(EntitledToExchangeOrRefund)
+            .Deadline(c => c.Dispute.Policy.Windows.EntitlementChoice, expiresWith: ChooseRefund, "entitlement choice window")
+            .Permit(ChooseExchange, AwaitingReturnShipment, Party.Buyer)
+            .Permit(ChooseRefund, AwaitingReturnShipment, Party.Buyer | Party.System);
+
+    // Either party escalates; both submit evidence (the window ends early when both have); the
+    // assigned arbitrator may ask one party for more (the other's clock pauses), then rules. The ruling
+    // is executed when the appeal window ends, when both parties accept it, or when an appeal is decided
+    // by a different arbitrator.
+    private static void Arbitration(FlowBuilder<DisputeState, DisputeAction, DisputeContext> flow, bool withRepair) => flow
+        .In(CollectingEvidence)
+            .Deadline(c => c.Dispute.Policy.Windows.EvidenceWindow, expiresWith: CloseEvidence, "evidence window")
+            .PermitInternal(SubmitEvidence, Party.Buyer | Party.Seller)
+            .Permit(CloseEvidence, AwaitingRuling, Party.System)
+            .PermitInternalIf(AssignArbitrator, Party.Arbitrator, s_noArbitratorYet)
+            .PermitIf(RequestMoreEvidence, AwaitingMoreEvidence, Party.Arbitrator, s_assignedArbitrator)
+            .Permit(Withdraw, Closed, Party.Buyer)
+        .In(AwaitingMoreEvidence)
+            .Deadline(c => c.Dispute.Policy.Windows.MoreEvidence, expiresWith: CloseMoreEvidence, "more evidence window")
+            .PermitDynamicIf(SubmitEvidence, Party.Buyer | Party.Seller, [s_evidenceRequestedFromYou], BackFromMoreEvidence())
+            .PermitDynamic(CloseMoreEvidence, Party.System, BackFromMoreEvidence())
+            .PermitInternalIf(AssignArbitrator, Party.Arbitrator, s_noArbitratorYet)
+            .Permit(Withdraw, Closed, Party.Buyer)
+        .In(AwaitingRuling)
+            .PermitInternalIf(AssignArbitrator, Party.Arbitrator, s_noArbitratorYet)
+            .PermitIf(RequestMoreEvidence, AwaitingMoreEvidence, Party.Arbitrator, s_assignedArbitrator)
+            .PermitIf(Rule, RulingIssued, Party.Arbitrator, s_assignedArbitrator)
+            .Permit(Withdraw, Closed, Party.Buyer)
+        .In(RulingIssued)
+            .Deadline(c => c.Dispute.Policy.Windows.AppealWindow, expiresWith: ExecuteRuling, "appeal window")
+            .PermitIf(Appeal, AppealUnderReview, Party.Buyer | Party.Seller, s_notAppealedYet)
+            .PermitInternalIf(AcceptRuling, Party.Buyer | Party.Seller, s_notAcceptedYet)
+            .PermitDynamic(ExecuteRuling, Party.System, RulingBranches(withRepair))
+        .In(AppealUnderReview)
+            .PermitInternalIf(Appeal, Party.Buyer | Party.Seller, s_notAppealedYet)
+            .PermitInternalIf(AssignAppealReviewer, Party.Arbitrator, s_noReviewerYet, s_notTheRulingArbitrator)
+            .PermitDynamicIf(UpholdRuling, Party.Arbitrator, [s_assignedReviewer], RulingBranches(withRepair))
+            .PermitDynamicIf(OverturnRuling, Party.Arbitrator, [s_assignedReviewer], OverturnBranches(withRepair));
+
+    // Messages can be sent at every open step, by every party that can be involved.
+    private static void Messages(FlowBuilder<DisputeState, DisputeAction, DisputeContext> flow, bool withRepair)
+    {
+        var parties = Party.Buyer | Party.Seller | Party.Arbitrator | (withRepair ? Party.ServiceCenter : Party.None);
+        foreach (var state in Enum.GetValues<DisputeState>().Where(s => s != Closed && (withRepair || !IsRepairStep(s))))
+        {
+            flow.In(state).PermitInternal(SendMessage, parties);
+        }
+    }
+
+    private static bool IsRepairStep(DisputeState state) => state is AwaitingDeviceShipment or DeviceInTransit or AwaitingDiagnosis
+        or AwaitingQuoteDecision or Repairing or ReturningDevice or AwaitingRepairConfirmation or RepairCompleted or EntitledToExchangeOrRefund;
+
+    // Where an agreed remedy leads: a refund straight away when the buyer keeps the item, a replacement
+    // straight away when the buyer never got it, the service center for a repair, otherwise the item
+    // comes back first.
+    private static Branch<DisputeState, DisputeContext>[] Settle(Func<DisputeContext, Remedy?> remedy, bool withRepair) =>
+    [
+        When(Refunding, "the buyer keeps the item", c => remedy(c) == Remedy.RefundKeepItem),
+        When(AwaitingReplacementShipment, "a replacement for an item the buyer does not have",
+            c => remedy(c) == Remedy.Exchange && !c.Dispute.BuyerHoldsItem),
+        .. withRepair ? [When(AwaitingDeviceShipment, "a repair", c => remedy(c) == Remedy.Repair)] : Array.Empty<Branch<DisputeState, DisputeContext>>(),
+        Otherwise(AwaitingReturnShipment),
+    ];
+
+    // Back to the evidence window if it was paused for the request, otherwise on to the ruling.
+    private static Branch<DisputeState, DisputeContext>[] BackFromMoreEvidence() =>
+    [
+        When(CollectingEvidence, "the evidence window was paused", c => c.Dispute.Arbitration?.PausedEvidenceWindow is not null),
+        Otherwise(AwaitingRuling),
+    ];
+
+    private static Branch<DisputeState, DisputeContext>[] RepeatFaultBranches() =>
+    [
+        When<RepeatFault>(EntitledToExchangeOrRefund, "the same fault has now failed two repairs",
+            (c, fault) => c.Dispute.RepairFile!.FailedRepairsOf(fault.FaultCode) >= 1),
+        Otherwise(AwaitingDeviceShipment),
+    ];
+
+    // A ruling is executed by moving the case into the matching step.
+    private static (DisputeState Target, string Label, Func<RulingOutcome, bool, bool> Applies)[] RulingSteps(bool withRepair) =>
+    [
+        (Refunding, "a refund is ruled", (outcome, _) => outcome is RulingOutcome.FullRefund or RulingOutcome.PartialRefund),
+        (AwaitingReplacementShipment, "a replacement is ruled for an item the buyer does not have",
+            (outcome, buyerHoldsItem) => outcome == RulingOutcome.Replace && !buyerHoldsItem),
+        (AwaitingReturnShipment, "a return and refund, or a replacement, is ruled",
+            (outcome, _) => outcome is RulingOutcome.ReturnAndRefund or RulingOutcome.Replace),
+        .. withRepair ? [(AwaitingDeviceShipment, "a repair is ruled", (outcome, _) => outcome == RulingOutcome.Repair)] : Array.Empty<(DisputeState, string, Func<RulingOutcome, bool, bool>)>(),
+    ];
+
+    private static Branch<DisputeState, DisputeContext>[] RulingBranches(bool withRepair) =>
+    [
+        .. RulingSteps(withRepair).Select(step => When(step.Target, step.Label,
+            c => step.Applies(c.Dispute.Arbitration!.CurrentRuling!.Terms.Outcome, c.Dispute.BuyerHoldsItem))),
+        Otherwise(Closed),
+    ];
+
+    private static Branch<DisputeState, DisputeContext>[] OverturnBranches(bool withRepair) =>
+    [
+        .. RulingSteps(withRepair).Select(step => When<RulingTerms>(step.Target, step.Label,
+            (c, ruling) => step.Applies(ruling.Outcome, c.Dispute.BuyerHoldsItem))),
+        Otherwise(Closed),
+    ];
+}
