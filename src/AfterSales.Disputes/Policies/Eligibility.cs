@@ -73,23 +73,23 @@ public static class Eligibility
 
     private static void ShipmentStatus(Trace trace, EligibilityQuery query)
     {
-        var order = query.Order;
-        switch (query.Reason)
+        var (shipped, delivered) = (query.Order.ShippedAt, query.Order.DeliveredAt);
+        var (passed, reason) = query.Reason switch
         {
-            case RequestReason.NotShipped:
-                trace.Check("shipment-status", order.ShippedAt is null,
-                    "The order has not shipped.", $"The order shipped on {Day(order.ShippedAt!.Value)}.");
-                break;
-            case RequestReason.NotReceived:
-                trace.Check("shipment-status", order.ShippedAt is not null && order.DeliveredAt is null,
-                    "The order shipped and has not been confirmed delivered.",
-                    order.ShippedAt is null ? "The order has not shipped yet: ask for a refund because it was not shipped." : $"The order was delivered on {Day(order.DeliveredAt!.Value)}.");
-                break;
-            default:
-                trace.Check("shipment-status", order.DeliveredAt is not null,
-                    "The order was delivered.", "The order has not been delivered yet.");
-                break;
-        }
+            RequestReason.NotShipped => shipped is { } at
+                ? (false, $"The order shipped on {Day(at)}.")
+                : (true, "The order has not shipped."),
+            RequestReason.NotReceived => (shipped, delivered) switch
+            {
+                (null, _) => (false, "The order has not shipped yet: ask for a refund because it was not shipped."),
+                (_, { } at) => (false, $"The order was delivered on {Day(at)}."),
+                _ => (true, "The order shipped and has not been confirmed delivered."),
+            },
+            _ => delivered is null
+                ? (false, "The order has not been delivered yet.")
+                : (true, "The order was delivered."),
+        };
+        trace.Check("shipment-status", passed, reason, reason);
     }
 
     private static void NoReasonReturn(Trace trace, EligibilityQuery query, OrderLine line, EffectivePolicy policy, DateTimeOffset deliveredAt, DateTimeOffset now)
