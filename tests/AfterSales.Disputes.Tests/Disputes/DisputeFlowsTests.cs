@@ -23,7 +23,7 @@ public class DisputeFlowsTests
         dispute.State.Should().Be(DisputeState.AwaitingSellerResponse);
         dispute.Approve(Flagship, now.AddHours(1)).ShouldSucceed();
         dispute.ShipReturn(Buyer, new ShipmentDetails("SF Express", "SF1234567"), now.AddDays(1)).ShouldSucceed();
-        dispute.ConfirmReceipt(Flagship, new ConditionReport(Policies.ConditionIssue.None, []), now.AddDays(2)).ShouldSucceed();
+        dispute.ConfirmReceipt(Flagship, new ConditionReport(AfterSales.Disputes.Policies.ConditionIssue.None, []), now.AddDays(2)).ShouldSucceed();
         dispute.State.Should().Be(DisputeState.Refunding);
         dispute.Refund!.Amount.Should().Be(Yuan(399));
         dispute.RecordRefundSuccess(new RefundResult("pay-1"), now.AddDays(2)).ShouldSucceed();
