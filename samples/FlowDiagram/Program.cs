@@ -1,6 +1,21 @@
-// Builds a small after-sales flow with the engine and prints it as a Mermaid diagram (default)
-// or as Graphviz DOT (`dotnet run --project samples/FlowDiagram -- dot`).
+// Builds a small after-sales flow with the engine and prints it as a Mermaid diagram (default) or as
+// Graphviz DOT (`-- dot`). With `-- docs <folder>` it writes the documentation page of each of the four
+// dispute flows into <folder>, as committed under docs/flows/.
+using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.Flows;
+
+if (args is ["docs", var folder])
+{
+    Directory.CreateDirectory(folder);
+    foreach (var dispute in DisputeFlows.Catalog.All)
+    {
+        var path = Path.Combine(folder, dispute.Id + ".md");
+        File.WriteAllText(path, dispute.ToMarkdown());
+        Console.WriteLine($"wrote {path}");
+    }
+
+    return;
+}
 
 var flow = FlowBuilder<RefundState, RefundAction, RefundRequest>.Create("refund-only", version: 1, initial: RefundState.AwaitingSeller)
     .In(RefundState.AwaitingSeller)

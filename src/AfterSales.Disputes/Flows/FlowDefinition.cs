@@ -216,10 +216,16 @@ public sealed class FlowDefinition<TState, TAction, TContext>
     }
 
     /// <summary>The definition as a Mermaid state diagram.</summary>
-    public string ToMermaid() => FlowGraphWriter.Mermaid(this);
+    public string ToMermaid(FlowDiagramOptions? options = null) => FlowGraphWriter.Mermaid(this, options ?? FlowDiagramOptions.Full);
+
+    /// <summary>
+    /// The definition as a Markdown page: a Mermaid diagram without internal actions, then a table of
+    /// the internal actions per state. Used for the committed flow documentation.
+    /// </summary>
+    public string ToMarkdown() => FlowGraphWriter.Markdown(this);
 
     /// <summary>The definition as a Graphviz DOT digraph.</summary>
-    public string ToDot() => FlowGraphWriter.Dot(this);
+    public string ToDot(FlowDiagramOptions? options = null) => FlowGraphWriter.Dot(this, options ?? FlowDiagramOptions.Full);
 
     /// <summary>The flow's identifier and version.</summary>
     public override string ToString() => $"{Id} v{Version}";

@@ -9,7 +9,7 @@ namespace AfterSales.Disputes.Flows;
 /// </summary>
 internal static class FlowGraphWriter
 {
-    public static string Mermaid<TState, TAction, TContext>(FlowDefinition<TState, TAction, TContext> flow)
+    public static string Mermaid<TState, TAction, TContext>(FlowDefinition<TState, TAction, TContext> flow, FlowDiagramOptions options)
         where TState : struct, Enum
         where TAction : struct, Enum
     {
@@ -28,7 +28,7 @@ internal static class FlowGraphWriter
 
         foreach (var state in flow.States)
         {
-            foreach (var transition in state.Transitions)
+            foreach (var transition in state.Transitions.Where(t => options.IncludeInternalActions || !t.IsInternal))
             {
                 foreach (var branch in transition.Branches)
                 {
@@ -46,7 +46,31 @@ internal static class FlowGraphWriter
         return text.ToString();
     }
 
-    public static string Dot<TState, TAction, TContext>(FlowDefinition<TState, TAction, TContext> flow)
+    public static string Markdown<TState, TAction, TContext>(FlowDefinition<TState, TAction, TContext> flow)
+        where TState : struct, Enum
+        where TAction : struct, Enum
+    {
+        var text = new StringBuilder();
+        text.Append("# ").Append(flow.Id).Append(" v").Append(flow.Version).Append("\n\n");
+        text.Append("```mermaid\n").Append(Mermaid(flow, new FlowDiagramOptions(IncludeInternalActions: false))).Append("```\n");
+        var internalActions = flow.States.SelectMany(s => s.Transitions).Where(t => t.IsInternal).ToList();
+        if (internalActions.Count > 0)
+        {
+            text.Append("\nActions that stay in their step (not drawn above):\n\n");
+            text.Append("| step | action | by | when |\n|---|---|---|---|\n");
+            foreach (var transition in internalActions)
+            {
+                var guards = transition.Guards.Select(g => g.Label).Concat(transition.ArgumentGuardLabels).ToList();
+                text.Append("| ").Append(transition.Source).Append(" | ").Append(transition.Action)
+                    .Append(" | ").Append(FlowText.Parties(transition.AllowedParties, ", "))
+                    .Append(" | ").Append(guards.Count == 0 ? "always" : string.Join("; ", guards)).Append(" |\n");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    public static string Dot<TState, TAction, TContext>(FlowDefinition<TState, TAction, TContext> flow, FlowDiagramOptions options)
         where TState : struct, Enum
         where TAction : struct, Enum
     {
@@ -78,7 +102,7 @@ internal static class FlowGraphWriter
 
         foreach (var state in flow.States)
         {
-            foreach (var transition in state.Transitions)
+            foreach (var transition in state.Transitions.Where(t => options.IncludeInternalActions || !t.IsInternal))
             {
                 foreach (var branch in transition.Branches)
                 {
