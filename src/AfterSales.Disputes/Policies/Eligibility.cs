@@ -193,6 +193,11 @@ public static class Eligibility
         trace.Pass("warranty", covered
             ? $"Covered by the {months}-month warranty until {Day(end)}: a defect in material or workmanship is repaired free of charge."
             : $"Not covered: {string.Join("; ", reasons)}. The service center will quote a fee for the repair.");
+        if (line.OnSiteService && policy.Warranty?.OnSiteServiceAvailable == true)
+        {
+            trace.Pass("on-site-service", "On-site service was bought with the item: the service center may send a technician instead of a courier.");
+        }
+
         return covered;
     }
 

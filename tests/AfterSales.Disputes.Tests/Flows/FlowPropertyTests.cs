@@ -92,18 +92,20 @@ public class FlowPropertyTests
         from flags in Gen.Elements(true, false).ArrayOf(GuardCount)
         select (state, action, party, flags);
 
+    // A random flow and random attempts to act in it.
+    private static Arbitrary<(FlowModel model, List<(int State, int Action, Party By, bool[] Flags)> attempts)> Cases =>
+        Arb.From(
+            from model in Models
+            from attempts in Attempts(model).ListOf()
+            select (model, attempts));
+
     private static List<ModelTransition> Deduplicate(IEnumerable<ModelTransition> transitions) =>
         transitions.GroupBy(t => (t.From, t.Action)).Select(g => g.First()).ToList();
 
     [Fact]
     public void ABuiltFlow_AcceptsExactlyWhatItsDefinitionPermitsToThatParty()
     {
-        var cases =
-            from model in Models
-            from attempts in Attempts(model).ListOf()
-            select (model, attempts);
-
-        Prop.ForAll(Arb.From(cases), c =>
+        Prop.ForAll(Cases, c =>
         {
             var flow = c.model.Build();
             foreach (var (state, action, by, flags) in c.attempts)
@@ -132,12 +134,7 @@ public class FlowPropertyTests
     [Fact]
     public void PermittedActions_AreExactlyTheActionsThatFireSuccessfully()
     {
-        var cases =
-            from model in Models
-            from attempts in Attempts(model).ListOf()
-            select (model, attempts);
-
-        Prop.ForAll(Arb.From(cases), c =>
+        Prop.ForAll(Cases, c =>
         {
             var flow = c.model.Build();
             return c.attempts.All(a =>
@@ -153,12 +150,7 @@ public class FlowPropertyTests
     [Fact]
     public void EveryRefusal_NamesAReasonThatMatchesTheModel()
     {
-        var cases =
-            from model in Models
-            from attempts in Attempts(model).ListOf()
-            select (model, attempts);
-
-        Prop.ForAll(Arb.From(cases), c =>
+        Prop.ForAll(Cases, c =>
         {
             var flow = c.model.Build();
             return c.attempts.All(a =>

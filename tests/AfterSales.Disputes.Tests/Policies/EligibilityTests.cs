@@ -164,6 +164,19 @@ public class EligibilityTests
     }
 
     [Fact]
+    public void OnSiteService_BoughtWithTheItem_IsShownInTheTrace()
+    {
+        var order = RouterOrder() with { Lines = [RouterOrder().Lines[0] with { OnSiteService = true }] };
+        var policy = PolicyComposer.Compose(PlatformFloor.Default, JurisdictionPacks.China, China, FlagshipPolicy, RouterWarranty with { OnSiteServiceAvailable = true });
+
+        var decision = Eligibility.Evaluate(new EligibilityQuery(order, "line-router", RequestKind.Repair, RequestReason.Defective, HasProofOfPurchase: true), policy, Delivered.AddDays(30));
+
+        Rule(decision, "on-site-service").Passed.Should().BeTrue();
+        Evaluate(RouterOrder(), RequestKind.Repair, RequestReason.Defective, Delivered.AddDays(30), lineId: "line-router").Trace
+            .Should().NotContain(c => c.Rule == "on-site-service");
+    }
+
+    [Fact]
     public void TheWarranty_NeedsProofOfPurchase()
     {
         var decision = Evaluate(RouterOrder(), RequestKind.Repair, RequestReason.Defective, Delivered.AddDays(30), proof: false, lineId: "line-router");
