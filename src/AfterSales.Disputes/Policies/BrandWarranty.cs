@@ -17,16 +17,14 @@ public sealed record BrandWarranty(
     string Version,
     IReadOnlyDictionary<string, int> MonthsByRegion,
     int DefaultMonths,
-    IReadOnlySet<FaultCause> ExcludedCauses,
+    IReadOnlyList<FaultCause> ExcludedCauses,
     bool ProofOfPurchaseRequired,
     string ServiceCenterId,
     bool OnSiteServiceAvailable = false)
 {
     /// <summary>The usual exclusions: physical and liquid damage, misuse, unauthorised repair.</summary>
-    public static IReadOnlySet<FaultCause> StandardExclusions { get; } = new HashSet<FaultCause>
-    {
-        FaultCause.PhysicalDamage, FaultCause.LiquidDamage, FaultCause.Misuse, FaultCause.UnauthorisedRepair,
-    };
+    public static IReadOnlyList<FaultCause> StandardExclusions { get; } =
+        [FaultCause.PhysicalDamage, FaultCause.LiquidDamage, FaultCause.Misuse, FaultCause.UnauthorisedRepair];
 
     /// <summary>Warranty months in <paramref name="region"/>.</summary>
     public int MonthsIn(string region) => MonthsByRegion.GetValueOrDefault(region, DefaultMonths);
