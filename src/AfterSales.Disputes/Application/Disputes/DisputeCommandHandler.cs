@@ -1,0 +1,72 @@
+using AfterSales.Disputes.Application.Outbox;
+using AfterSales.Disputes.Application.Ports;
+using AfterSales.Disputes.Disputes;
+using MediatR;
+
+namespace AfterSales.Disputes.Application.Disputes;
+
+/// <summary>
+/// Handles every <see cref="DisputeCommand"/>: loads the dispute, checks the caller's expected version,
+/// takes the action, saves the new events with their outbox messages in one transaction, and only then
+/// publishes <see cref="DisputeEventsCommitted"/>.
+/// </summary>
+/// <typeparam name="TCommand">The command.</typeparam>
+public sealed class DisputeCommandHandler<TCommand> : IRequestHandler<TCommand, DisputeCommandResult>
+    where TCommand : DisputeCommand
+{
+    private readonly IDisputeStore _disputes;
+    private readonly IMediator _mediator;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the handler.</summary>
+    public DisputeCommandHandler(IDisputeStore disputes, IMediator mediator, TimeProvider time)
+    {
+        _disputes = disputes;
+        _mediator = mediator;
+        _time = time;
+    }
+
+    /// <inheritdoc/>
+    public async Task<DisputeCommandResult> Handle(TCommand request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var dispute = await _disputes.FindAsync(request.DisputeId, cancellationToken).ConfigureAwait(false);
+        if (dispute is null)
+        {
+            return DisputeCommandResult.NotFound;
+        }
+
+        if (request.ExpectedVersion is { } expected && expected != dispute.Version)
+        {
+            return new DisputeCommandResult(CommandStatus.StaleVersion, dispute, null, []);
+        }
+
+        var loadedVersion = dispute.Version;
+        var result = request.Execute(dispute, _time.GetUtcNow());
+        if (!result.Succeeded)
+        {
+            return new DisputeCommandResult(CommandStatus.Refused, dispute, result.Refusal, []);
+        }
+
+        var appended = dispute.Timeline.Skip(loadedVersion).ToList();
+        try
+        {
+            await _disputes.SaveAsync(dispute, loadedVersion, DisputeOutbox.For(dispute, appended), cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return new DisputeCommandResult(CommandStatus.Conflict, null, null, []);
+        }
+
+        await _mediator.Publish(new DisputeEventsCommitted(dispute, appended), cancellationToken).ConfigureAwait(false);
+        return new DisputeCommandResult(CommandStatus.Succeeded, dispute, null, appended);
+    }
+}
+
+/// <summary>
+/// Published after a dispute's new events are committed: an embedding platform handles it to react in
+/// process (the outbox delivers the same events to webhooks).
+/// </summary>
+/// <param name="Dispute">The dispute after the events.</param>
+/// <param name="Events">The committed events, oldest first.</param>
+public sealed record DisputeEventsCommitted(Dispute Dispute, IReadOnlyList<DisputeEvent> Events) : INotification;

@@ -1,0 +1,93 @@
+using AfterSales.Disputes.Application.Outbox;
+using AfterSales.Disputes.Application.Ports;
+using AfterSales.Disputes.Disputes;
+using MediatR;
+
+namespace AfterSales.Disputes.Application.Disputes;
+
+/// <summary>A buyer opens a request on an order line.</summary>
+/// <param name="OrderId">The registered order.</param>
+/// <param name="Request">What the buyer submits.</param>
+public sealed record OpenDispute(string OrderId, OpenDisputeRequest Request) : IRequest<DisputeCommandResult>, IValidatable
+{
+    /// <inheritdoc/>
+    public IEnumerable<ValidationError> Validate()
+    {
+        if (string.IsNullOrWhiteSpace(OrderId))
+        {
+            yield return new ValidationError("orderId", "An order id is required.");
+        }
+
+        if (Request is null)
+        {
+            yield return new ValidationError("request", "The request is required.");
+            yield break;
+        }
+
+        if (string.IsNullOrWhiteSpace(Request.DisputeId))
+        {
+            yield return new ValidationError("disputeId", "A dispute id is required.");
+        }
+
+        if (string.IsNullOrWhiteSpace(Request.LineId))
+        {
+            yield return new ValidationError("lineId", "An order line is required.");
+        }
+    }
+}
+
+/// <summary>
+/// Opens the dispute while the store holds the order, so that two requests on the same line (or two
+/// claims of the shipping fee) cannot both pass the checks.
+/// </summary>
+public sealed class OpenDisputeHandler : IRequestHandler<OpenDispute, DisputeCommandResult>
+{
+    private readonly IDisputeStore _disputes;
+    private readonly IPolicyCatalog _policies;
+    private readonly IMediator _mediator;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the handler.</summary>
+    public OpenDisputeHandler(IDisputeStore disputes, IPolicyCatalog policies, IMediator mediator, TimeProvider time)
+    {
+        _disputes = disputes;
+        _policies = policies;
+        _mediator = mediator;
+        _time = time;
+    }
+
+    /// <inheritdoc/>
+    public async Task<DisputeCommandResult> Handle(OpenDispute request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var now = _time.GetUtcNow();
+        OpenOutcome Decide(OrderRefunds refunds) => _policies.For(refunds.Order, request.Request.LineId) is { } policy
+            ? Dispute.Open(request.Request, refunds, policy, now)
+            : new OpenOutcome(null, new DisputeRefusal(DisputeRefusalCode.NotEligible,
+                $"No after-sales policy is configured for store {refunds.Order.StoreId} in region {refunds.Order.Region}.", []), null);
+
+        OpenOutcome? outcome;
+        try
+        {
+            outcome = await _disputes.OpenAsync(request.OrderId, Decide, opened => DisputeOutbox.For(opened, opened.Timeline), cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return new DisputeCommandResult(CommandStatus.Conflict, null, null, []);
+        }
+
+        if (outcome is null)
+        {
+            return DisputeCommandResult.NotFound;
+        }
+
+        if (outcome.Dispute is not { } dispute)
+        {
+            return new DisputeCommandResult(CommandStatus.Refused, null, outcome.Refusal, []);
+        }
+
+        await _mediator.Publish(new DisputeEventsCommitted(dispute, dispute.Timeline), cancellationToken).ConfigureAwait(false);
+        return new DisputeCommandResult(CommandStatus.Succeeded, dispute, null, dispute.Timeline);
+    }
+}

@@ -1,0 +1,81 @@
+namespace AfterSales.Disputes.Application.Ports;
+
+/// <summary>A webhook endpoint: a store's (it gets that store's events) or the platform's (it gets all).</summary>
+/// <param name="Id">The subscription id.</param>
+/// <param name="StoreId">The store, or null for a platform subscription.</param>
+/// <param name="Url">Where events are POSTed.</param>
+/// <param name="Secret">The HMAC-SHA256 key for signatures.</param>
+/// <param name="CreatedAt">When it was added.</param>
+public sealed record WebhookSubscription(string Id, string? StoreId, Uri Url, string Secret, DateTimeOffset CreatedAt);
+
+/// <summary>Where a delivery stands.</summary>
+public enum DeliveryStatus
+{
+    /// <summary>Waiting for its next attempt.</summary>
+    Pending,
+
+    /// <summary>The receiver answered 2xx.</summary>
+    Delivered,
+
+    /// <summary>Given up after the maximum number of attempts; can be redelivered by hand.</summary>
+    DeadLetter,
+}
+
+/// <summary>One event to one subscription.</summary>
+/// <param name="Id">The delivery id.</param>
+/// <param name="SubscriptionId">The subscription.</param>
+/// <param name="EventId">The event id (the outbox message id), for the receiver's deduplication.</param>
+/// <param name="EventType">The event type.</param>
+/// <param name="Payload">The JSON body.</param>
+/// <param name="Status">Where it stands.</param>
+/// <param name="Attempts">Attempts so far.</param>
+/// <param name="NextAttemptAt">When it is tried next (while pending).</param>
+/// <param name="DeliveredAt">When the receiver accepted it.</param>
+/// <param name="LastStatusCode">The receiver's last HTTP status, if it answered.</param>
+/// <param name="LastError">What went wrong last.</param>
+public sealed record WebhookDelivery(
+    string Id,
+    string SubscriptionId,
+    string EventId,
+    string EventType,
+    string Payload,
+    DeliveryStatus Status,
+    int Attempts,
+    DateTimeOffset NextAttemptAt,
+    DateTimeOffset? DeliveredAt = null,
+    int? LastStatusCode = null,
+    string? LastError = null);
+
+/// <summary>Webhook subscriptions and deliveries.</summary>
+public interface IWebhookStore
+{
+    /// <summary>Adds a subscription.</summary>
+    Task AddSubscriptionAsync(WebhookSubscription subscription, CancellationToken cancellationToken);
+
+    /// <summary>The subscriptions of a store (or, with null, the platform's), oldest first.</summary>
+    Task<IReadOnlyList<WebhookSubscription>> SubscriptionsAsync(string? storeId, CancellationToken cancellationToken);
+
+    /// <summary>The subscription with this id, or null.</summary>
+    Task<WebhookSubscription?> FindSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Fans an outbox event out to the store's and the platform's subscriptions and completes the outbox
+    /// message, in one transaction; doing it twice creates no second delivery.
+    /// </summary>
+    Task FanOutAsync(OutboxMessage message, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Claims up to <paramref name="batchSize"/> pending deliveries due at <paramref name="now"/> for <paramref name="lease"/>.</summary>
+    Task<IReadOnlyList<WebhookDelivery>> ClaimDueAsync(DateTimeOffset now, int batchSize, TimeSpan lease, CancellationToken cancellationToken);
+
+    /// <summary>Records an attempt's result: delivered, to be retried at a time, or dead-lettered.</summary>
+    Task RecordAttemptAsync(string deliveryId, DeliveryStatus status, DateTimeOffset nextAttemptAt, DateTimeOffset now, int? statusCode, string? error, CancellationToken cancellationToken);
+
+    /// <summary>Deliveries of a subscription, newest first.</summary>
+    Task<IReadOnlyList<WebhookDelivery>> DeliveriesAsync(string subscriptionId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The delivery with this id, or null.</summary>
+    Task<WebhookDelivery?> FindDeliveryAsync(string deliveryId, CancellationToken cancellationToken);
+
+    /// <summary>Sends a delivery again from its first attempt (after a dead letter, or on request).</summary>
+    Task<bool> RedeliverAsync(string deliveryId, DateTimeOffset now, CancellationToken cancellationToken);
+}
