@@ -1,0 +1,35 @@
+namespace AfterSales.Disputes.Application;
+
+/// <summary>How the engine's background work behaves.</summary>
+public sealed class AfterSalesOptions
+{
+    /// <summary>Whether the host runs the deadline, outbox and webhook workers (default true).</summary>
+    public bool RunWorkers { get; set; } = true;
+
+    /// <summary>How long the worker waits when it found nothing to do (default 1 s).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How many due deadlines one worker claims at a time (default 200).</summary>
+    public int DeadlineBatchSize { get; set; } = 200;
+
+    /// <summary>How long a claimed deadline is left to its worker before others may take it (default 30 s).</summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How many outbox messages or webhook deliveries are claimed at a time (default 100).</summary>
+    public int OutboxBatchSize { get; set; } = 100;
+
+    /// <summary>After how many failed attempts a webhook delivery is dead-lettered (default 8).</summary>
+    public int WebhookMaxAttempts { get; set; } = 8;
+
+    /// <summary>The delay before the first retry; each further retry doubles it, with jitter (default 10 s).</summary>
+    public TimeSpan WebhookFirstRetry { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The longest delay between retries (default 1 h).</summary>
+    public TimeSpan WebhookMaxRetry { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How long a receiver has to answer (default 10 s).</summary>
+    public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The delay before an outbox message whose dispatch failed (gateway down) is tried again (default 30 s).</summary>
+    public TimeSpan OutboxRetry { get; set; } = TimeSpan.FromSeconds(30);
+}

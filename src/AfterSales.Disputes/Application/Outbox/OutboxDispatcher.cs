@@ -1,0 +1,83 @@
+using System.Text.Json;
+using AfterSales.Disputes.Application.Disputes;
+using AfterSales.Disputes.Application.Ports;
+using AfterSales.Disputes.Application.Serialization;
+using AfterSales.Disputes.Disputes;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AfterSales.Disputes.Application.Outbox;
+
+/// <summary>
+/// Dispatches committed outbox messages: dispute events fan out to webhook deliveries; refund requests go
+/// to the platform's <see cref="IRefundGateway"/>, whose answer is recorded on the dispute. A message whose
+/// dispatch fails stays in the outbox and is tried again later.
+/// </summary>
+public sealed partial class OutboxDispatcher
+{
+    private readonly IServiceScopeFactory _scopes;
+    private readonly TimeProvider _time;
+    private readonly AfterSalesOptions _options;
+    private readonly ILogger<OutboxDispatcher> _logger;
+
+    /// <summary>Creates the dispatcher.</summary>
+    public OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider time, AfterSalesOptions options, ILogger<OutboxDispatcher> logger)
+    {
+        _scopes = scopes;
+        _time = time;
+        _options = options;
+        _logger = logger;
+    }
+
+    /// <summary>Claims and dispatches one batch; returns how many messages were completed.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        using var scope = _scopes.CreateScope();
+        var outbox = scope.ServiceProvider.GetRequiredService<IOutboxStore>();
+        var claimed = await outbox.ClaimAsync(_time.GetUtcNow(), _options.OutboxBatchSize, _options.ClaimLease, cancellationToken).ConfigureAwait(false);
+        var completed = 0;
+        foreach (var (message, attempts) in claimed)
+        {
+            try
+            {
+                completed += await DispatchAsync(scope.ServiceProvider, outbox, message, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogDispatchFailed(exception, message.Id, attempts + 1);
+                await outbox.FailAsync(message.Id, exception.Message, _time.GetUtcNow() + _options.OutboxRetry, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return completed;
+    }
+
+    private async Task<bool> DispatchAsync(IServiceProvider services, IOutboxStore outbox, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        if (message.Kind == OutboxKind.DisputeEvent)
+        {
+            await services.GetRequiredService<IWebhookStore>().FanOutAsync(message, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        var refund = JsonSerializer.Deserialize<RefundOrder>(message.Payload, DisputeJson.Options)!;
+        var outcome = await services.GetRequiredService<IRefundGateway>().RefundAsync(refund, cancellationToken).ConfigureAwait(false);
+        var recorded = await services.GetRequiredService<IMediator>().Send(
+            new RecordRefundOutcome(refund.DisputeId, new RefundResult(outcome.Reference, outcome.Failure), outcome.Succeeded), cancellationToken).ConfigureAwait(false);
+        if (recorded.Status == CommandStatus.Conflict)
+        {
+            // Someone acted on the dispute at the same moment: record the gateway's answer on the next round.
+            // The gateway is idempotent by refund id, so asking again pays nothing twice.
+            await outbox.FailAsync(message.Id, "The dispute changed while the refund was recorded.", _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+
+        // Refused means the dispute already moved past this attempt (a redelivered message): nothing to record.
+        await outbox.CompleteAsync(message.Id, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {MessageId} failed (attempt {Attempt}); it will be retried")]
+    private partial void LogDispatchFailed(Exception exception, string messageId, int attempt);
+}

@@ -1,0 +1,99 @@
+using AfterSales.Disputes.Application.Deadlines;
+using AfterSales.Disputes.Application.Disputes;
+using AfterSales.Disputes.Application.Outbox;
+using AfterSales.Disputes.Application.Policies;
+using AfterSales.Disputes.Application.Ports;
+using AfterSales.Disputes.Application.Webhooks;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AfterSales.Disputes.Application;
+
+/// <summary>What <see cref="ServiceCollectionExtensions.AddAfterSalesDisputes"/> configures.</summary>
+public sealed class AfterSalesBuilder
+{
+    internal AfterSalesBuilder(IServiceCollection services) => Services = services;
+
+    /// <summary>The service collection, for store packages to add themselves (<c>UseSqlite</c>, <c>UsePostgres</c>).</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>Worker and webhook options.</summary>
+    public AfterSalesOptions Options { get; } = new();
+
+    /// <summary>The policies: floor, regions, stores and warranties.</summary>
+    public PolicyCatalog Policies { get; } = new();
+
+    /// <summary>Uses <typeparamref name="TGateway"/> to pay refunds.</summary>
+    public AfterSalesBuilder UseRefundGateway<TGateway>()
+        where TGateway : class, IRefundGateway
+    {
+        Services.Replace(ServiceDescriptor.Scoped<IRefundGateway, TGateway>());
+        return this;
+    }
+}
+
+/// <summary>Registers the engine in an embedding application's services.</summary>
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the engine: MediatR with every request and notification handler of the library, validation and
+    /// logging behaviours, the policy catalog, the deadline, outbox and webhook workers, and what
+    /// <paramref name="configure"/> adds, such as <c>o => o.UseSqlite(connectionString)</c>.
+    /// </summary>
+    public static IServiceCollection AddAfterSalesDisputes(this IServiceCollection services, Action<AfterSalesBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        var builder = new AfterSalesBuilder(services);
+        configure(builder);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(builder.Options);
+        services.AddSingleton(builder.Policies);
+        services.AddSingleton<IPolicyCatalog>(builder.Policies);
+        services.AddMediatRHandlers(typeof(ServiceCollectionExtensions).Assembly);
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+
+        services.AddSingleton<DeadlineRunner>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<WebhookDeliverer>();
+        services.AddHttpClient(WebhookDeliverer.HttpClientName);
+        if (builder.Options.RunWorkers)
+        {
+            services.AddHostedService<AfterSalesWorker>();
+        }
+
+        return services;
+    }
+
+    /// <summary>
+    /// Registers MediatR 5 by hand (its DI package does not restore here): the mediator, its service factory,
+    /// and every concrete request and notification handler in <paramref name="assembly"/>. The shared
+    /// <see cref="DisputeCommandHandler{TCommand}"/> is closed over each concrete <see cref="DisputeCommand"/>.
+    /// </summary>
+    public static IServiceCollection AddMediatRHandlers(this IServiceCollection services, System.Reflection.Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(assembly);
+        services.TryAddScoped<ServiceFactory>(provider => provider.GetService!);
+        services.TryAddScoped<IMediator, Mediator>();
+        var handlerInterfaces = new[] { typeof(IRequestHandler<,>), typeof(INotificationHandler<>) };
+        foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false, IsClass: true }))
+        {
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && handlerInterfaces.Contains(i.GetGenericTypeDefinition())))
+            {
+                services.AddTransient(contract, type);
+            }
+
+            if (type.IsSubclassOf(typeof(DisputeCommand)))
+            {
+                services.AddTransient(typeof(IRequestHandler<,>).MakeGenericType(type, typeof(DisputeCommandResult)),
+                    typeof(DisputeCommandHandler<>).MakeGenericType(type));
+            }
+        }
+
+        return services;
+    }
+}

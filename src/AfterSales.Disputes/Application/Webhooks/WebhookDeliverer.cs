@@ -1,0 +1,93 @@
+using System.Net.Http.Headers;
+using System.Text;
+using AfterSales.Disputes.Application.Ports;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AfterSales.Disputes.Application.Webhooks;
+
+/// <summary>
+/// Delivers webhook events over HTTP: each attempt is freshly signed; failures are retried with
+/// exponential backoff and jitter; after the maximum number of attempts the delivery is dead-lettered
+/// (it can be redelivered by hand).
+/// </summary>
+public sealed class WebhookDeliverer
+{
+    /// <summary>The name of the <see cref="HttpClient"/> used for deliveries.</summary>
+    public const string HttpClientName = "AfterSales.Webhooks";
+
+    private readonly IServiceScopeFactory _scopes;
+    private readonly IHttpClientFactory _clients;
+    private readonly TimeProvider _time;
+    private readonly AfterSalesOptions _options;
+
+    /// <summary>Creates the deliverer.</summary>
+    public WebhookDeliverer(IServiceScopeFactory scopes, IHttpClientFactory clients, TimeProvider time, AfterSalesOptions options)
+    {
+        _scopes = scopes;
+        _clients = clients;
+        _time = time;
+        _options = options;
+    }
+
+    /// <summary>
+    /// The delay before attempt <paramref name="attempt"/> + 1: the first retry delay doubled per attempt,
+    /// capped, then jittered between half and all of it so receivers coming back up are not hit all at once.
+    /// </summary>
+    public static TimeSpan Backoff(int attempt, TimeSpan first, TimeSpan max, Random random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        var exponential = first.TotalMilliseconds * Math.Pow(2, Math.Max(0, attempt - 1));
+        var capped = Math.Min(exponential, max.TotalMilliseconds);
+        return TimeSpan.FromMilliseconds((capped / 2) + (random.NextDouble() * capped / 2));
+    }
+
+    /// <summary>Claims and attempts one batch of due deliveries; returns how many were delivered.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        using var scope = _scopes.CreateScope();
+        var webhooks = scope.ServiceProvider.GetRequiredService<IWebhookStore>();
+        var due = await webhooks.ClaimDueAsync(_time.GetUtcNow(), _options.OutboxBatchSize, _options.ClaimLease, cancellationToken).ConfigureAwait(false);
+        var delivered = 0;
+        foreach (var delivery in due)
+        {
+            var subscription = await webhooks.FindSubscriptionAsync(delivery.SubscriptionId, cancellationToken).ConfigureAwait(false);
+            var (statusCode, error) = subscription is null
+                ? (null, "The subscription no longer exists.")
+                : await SendAsync(subscription, delivery, cancellationToken).ConfigureAwait(false);
+            var now = _time.GetUtcNow();
+            var attempts = delivery.Attempts + 1;
+            var status = error is null ? DeliveryStatus.Delivered
+                : attempts >= _options.WebhookMaxAttempts || subscription is null ? DeliveryStatus.DeadLetter
+                : DeliveryStatus.Pending;
+            var next = now + Backoff(attempts, _options.WebhookFirstRetry, _options.WebhookMaxRetry, Random.Shared);
+            await webhooks.RecordAttemptAsync(delivery.Id, status, next, now, statusCode, error, cancellationToken).ConfigureAwait(false);
+            delivered += status == DeliveryStatus.Delivered ? 1 : 0;
+        }
+
+        return delivered;
+    }
+
+    private async Task<(int? StatusCode, string? Error)> SendAsync(WebhookSubscription subscription, WebhookDelivery delivery, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url)
+        {
+            Content = new StringContent(delivery.Payload, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
+        };
+        request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(subscription.Secret, _time.GetUtcNow(), delivery.Payload));
+        request.Headers.Add(WebhookSignature.EventIdHeader, delivery.EventId);
+        request.Headers.Add(WebhookSignature.EventTypeHeader, delivery.EventType);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.WebhookTimeout);
+        try
+        {
+            using var response = await _clients.CreateClient(HttpClientName).SendAsync(request, timeout.Token).ConfigureAwait(false);
+            return response.IsSuccessStatusCode
+                ? ((int)response.StatusCode, null)
+                : ((int)response.StatusCode, $"The receiver answered {(int)response.StatusCode}.");
+        }
+        catch (Exception exception) when (exception is HttpRequestException || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return (null, exception is OperationCanceledException ? "The receiver did not answer in time." : exception.Message);
+        }
+    }
+}

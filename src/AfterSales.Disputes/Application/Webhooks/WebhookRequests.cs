@@ -1,0 +1,107 @@
+using System.Security.Cryptography;
+using AfterSales.Disputes.Application.Ports;
+using MediatR;
+
+namespace AfterSales.Disputes.Application.Webhooks;
+
+/// <summary>Adds a webhook subscription for a store (or, with a null store, for the platform).</summary>
+/// <param name="StoreId">The store, or null for the platform.</param>
+/// <param name="Url">An absolute http or https URL.</param>
+public sealed record AddWebhookSubscription(string? StoreId, Uri Url) : IRequest<WebhookSubscription>, IValidatable
+{
+    /// <inheritdoc/>
+    public IEnumerable<ValidationError> Validate()
+    {
+        if (Url is null || !Url.IsAbsoluteUri || Url.Scheme is not ("http" or "https"))
+        {
+            yield return new ValidationError("url", "A webhook URL is an absolute http or https URL.");
+        }
+    }
+}
+
+/// <summary>The subscriptions of a store (or, with null, the platform's).</summary>
+/// <param name="StoreId">The store, or null for the platform.</param>
+public sealed record ListWebhookSubscriptions(string? StoreId) : IRequest<IReadOnlyList<WebhookSubscription>>;
+
+/// <summary>The subscription with this id, or null.</summary>
+/// <param name="SubscriptionId">The subscription.</param>
+public sealed record GetWebhookSubscription(string SubscriptionId) : IRequest<WebhookSubscription?>;
+
+/// <summary>The latest deliveries of a subscription.</summary>
+/// <param name="SubscriptionId">The subscription.</param>
+/// <param name="Limit">How many, 1 to 200.</param>
+public sealed record ListWebhookDeliveries(string SubscriptionId, int Limit = 50) : IRequest<IReadOnlyList<WebhookDelivery>>;
+
+/// <summary>The delivery with this id, or null.</summary>
+/// <param name="DeliveryId">The delivery.</param>
+public sealed record GetWebhookDelivery(string DeliveryId) : IRequest<WebhookDelivery?>;
+
+/// <summary>Sends a delivery again (a dead letter, or on request); false when there is no such delivery.</summary>
+/// <param name="DeliveryId">The delivery.</param>
+public sealed record RedeliverWebhook(string DeliveryId) : IRequest<bool>;
+
+/// <summary>Handles the webhook requests.</summary>
+public sealed class WebhookRequestHandler :
+    IRequestHandler<AddWebhookSubscription, WebhookSubscription>,
+    IRequestHandler<ListWebhookSubscriptions, IReadOnlyList<WebhookSubscription>>,
+    IRequestHandler<GetWebhookSubscription, WebhookSubscription?>,
+    IRequestHandler<ListWebhookDeliveries, IReadOnlyList<WebhookDelivery>>,
+    IRequestHandler<GetWebhookDelivery, WebhookDelivery?>,
+    IRequestHandler<RedeliverWebhook, bool>
+{
+    private readonly IWebhookStore _webhooks;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the handler.</summary>
+    public WebhookRequestHandler(IWebhookStore webhooks, TimeProvider time)
+    {
+        _webhooks = webhooks;
+        _time = time;
+    }
+
+    /// <inheritdoc/>
+    public async Task<WebhookSubscription> Handle(AddWebhookSubscription request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var subscription = new WebhookSubscription(
+            "wh_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)), request.StoreId, request.Url,
+            "whsec_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)), _time.GetUtcNow());
+        await _webhooks.AddSubscriptionAsync(subscription, cancellationToken).ConfigureAwait(false);
+        return subscription;
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<WebhookSubscription>> Handle(ListWebhookSubscriptions request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return _webhooks.SubscriptionsAsync(request.StoreId, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task<WebhookSubscription?> Handle(GetWebhookSubscription request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return _webhooks.FindSubscriptionAsync(request.SubscriptionId, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<WebhookDelivery>> Handle(ListWebhookDeliveries request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return _webhooks.DeliveriesAsync(request.SubscriptionId, Math.Clamp(request.Limit, 1, 200), cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task<WebhookDelivery?> Handle(GetWebhookDelivery request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return _webhooks.FindDeliveryAsync(request.DeliveryId, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task<bool> Handle(RedeliverWebhook request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return _webhooks.RedeliverAsync(request.DeliveryId, _time.GetUtcNow(), cancellationToken);
+    }
+}
