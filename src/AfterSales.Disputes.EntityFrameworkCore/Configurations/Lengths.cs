@@ -1,0 +1,19 @@
+namespace AfterSales.Disputes.EntityFrameworkCore.Configurations;
+
+/// <summary>Column sizes shared by the configurations.</summary>
+internal static class Lengths
+{
+    public const int Id = 64;
+    public const int Enum = 48;
+    public const int Worker = 128;
+    public const int Text = 1000;
+}
+
+/// <summary>
+/// Index filters, in SQL that SQLite and PostgreSQL both accept (quoted column names, boolean literals).
+/// </summary>
+internal static class Filters
+{
+    public const string IsOpen = "\"IsOpen\" = TRUE";
+    public const string NotCompleted = "\"CompletedAt\" IS NULL";
+}

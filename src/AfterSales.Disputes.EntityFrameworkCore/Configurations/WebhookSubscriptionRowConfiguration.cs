@@ -1,0 +1,19 @@
+using AfterSales.Disputes.EntityFrameworkCore.Rows;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AfterSales.Disputes.EntityFrameworkCore.Configurations;
+
+internal sealed class WebhookSubscriptionRowConfiguration : IEntityTypeConfiguration<WebhookSubscriptionRow>
+{
+    public void Configure(EntityTypeBuilder<WebhookSubscriptionRow> builder)
+    {
+        builder.ToTable("WebhookSubscriptions");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).HasMaxLength(Lengths.Id);
+        builder.Property(s => s.StoreId).HasMaxLength(Lengths.Id);
+        builder.Property(s => s.Url).HasMaxLength(2048);
+        builder.Property(s => s.Secret).HasMaxLength(Lengths.Id);
+        builder.HasIndex(s => s.StoreId);
+    }
+}

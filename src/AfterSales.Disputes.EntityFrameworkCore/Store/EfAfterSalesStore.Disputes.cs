@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Text;
+using AfterSales.Disputes.Application;
+using AfterSales.Disputes.Application.Ports;
+using AfterSales.Disputes.Disputes;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Disputes.EntityFrameworkCore.Store;
+
+/// <content>Disputes: timelines, summaries, deadlines and outbox rows, saved together.</content>
+internal sealed partial class EfAfterSalesStore
+{
+    public async Task<Dispute?> FindAsync(string disputeId, CancellationToken cancellationToken)
+    {
+        var rows = await _db.DisputeEvents.AsNoTracking()
+            .Where(e => e.DisputeId == disputeId)
+            .OrderBy(e => e.Sequence)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Count == 0 ? null : Dispute.Rebuild(rows.Select(Mapping.ToEvent));
+    }
+
+    public Task<OpenOutcome?> OpenAsync(
+        string orderId, Func<OrderRefunds, OpenOutcome> open, Func<Dispute, IReadOnlyList<OutboxMessage>> outbox, CancellationToken cancellationToken) =>
+        InTransactionAsync(async () =>
+        {
+            if (_db.IsPostgres)
+            {
+                // Hold the order: a second request on the same order waits here and then sees this one.
+                await _db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Orders\" WHERE \"OrderId\" = {orderId} FOR UPDATE", cancellationToken).ConfigureAwait(false);
+            }
+
+            var order = await _db.Orders.AsNoTracking().Include(o => o.Lines).FirstOrDefaultAsync(o => o.OrderId == orderId, cancellationToken).ConfigureAwait(false);
+            if (order is null)
+            {
+                return null;
+            }
+
+            var events = await _db.DisputeEvents.AsNoTracking()
+                .Where(e => _db.Disputes.Any(d => d.OrderId == orderId && d.Id == e.DisputeId))
+                .OrderBy(e => e.DisputeId).ThenBy(e => e.Sequence)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            var disputes = events.GroupBy(e => e.DisputeId).Select(g => Dispute.Rebuild(g.Select(Mapping.ToEvent))).ToList();
+            var outcome = open(OrderRefunds.Of(Mapping.ToOrder(order), disputes));
+            if (outcome.Dispute is { } opened)
+            {
+                _db.Disputes.Add(Mapping.ToRow(opened));
+                Append(opened, opened.Timeline, outbox(opened));
+                await SaveChangesAsync(opened.Id, 0, cancellationToken).ConfigureAwait(false);
+            }
+
+            return (OpenOutcome?)outcome;
+        }, cancellationToken);
+
+    public Task SaveAsync(Dispute dispute, int expectedVersion, IReadOnlyList<OutboxMessage> outbox, CancellationToken cancellationToken) =>
+        InTransactionAsync(async () =>
+        {
+            var row = Mapping.ToRow(dispute);
+            var entry = _db.Disputes.Attach(row);
+            entry.State = EntityState.Modified;
+            entry.Property(d => d.Version).OriginalValue = expectedVersion;
+            await _db.Deadlines.Where(d => d.DisputeId == dispute.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            Append(dispute, dispute.Timeline.Skip(expectedVersion), outbox);
+            await SaveChangesAsync(dispute.Id, expectedVersion, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+
+    public async Task<DisputePage> ListAsync(DisputeQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var rows = _db.Disputes.AsNoTracking();
+        rows = query.StoreId is { } store ? rows.Where(d => d.StoreId == store) : rows;
+        rows = query.BuyerId is { } buyer ? rows.Where(d => d.BuyerId == buyer) : rows;
+        rows = query.ServiceCenterId is { } center ? rows.Where(d => d.ServiceCenterId == center) : rows;
+        rows = query.ArbitratorId is { } arbitrator ? rows.Where(d => d.ArbitratorId == arbitrator) : rows;
+        rows = query.Kind is { } kind ? rows.Where(d => d.Kind == kind) : rows;
+        rows = query.Escalated is { } escalated ? rows.Where(d => d.Escalated == escalated) : rows;
+        rows = query.OpenedBefore is { } before ? rows.Where(d => d.OpenedAt < before) : rows;
+        if (query.States is { Count: > 0 } states)
+        {
+            rows = rows.Where(d => states.Contains(d.State));
+        }
+
+        if (Cursor.TryRead(query.After, out var openedAt, out var afterId))
+        {
+            rows = rows.Where(d => d.OpenedAt < openedAt || (d.OpenedAt == openedAt && string.Compare(d.Id, afterId) < 0));
+        }
+
+        var limit = Math.Clamp(query.Limit, 1, 200);
+        var page = await rows.OrderByDescending(d => d.OpenedAt).ThenByDescending(d => d.Id).Take(limit + 1)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var items = page.Take(limit).Select(Mapping.ToSummary).ToList();
+        return new DisputePage(items, page.Count > limit ? Cursor.Write(items[^1].OpenedAt, items[^1].Id) : null);
+    }
+
+    private void Append(Dispute dispute, IEnumerable<DisputeEvent> events, IReadOnlyList<OutboxMessage> outbox)
+    {
+        _db.DisputeEvents.AddRange(events.Select(Mapping.ToRow));
+        if (Mapping.ToDeadline(dispute) is { } deadline)
+        {
+            _db.Deadlines.Add(deadline);
+        }
+
+        _db.Outbox.AddRange(outbox.Select(Mapping.ToRow));
+    }
+
+    private async Task SaveChangesAsync(string disputeId, int expectedVersion, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException exception)
+        {
+            throw new ConcurrencyConflictException(disputeId, expectedVersion, exception);
+        }
+        catch (DbUpdateException exception) when (IsUniqueViolation(exception))
+        {
+            // Another writer appended the same event number, or opened a request on the same line first.
+            throw new ConcurrencyConflictException(disputeId, expectedVersion, exception);
+        }
+    }
+
+    /// <summary>The opaque paging cursor: the last item's opening time and id.</summary>
+    private static class Cursor
+    {
+        public static string Write(DateTimeOffset openedAt, string id) =>
+            Convert.ToBase64String(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{openedAt.UtcTicks}:{id}")))
+                .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+        public static bool TryRead(string? cursor, out DateTimeOffset openedAt, out string id)
+        {
+            (openedAt, id) = (default, "");
+            if (string.IsNullOrEmpty(cursor))
+            {
+                return false;
+            }
+
+            try
+            {
+                var base64 = cursor.Replace('-', '+').Replace('_', '/');
+                var text = Encoding.UTF8.GetString(Convert.FromBase64String(base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=')));
+                var separator = text.IndexOf(':', StringComparison.Ordinal);
+                if (separator > 0 && long.TryParse(text.AsSpan(0, separator), NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+                    && ticks <= DateTimeOffset.MaxValue.UtcTicks)
+                {
+                    (openedAt, id) = (new DateTimeOffset(ticks, TimeSpan.Zero), text[(separator + 1)..]);
+                    return true;
+                }
+            }
+            catch (FormatException)
+            {
+            }
+
+            throw new RequestValidationException(nameof(DisputeQuery), [new ValidationError("after", "The paging cursor is not one this API handed out.")]);
+        }
+    }
+}

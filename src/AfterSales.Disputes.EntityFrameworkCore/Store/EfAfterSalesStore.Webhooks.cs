@@ -1,0 +1,93 @@
+using AfterSales.Disputes.Application.Ports;
+using AfterSales.Disputes.EntityFrameworkCore.Rows;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Disputes.EntityFrameworkCore.Store;
+
+/// <content>Webhook subscriptions and deliveries.</content>
+internal sealed partial class EfAfterSalesStore
+{
+    public Task AddSubscriptionAsync(WebhookSubscription subscription, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        return InTransactionAsync(async () =>
+        {
+            _db.WebhookSubscriptions.Add(new WebhookSubscriptionRow
+            {
+                Id = subscription.Id,
+                StoreId = subscription.StoreId,
+                Url = subscription.Url.AbsoluteUri,
+                Secret = subscription.Secret,
+                CreatedAt = subscription.CreatedAt,
+            });
+            await _db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<WebhookSubscription>> SubscriptionsAsync(string? storeId, CancellationToken cancellationToken) =>
+        [.. (await _db.WebhookSubscriptions.AsNoTracking().Where(s => s.StoreId == storeId).OrderBy(s => s.CreatedAt)
+            .ToListAsync(cancellationToken).ConfigureAwait(false)).Select(Mapping.ToSubscription)];
+
+    public async Task<WebhookSubscription?> FindSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken) =>
+        await _db.WebhookSubscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == subscriptionId, cancellationToken).ConfigureAwait(false) is { } row
+            ? Mapping.ToSubscription(row)
+            : null;
+
+    public Task FanOutAsync(OutboxMessage message, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return InTransactionAsync(async () =>
+        {
+            var subscriptions = await _db.WebhookSubscriptions.AsNoTracking()
+                .Where(s => s.StoreId == message.StoreId || s.StoreId == null).Select(s => s.Id)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            var existing = await _db.WebhookDeliveries.AsNoTracking().Where(d => d.EventId == message.Id).Select(d => d.SubscriptionId)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            _db.WebhookDeliveries.AddRange(subscriptions.Except(existing).Select(subscriptionId => new WebhookDeliveryRow
+            {
+                Id = $"{message.Id}>{subscriptionId}",
+                SubscriptionId = subscriptionId,
+                EventId = message.Id,
+                EventType = message.Type,
+                Payload = message.Payload,
+                Status = DeliveryStatus.Pending,
+                CreatedAt = now,
+                NextAttemptAt = now,
+            }));
+            await _db.Outbox.Where(o => o.Id == message.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.CompletedAt, now).SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null), cancellationToken)
+                .ConfigureAwait(false);
+            await _db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
+    public Task RecordAttemptAsync(string deliveryId, DeliveryStatus status, DateTimeOffset nextAttemptAt, DateTimeOffset now, int? statusCode, string? error,
+        CancellationToken cancellationToken) =>
+        InTransactionAsync(() => _db.WebhookDeliveries.Where(d => d.Id == deliveryId)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.Attempts, d => d.Attempts + 1)
+                .SetProperty(d => d.Status, status)
+                .SetProperty(d => d.NextAttemptAt, nextAttemptAt)
+                .SetProperty(d => d.DeliveredAt, status == DeliveryStatus.Delivered ? now : null)
+                .SetProperty(d => d.LastStatusCode, statusCode)
+                .SetProperty(d => d.LastError, error == null ? null : Truncate(error))
+                .SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null), cancellationToken), cancellationToken);
+
+    public async Task<IReadOnlyList<WebhookDelivery>> DeliveriesAsync(string subscriptionId, int limit, CancellationToken cancellationToken) =>
+        [.. (await _db.WebhookDeliveries.AsNoTracking().Where(d => d.SubscriptionId == subscriptionId)
+            .OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).Take(limit)
+            .ToListAsync(cancellationToken).ConfigureAwait(false)).Select(Mapping.ToDelivery)];
+
+    public async Task<WebhookDelivery?> FindDeliveryAsync(string deliveryId, CancellationToken cancellationToken) =>
+        await _db.WebhookDeliveries.AsNoTracking().FirstOrDefaultAsync(d => d.Id == deliveryId, cancellationToken).ConfigureAwait(false) is { } row
+            ? Mapping.ToDelivery(row)
+            : null;
+
+    public async Task<bool> RedeliverAsync(string deliveryId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await InTransactionAsync(() => _db.WebhookDeliveries.Where(d => d.Id == deliveryId)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.Status, DeliveryStatus.Pending)
+                .SetProperty(d => d.Attempts, 0)
+                .SetProperty(d => d.NextAttemptAt, now)
+                .SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null), cancellationToken), cancellationToken).ConfigureAwait(false) > 0;
+}

@@ -1,0 +1,68 @@
+using AfterSales.Disputes.Application.Ports;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace AfterSales.Disputes.EntityFrameworkCore.Store;
+
+/// <summary>
+/// The EF Core implementation of every store port. Writes run in one transaction each; a transaction that
+/// meets a busy SQLite database (or a PostgreSQL serialization failure) is rolled back and run again here,
+/// so callers never see those errors.
+/// </summary>
+internal sealed partial class EfAfterSalesStore : IDisputeStore, IOrderStore, IDeadlineQueue, IOutboxStore, IWebhookStore, IScorecardReader
+{
+    private const int MaxAttempts = 40;
+
+    private readonly AfterSalesDbContext _db;
+
+    public EfAfterSalesStore(AfterSalesDbContext db) => _db = db;
+
+    /// <summary>Runs <paramref name="work"/> in a transaction, retrying it whole when the database is busy.</summary>
+    private async Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            _db.ChangeTracker.Clear();
+            try
+            {
+                await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                var result = await work().ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return result;
+            }
+            catch (Exception exception) when (IsTransient(exception) && attempt < MaxAttempts)
+            {
+                await Task.Delay(RetryDelay(attempt), cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private Task InTransactionAsync(Func<Task> work, CancellationToken cancellationToken) =>
+        InTransactionAsync(async () =>
+        {
+            await work().ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+
+    // SQLITE_BUSY (5) and SQLITE_LOCKED (6), or PostgreSQL serialization failure and deadlock.
+    private static bool IsTransient(Exception exception) => exception switch
+    {
+        SqliteException sqlite => sqlite.SqliteErrorCode is 5 or 6,
+        PostgresException postgres => postgres.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected,
+        _ => exception.InnerException is { } inner && IsTransient(inner),
+    };
+
+    private static bool IsUniqueViolation(Exception exception) => exception switch
+    {
+        SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 1555 or 2067,
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
+        _ => exception.InnerException is { } inner && IsUniqueViolation(inner),
+    };
+
+    private static TimeSpan RetryDelay(int attempt) =>
+        TimeSpan.FromMilliseconds(Math.Min(200, 2 << Math.Min(attempt, 7)) * (0.5 + (Random.Shared.NextDouble() / 2)));
+}
