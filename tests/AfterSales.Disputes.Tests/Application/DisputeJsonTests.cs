@@ -3,8 +3,8 @@ using AfterSales.Disputes.Application.Serialization;
 using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.Flows;
 using AfterSales.Disputes.Policies;
-using AfterSales.Disputes.Tests.Support;
-using static AfterSales.Disputes.Tests.Support.Marketplace;
+using AfterSales.Disputes.Testing;
+using static AfterSales.Disputes.Testing.Marketplace;
 
 namespace AfterSales.Disputes.Tests.Application;
 

@@ -2,8 +2,8 @@ using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.Flows;
 using AfterSales.Disputes.Merchants;
 using AfterSales.Disputes.Policies;
-using AfterSales.Disputes.Tests.Support;
-using static AfterSales.Disputes.Tests.Support.Marketplace;
+using AfterSales.Disputes.Testing;
+using static AfterSales.Disputes.Testing.Marketplace;
 
 namespace AfterSales.Disputes.Tests.Disputes;
 

@@ -1,6 +1,6 @@
 using AfterSales.Disputes.Disputes;
-using AfterSales.Disputes.Tests.Support;
-using static AfterSales.Disputes.Tests.Support.Marketplace;
+using AfterSales.Disputes.Testing;
+using static AfterSales.Disputes.Testing.Marketplace;
 
 namespace AfterSales.Disputes.Tests.Disputes;
 

@@ -1,9 +1,9 @@
 using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.Money;
-using AfterSales.Disputes.Tests.Support;
+using AfterSales.Disputes.Testing;
 using FsCheck;
 using FsCheck.Fluent;
-using static AfterSales.Disputes.Tests.Support.Marketplace;
+using static AfterSales.Disputes.Testing.Marketplace;
 
 namespace AfterSales.Disputes.Tests.Disputes;
 

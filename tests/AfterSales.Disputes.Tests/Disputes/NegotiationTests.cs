@@ -1,7 +1,7 @@
 using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.Flows;
-using AfterSales.Disputes.Tests.Support;
-using static AfterSales.Disputes.Tests.Support.Marketplace;
+using AfterSales.Disputes.Testing;
+using static AfterSales.Disputes.Testing.Marketplace;
 
 namespace AfterSales.Disputes.Tests.Disputes;
 

@@ -1,6 +1,6 @@
 using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.Flows;
-using AfterSales.Disputes.Tests.Support;
+using AfterSales.Disputes.Testing;
 
 namespace AfterSales.Disputes.Tests.Disputes;
 

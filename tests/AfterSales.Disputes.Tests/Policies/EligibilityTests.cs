@@ -2,7 +2,7 @@ using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.Money;
 using AfterSales.Disputes.Orders;
 using AfterSales.Disputes.Policies;
-using static AfterSales.Disputes.Tests.Support.Marketplace;
+using static AfterSales.Disputes.Testing.Marketplace;
 
 namespace AfterSales.Disputes.Tests.Policies;
 

@@ -1,7 +1,7 @@
 using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.Flows;
 using AfterSales.Disputes.Policies;
-using static AfterSales.Disputes.Tests.Support.Marketplace;
+using static AfterSales.Disputes.Testing.Marketplace;
 
 namespace AfterSales.Disputes.Tests.Policies;
 

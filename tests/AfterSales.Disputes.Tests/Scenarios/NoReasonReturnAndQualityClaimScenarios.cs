@@ -2,10 +2,10 @@ using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.Flows;
 using AfterSales.Disputes.Merchants;
 using AfterSales.Disputes.Policies;
-using AfterSales.Disputes.Tests.Support;
+using AfterSales.Disputes.Testing;
 using static AfterSales.Disputes.Disputes.DisputeAction;
 using static AfterSales.Disputes.Disputes.DisputeState;
-using static AfterSales.Disputes.Tests.Support.Marketplace;
+using static AfterSales.Disputes.Testing.Marketplace;
 
 namespace AfterSales.Disputes.Tests.Scenarios;
 

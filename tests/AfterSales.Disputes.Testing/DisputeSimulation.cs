@@ -3,9 +3,9 @@ using AfterSales.Disputes.Flows;
 using AfterSales.Disputes.Money;
 using AfterSales.Disputes.Orders;
 using AfterSales.Disputes.Policies;
-using static AfterSales.Disputes.Tests.Support.Marketplace;
+using static AfterSales.Disputes.Testing.Marketplace;
 
-namespace AfterSales.Disputes.Tests.Support;
+namespace AfterSales.Disputes.Testing;
 
 /// <summary>One random step: which dispute, who acts (with the right id or a stranger's), what, with which details, how much later.</summary>
 public sealed record SimulationStep(int Dispute, int Party, bool Stranger, int Pick, int Detail, int Amount, int Hours, int Kind, int Line)

@@ -1,4 +1,4 @@
-namespace AfterSales.Disputes.Tests.Support;
+namespace AfterSales.Disputes.Testing;
 
 /// <summary>Finds files of the repository the tests run from.</summary>
 public static class Repository

@@ -4,7 +4,7 @@ using AfterSales.Disputes.Money;
 using AfterSales.Disputes.Orders;
 using AfterSales.Disputes.Policies;
 
-namespace AfterSales.Disputes.Tests.Support;
+namespace AfterSales.Disputes.Testing;
 
 /// <summary>
 /// A small marketplace to test against: a router brand with a 24-month warranty (36 in the EU), its
@@ -68,7 +68,7 @@ public static class Marketplace
             orderId, Buyer, storeId, storeId == GermanStore ? "DE" : "CN", currency,
             [
                 new OrderLine("line-router", "LW-AX3000", "Linkwave AX3000 router", ItemCategory.Electronics, Money(399), 1, Money(399),
-                    SerialNumber: "LW3000-77821", Brand: "Linkwave", PromotionTags: tags),
+                    SerialNumber: "LW3000-77821", Brand: "Linkwave", PromotionTags: tags.Length == 0 ? null : tags),
                 new OrderLine("line-cable", "LW-CAT6", "Network cable", ItemCategory.None, Money(25), 2, Money(40)),
                 new OrderLine("line-gift", "LW-STICKER", "Sticker pack (gift)", ItemCategory.None, Money(5), 1, Money(0), GiftForLineId: "line-router"),
             ],
