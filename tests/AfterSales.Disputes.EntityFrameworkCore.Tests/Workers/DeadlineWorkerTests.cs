@@ -1,0 +1,119 @@
+using AfterSales.Disputes.Application.Disputes;
+using AfterSales.Disputes.Application.Orders;
+using AfterSales.Disputes.Disputes;
+using AfterSales.Disputes.EntityFrameworkCore.Tests.Support;
+using AfterSales.Disputes.Flows;
+using Microsoft.EntityFrameworkCore;
+using static AfterSales.Disputes.Testing.Marketplace;
+
+namespace AfterSales.Disputes.EntityFrameworkCore.Tests.Workers;
+
+public class DeadlineWorkerTests
+{
+    private static async Task OpenReturnsAsync(TestHost host, int count)
+    {
+        for (var i = 1; i <= count; i++)
+        {
+            await host.SendAsync(new RegisterOrder(RouterOrder(orderId: $"o-{i}")));
+            await host.DoAsync(new OpenDispute($"o-{i}", Request(RequestKind.ReturnAndRefund, RequestReason.NoReason, Yuan(399), disputeId: $"d-{i}")));
+        }
+    }
+
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task ADueDeadline_FiresItsDefaultOutcomeOnce_AndNotBeforeItIsDue(string provider)
+    {
+        await using var host = await TestHost.StartAsync(provider);
+        await OpenReturnsAsync(host, 1);
+
+        host.Clock.Advance(TimeSpan.FromDays(5) - TimeSpan.FromSeconds(1));
+        (await host.RunDeadlinesAsync()).Should().Be(0);
+        host.Clock.Advance(TimeSpan.FromSeconds(1));
+        (await host.RunDeadlinesAsync()).Should().Be(1);
+        (await host.RunDeadlinesAsync()).Should().Be(0);
+
+        var dispute = await host.SendAsync(new GetDispute("d-1"));
+        dispute!.Timeline.Select(e => e.Action).Should().Equal(DisputeAction.Open, DisputeAction.AutoApprove);
+        (await host.QueryAsync(db => db.Deadlines.SingleAsync())).DueAt.Should().Be(host.Clock.GetUtcNow().AddDays(7), "the return window follows");
+    }
+
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task DeadlinesThatFellDueWhileNoWorkerRan_FireOnTheFirstRoundAfterARestart(string provider)
+    {
+        await using var first = await TestHost.StartAsync(provider);
+        await OpenReturnsAsync(first, 3);
+        var later = first.Clock.GetUtcNow().AddDays(40);
+
+        // The first host stops; a new one starts on the same database weeks later.
+        await using var restarted = await TestHost.StartAsync(first.Database, now: later);
+        var fired = await restarted.RunDeadlinesAsync();
+
+        fired.Should().Be(3);
+        var dispute = await restarted.SendAsync(new GetDispute("d-2"));
+        dispute!.Timeline[^1].Should().BeEquivalentTo(new { Action = DisputeAction.AutoApprove, At = later });
+    }
+
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task TwoWorkersAtOnce_FireEveryDueDeadlineExactlyOnce(string provider)
+    {
+        await using var one = await TestHost.StartAsync(provider, o => o.DeadlineBatchSize = 7);
+        await OpenReturnsAsync(one, 40);
+        await using var two = await TestHost.StartAsync(one.Database, o => o.DeadlineBatchSize = 7, now: one.Clock.GetUtcNow());
+        one.Clock.Advance(TimeSpan.FromDays(6));
+        two.Clock.Advance(TimeSpan.FromDays(6));
+
+        var rounds = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => (i % 2 == 0 ? one : two).RunDeadlinesAsync()));
+        var more = await one.RunDeadlinesAsync() + await two.RunDeadlinesAsync();
+
+        (rounds.Sum() + more).Should().Be(40);
+        var autoApprovals = await one.QueryAsync(db => db.DisputeEvents.CountAsync(e => e.Action == DisputeAction.AutoApprove));
+        autoApprovals.Should().Be(40, "each deadline fired exactly once");
+    }
+
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task APausedEvidenceWindow_LeavesTheQueue_AndResumesWithTheTimeItHadLeft(string provider)
+    {
+        await using var host = await TestHost.StartAsync(provider);
+        await host.SendAsync(new RegisterOrder(RouterOrder()));
+        await host.DoAsync(new OpenDispute("order-1", Request(RequestKind.ReturnAndRefund, RequestReason.Defective, Yuan(399), disputeId: "d-1")));
+        await host.DoAsync(new RejectDispute("d-1", Flagship, new RejectionReason("no-fault")));
+        await host.DoAsync(new EscalateDispute("d-1", Actor.Buyer(Buyer), new EscalationRequest("Faulty")));
+        await host.DoAsync(new AssignArbitrator("d-1", Arbitrator));
+        var escalatedAt = host.Clock.GetUtcNow();
+
+        host.Clock.Advance(TimeSpan.FromDays(1));
+        await host.DoAsync(new RequestMoreEvidence("d-1", Arbitrator, new MoreEvidenceRequest(Party.Seller, "Bench log")));
+        (await host.QueryAsync(db => db.Deadlines.SingleAsync())).ExpiresWith.Should().Be(DisputeAction.CloseMoreEvidence);
+
+        // The seller stays silent: the request for more evidence lapses after three days and the window resumes.
+        host.Clock.Advance(TimeSpan.FromDays(3));
+        (await host.RunDeadlinesAsync()).Should().Be(1);
+
+        var deadline = await host.QueryAsync(db => db.Deadlines.SingleAsync());
+        deadline.ExpiresWith.Should().Be(DisputeAction.CloseEvidence);
+        deadline.DueAt.Should().Be(escalatedAt.AddDays(6), "two days were left when it paused on day 1, and it resumed on day 4");
+    }
+
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task AClockThatJumpsBack_FiresNothingEarly_AndLateDeadlinesFireOnce(string provider)
+    {
+        await using var host = await TestHost.StartAsync(provider);
+        await OpenReturnsAsync(host, 2);
+
+        host.Clock.Advance(TimeSpan.FromDays(6));
+        host.Clock.Advance(TimeSpan.FromDays(-3));
+        (await host.RunDeadlinesAsync()).Should().Be(0);
+        host.Clock.Advance(TimeSpan.FromDays(30));
+        (await host.RunDeadlinesAsync()).Should().Be(2);
+        (await host.RunDeadlinesAsync()).Should().Be(0);
+    }
+}
