@@ -1,0 +1,50 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AfterSales.Disputes.EntityFrameworkCore.Tests.Support;
+
+/// <summary>A real HTTP server on a free loopback port that records what it receives and answers as told.</summary>
+internal sealed class WebhookReceiver : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private WebhookReceiver(WebApplication app) => _app = app;
+
+    /// <summary>What the receiver answers next; defaults to 200.</summary>
+    public Func<int> Answer { get; set; } = () => StatusCodes.Status200OK;
+
+    public ConcurrentQueue<(string Body, string? Signature, string? EventId, int Answered)> Received { get; } = new();
+
+    public Uri Url => new(_app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+        .Features.Get<IServerAddressesFeature>()!.Addresses.Single() + "/hooks");
+
+    public static async Task<WebhookReceiver> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var receiver = new WebhookReceiver(app);
+        app.MapPost("/hooks", async (HttpRequest request) =>
+        {
+            using var reader = new StreamReader(request.Body);
+            var body = await reader.ReadToEndAsync();
+            var status = receiver.Answer();
+            receiver.Received.Enqueue((body, request.Headers["AfterSales-Signature"], request.Headers["AfterSales-Event-Id"], status));
+            return Results.StatusCode(status);
+        });
+        await app.StartAsync();
+        return receiver;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
