@@ -178,6 +178,6 @@ public class PersistenceTests
 
         var list = () => host.SendAsync(new ListDisputes(new DisputeQuery(After: "not-a-cursor")));
 
-        (await list.Should().ThrowAsync<Application.RequestValidationException>()).Which.Errors.Single().Field.Should().Be("after");
+        (await list.Should().ThrowAsync<AfterSales.Disputes.Application.RequestValidationException>()).Which.Errors.Single().Field.Should().Be("after");
     }
 }

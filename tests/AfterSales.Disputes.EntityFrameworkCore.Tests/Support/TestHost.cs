@@ -65,6 +65,8 @@ internal sealed class TestHost : IAsyncDisposable
                 .AddWarranty(Marketplace.RouterWarranty);
         });
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
+        services.AddSingleton<Application.CommittedEvents>();
+        services.AddTransient<INotificationHandler<DisputeEventsCommitted>, Application.CommittedEventsHandler>();
         services.Replace(ServiceDescriptor.Singleton<IRefundGateway>(gateway));
         return Task.FromResult(new TestHost(database, services.BuildServiceProvider(validateScopes: true), clock, gateway));
     }

@@ -1,0 +1,67 @@
+using AfterSales.Disputes.Application.Disputes;
+using AfterSales.Disputes.Application.Orders;
+using AfterSales.Disputes.Application.Scorecards;
+using AfterSales.Disputes.Disputes;
+using AfterSales.Disputes.EntityFrameworkCore.Tests.Support;
+using AfterSales.Disputes.Policies;
+using static AfterSales.Disputes.Testing.Marketplace;
+
+namespace AfterSales.Disputes.EntityFrameworkCore.Tests.Application;
+
+public class ScorecardTests
+{
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task AStoresScorecard_IsMaintainedFromItsDisputes(string provider)
+    {
+        await using var host = await TestHost.StartAsync(provider);
+        for (var i = 1; i <= 6; i++)
+        {
+            await host.SendAsync(new RegisterOrder(RouterOrder(orderId: $"o-{i}")));
+        }
+
+        async Task Open(int i) =>
+            await host.DoAsync(new OpenDispute($"o-{i}", Request(RequestKind.ReturnAndRefund, RequestReason.Defective, Yuan(399), disputeId: $"d-{i}")));
+
+        // d-1 answered after 1 h, d-2 after 3 h, d-3 after 8 h; d-4 never (a timeout); d-5 lost in arbitration with a penalty.
+        foreach (var (i, hours) in new[] { (1, 1), (2, 3), (3, 8) })
+        {
+            await Open(i);
+            host.Clock.Advance(TimeSpan.FromHours(hours));
+            await host.DoAsync(new ApproveDispute($"d-{i}", Flagship));
+            host.Clock.Advance(TimeSpan.FromHours(-hours));
+        }
+
+        await Open(4);
+        await Open(5);
+        await host.DoAsync(new RejectDispute("d-5", Flagship, new RejectionReason("no-fault")));
+        await host.DoAsync(new EscalateDispute("d-5", Actor.Buyer(Buyer), new EscalationRequest("Faulty")));
+        await host.DoAsync(new AssignArbitrator("d-5", Arbitrator));
+        host.Clock.Advance(TimeSpan.FromDays(5));
+        (await host.RunDeadlinesAsync()).Should().Be(2, "d-4 is approved on the seller's silence and d-5's evidence window closes");
+        await host.DoAsync(new RuleDispute("d-5", Arbitrator, new RulingTerms(RulingOutcome.FullRefund, null, "Fault shown", ShippingPayer.Seller, 4, "Ignored a fault")));
+        await host.DoAsync(new AcceptRuling("d-5", Actor.Buyer(Buyer)));
+        await host.DoAsync(new AcceptRuling("d-5", Actor.Seller(Flagship)));
+        await host.DoAsync(new WithdrawDispute("d-1", Buyer));
+        await host.DoAsync(new RateDispute("d-1", Buyer, new RatingInput(5)));
+
+        var scorecard = await host.SendAsync(new GetStoreScorecard(Flagship));
+
+        scorecard.Should().BeEquivalentTo(new
+        {
+            StoreId = Flagship,
+            Requests = 5,
+            RegisteredOrders = 6,
+            Timeouts = 1,
+            ArbitrationLosses = 1,
+            ArbitrationWins = 0,
+            PenaltyPoints = 4,
+            Ratings = 1,
+            AverageRating = 5.0,
+        });
+        scorecard.MedianFirstResponse.Should().Be(TimeSpan.FromHours(2), "the store answered after 0 h (d-5's rejection), 1 h, 3 h and 8 h; d-4 never");
+        scorecard.DisputeRate.Should().BeApproximately(5.0 / 6, 1e-9);
+        (await host.SendAsync(new GetStoreScorecard("no-such-store"))).Should().BeEquivalentTo(new { Requests = 0, RegisteredOrders = 0, MedianFirstResponse = (TimeSpan?)null });
+    }
+}
