@@ -24,7 +24,7 @@ public sealed partial class LoggingBehavior<TRequest, TResponse> : IPipelineBeha
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         if (response is DisputeCommandResult result)
         {
-            LogCommand(typeof(TRequest).Name, (request as DisputeCommand)?.DisputeId, result.Status, result.Refusal?.Code.ToString(), elapsed);
+            LogCommand(typeof(TRequest).Name, (request as DisputeCommand)?.DisputeId ?? result.Dispute?.Id, result.Status, result.Refusal?.Code.ToString(), elapsed);
         }
         else
         {

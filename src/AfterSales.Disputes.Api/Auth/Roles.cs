@@ -1,0 +1,67 @@
+using AfterSales.Disputes.Disputes;
+using System.Security.Claims;
+
+namespace AfterSales.Disputes.Api.Auth;
+
+/// <summary>The roles a token can carry.</summary>
+public static class Roles
+{
+    /// <summary>A buyer; the token's subject is the buyer id.</summary>
+    public const string Buyer = "buyer";
+
+    /// <summary>A store; the subject is the store id.</summary>
+    public const string Seller = "seller";
+
+    /// <summary>Platform arbitration staff; the subject is the arbitrator id.</summary>
+    public const string Arbitrator = "arbitrator";
+
+    /// <summary>A brand's service center; the subject is its id.</summary>
+    public const string ServiceCenter = "servicecenter";
+
+    /// <summary>The platform itself (back office): registers orders, reads everything.</summary>
+    public const string Platform = "platform";
+
+    /// <summary>Every role.</summary>
+    public static IReadOnlyList<string> All { get; } = [Buyer, Seller, Arbitrator, ServiceCenter, Platform];
+}
+
+/// <summary>Who calls: the role and party id from the bearer token.</summary>
+/// <param name="Role">One of <see cref="Roles"/>.</param>
+/// <param name="PartyId">The buyer, store, arbitrator, service center or platform id.</param>
+public sealed record Caller(string Role, string PartyId)
+{
+    /// <summary>The caller from an authenticated principal.</summary>
+    public static Caller From(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return new(user.FindFirstValue("role") ?? "", user.FindFirstValue("sub") ?? "");
+    }
+
+    /// <summary>The caller as a party to disputes (the platform acts as the system only through the engine).</summary>
+    public Actor Actor => Role switch
+    {
+        Roles.Buyer => Actor.Buyer(PartyId),
+        Roles.Seller => Actor.Seller(PartyId),
+        Roles.Arbitrator => Actor.Arbitrator(PartyId),
+        Roles.ServiceCenter => Actor.ServiceCenter(PartyId),
+        _ => new Actor(Flows.Party.None, PartyId),
+    };
+
+    /// <summary>
+    /// Whether the caller may see <paramref name="dispute"/>: its buyer, its store, any arbitrator once it
+    /// was escalated, the service center it is routed to, and the platform.
+    /// </summary>
+    public bool CanSee(Dispute dispute)
+    {
+        ArgumentNullException.ThrowIfNull(dispute);
+        return Role switch
+        {
+            Roles.Platform => true,
+            Roles.Buyer => dispute.BuyerId == PartyId,
+            Roles.Seller => dispute.StoreId == PartyId,
+            Roles.Arbitrator => dispute.Arbitration is not null,
+            Roles.ServiceCenter => dispute.RepairFile?.ServiceCenterId == PartyId,
+            _ => false,
+        };
+    }
+}

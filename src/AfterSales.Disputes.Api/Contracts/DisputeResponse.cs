@@ -1,0 +1,127 @@
+using AfterSales.Disputes.Disputes;
+using AfterSales.Disputes.Flows;
+using AfterSales.Disputes.Merchants;
+using AfterSales.Disputes.Money;
+using AfterSales.Disputes.Policies;
+
+namespace AfterSales.Disputes.Api.Contracts;
+
+/// <summary>A dispute as a party sees it, with the actions that party may take now.</summary>
+/// <param name="Id">The dispute.</param>
+/// <param name="Version">Its version; send it back in <c>If-Match</c> to act.</param>
+/// <param name="OrderId">The order.</param>
+/// <param name="LineId">The order line.</param>
+/// <param name="BuyerId">The buyer.</param>
+/// <param name="StoreId">The store.</param>
+/// <param name="Kind">What was asked for.</param>
+/// <param name="Reason">Why.</param>
+/// <param name="Description">In the buyer's words.</param>
+/// <param name="State">The current step.</param>
+/// <param name="Remedy">How it is to be settled.</param>
+/// <param name="RequestedRefund">The refund asked for.</param>
+/// <param name="AgreedRefund">The refund agreed.</param>
+/// <param name="RefundableMaximum">The most this request can refund.</param>
+/// <param name="Deadline">The live deadline: when, and what happens then.</param>
+/// <param name="Closure">Why it closed, once closed.</param>
+/// <param name="AllowedActions">What the caller may do now.</param>
+/// <param name="FlowId">The flow.</param>
+/// <param name="FlowVersion">Its version.</param>
+/// <param name="PolicyVersion">The frozen policy's version.</param>
+/// <param name="Eligibility">The eligibility decision from the opening, with its trace.</param>
+/// <param name="Offers">The negotiation history.</param>
+/// <param name="Shipments">Shipments with carriers and tracking numbers.</param>
+/// <param name="ReceiptReport">The seller's report on returned goods.</param>
+/// <param name="Refund">The refund.</param>
+/// <param name="Repair">The repair side.</param>
+/// <param name="Arbitration">Arbitration rounds.</param>
+/// <param name="Evidence">Evidence submitted.</param>
+/// <param name="Messages">Messages on the case.</param>
+/// <param name="Rating">The buyer's rating.</param>
+/// <param name="Scorecard">What it contributes to the store's scorecard.</param>
+/// <param name="OpenedAt">When it was opened.</param>
+/// <param name="UpdatedAt">When it last changed.</param>
+public sealed record DisputeResponse(
+    string Id,
+    int Version,
+    string OrderId,
+    string LineId,
+    string BuyerId,
+    string StoreId,
+    RequestKind Kind,
+    RequestReason Reason,
+    string Description,
+    DisputeState State,
+    Remedy Remedy,
+    Amount? RequestedRefund,
+    Amount? AgreedRefund,
+    Amount RefundableMaximum,
+    DeadlineResponse? Deadline,
+    ClosureReason? Closure,
+    IReadOnlyList<DisputeAction> AllowedActions,
+    string FlowId,
+    int FlowVersion,
+    string PolicyVersion,
+    EligibilityDecision Eligibility,
+    IReadOnlyList<Offer> Offers,
+    IReadOnlyList<Shipment> Shipments,
+    ConditionReport? ReceiptReport,
+    RefundRecord? Refund,
+    RepairFile? Repair,
+    IReadOnlyList<ArbitrationResponse> Arbitration,
+    IReadOnlyList<EvidenceItem> Evidence,
+    IReadOnlyList<CaseMessage> Messages,
+    Rating? Rating,
+    ScorecardInputs Scorecard,
+    DateTimeOffset OpenedAt,
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>The response for <paramref name="caller"/>.</summary>
+    public static DisputeResponse From(Dispute dispute, Actor caller, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(dispute);
+        return new DisputeResponse(
+            dispute.Id, dispute.Version, dispute.OrderId, dispute.LineId, dispute.BuyerId, dispute.StoreId, dispute.Kind, dispute.Reason,
+            dispute.Description, dispute.State, dispute.Remedy, dispute.RequestedRefund, dispute.AgreedRefund, dispute.Ceiling,
+            dispute.Deadline is { } deadline ? new DeadlineResponse(deadline.ExpiresWith, deadline.DueAt, deadline.IsPaused) : null,
+            dispute.Closure, dispute.AllowedActions(caller, now), dispute.FlowId, dispute.FlowVersion, dispute.Policy.Version, dispute.Eligibility,
+            dispute.Offers, dispute.Shipments, dispute.ReceiptReport, dispute.Refund, dispute.RepairFile,
+            [.. dispute.ArbitrationRounds.Select(ArbitrationResponse.From)], dispute.Evidence, dispute.Messages, dispute.Rating, dispute.Scorecard,
+            dispute.OpenedAt, dispute.UpdatedAt);
+    }
+}
+
+/// <summary>A live deadline.</summary>
+/// <param name="ExpiresWith">What the system does when it falls due.</param>
+/// <param name="DueAt">When.</param>
+/// <param name="Paused">Whether its clock is paused.</param>
+public sealed record DeadlineResponse(DisputeAction ExpiresWith, DateTimeOffset DueAt, bool Paused);
+
+/// <summary>One arbitration round.</summary>
+/// <param name="Round">1 for the first escalation.</param>
+/// <param name="EscalatedBy">Who escalated.</param>
+/// <param name="Reason">Why.</param>
+/// <param name="EscalatedAt">When.</param>
+/// <param name="EvidenceFrom">Parties that submitted evidence.</param>
+/// <param name="ArbitratorId">The assigned arbitrator.</param>
+/// <param name="PendingRequest">An open request for more evidence.</param>
+/// <param name="Rulings">The ruling and any decision on appeal.</param>
+/// <param name="Appeals">Appeals.</param>
+/// <param name="AcceptedBy">Parties that accepted the ruling.</param>
+/// <param name="ReviewerId">The appeal reviewer.</param>
+public sealed record ArbitrationResponse(
+    int Round,
+    Party EscalatedBy,
+    string Reason,
+    DateTimeOffset EscalatedAt,
+    Party EvidenceFrom,
+    string? ArbitratorId,
+    MoreEvidenceRequest? PendingRequest,
+    IReadOnlyList<Ruling> Rulings,
+    IReadOnlyList<FiledAppeal> Appeals,
+    Party AcceptedBy,
+    string? ReviewerId)
+{
+    internal static ArbitrationResponse From(ArbitrationFile file) => new(
+        file.Round, file.EscalatedBy, file.Reason, file.EscalatedAt, file.EvidenceFrom, file.ArbitratorId, file.PendingRequest,
+        file.Rulings, file.Appeals, file.AcceptedBy, file.ReviewerId);
+}

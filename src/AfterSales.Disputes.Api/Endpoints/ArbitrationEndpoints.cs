@@ -1,0 +1,32 @@
+using AfterSales.Disputes.Api.Auth;
+using AfterSales.Disputes.Api.Problems;
+using AfterSales.Disputes.Application.Disputes;
+using AfterSales.Disputes.Application.Ports;
+using AfterSales.Disputes.Disputes;
+using MediatR;
+
+namespace AfterSales.Disputes.Api.Endpoints;
+
+/// <summary>The arbitration queue.</summary>
+internal static class ArbitrationEndpoints
+{
+    private static readonly DisputeState[] s_arbitrationStates =
+        [DisputeState.CollectingEvidence, DisputeState.AwaitingMoreEvidence, DisputeState.AwaitingRuling, DisputeState.RulingIssued, DisputeState.AppealUnderReview];
+
+    public static void MapArbitrationEndpoints(this RouteGroupBuilder api) =>
+        api.MapGet("/arbitration/queue", async (DisputeState[]? state, string? storeId, DateTimeOffset? openedBefore, bool? mine, string? after, int? limit,
+            HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
+        {
+            var caller = http.Caller();
+            if (caller.Role is not (Roles.Arbitrator or Roles.Platform))
+            {
+                return (IResult)ApiProblems.Forbidden(caller.Role, "see the arbitration queue");
+            }
+
+            var query = new DisputeQuery(StoreId: storeId, States: state is { Length: > 0 } ? state : s_arbitrationStates, Escalated: true,
+                ArbitratorId: mine == true ? caller.PartyId : null, OpenedBefore: openedBefore, After: after, Limit: limit ?? 50);
+            return TypedResults.Ok(await mediator.Send(new ListDisputes(query), cancellationToken));
+        }).WithTags("Arbitration").WithName("Arbitration_Queue")
+            .WithSummary("Escalated disputes in arbitration, newest first, with their deadlines; filter by state, store, age or your own cases.")
+            .Produces<DisputePage>().ProducesProblem(StatusCodes.Status403Forbidden);
+}

@@ -1,0 +1,101 @@
+using System.Security.Cryptography;
+using AfterSales.Disputes.Api.Auth;
+using AfterSales.Disputes.Api.Contracts;
+using AfterSales.Disputes.Api.Problems;
+using AfterSales.Disputes.Application.Disputes;
+using AfterSales.Disputes.Application.Ports;
+using AfterSales.Disputes.Disputes;
+using MediatR;
+
+namespace AfterSales.Disputes.Api.Endpoints;
+
+/// <summary>Opening, reading and listing disputes.</summary>
+internal static class DisputeEndpoints
+{
+    public static void MapDisputeEndpoints(this RouteGroupBuilder api)
+    {
+        var disputes = api.MapGroup("/disputes").WithTags("Disputes");
+
+        disputes.MapPost("/", async (OpenDisputeBody body, HttpContext http, IMediator mediator, TimeProvider time, CancellationToken cancellationToken) =>
+        {
+            var caller = http.Caller();
+            if (caller.Role != Roles.Buyer)
+            {
+                return (IResult)ApiProblems.Forbidden(caller.Role, "open requests");
+            }
+
+            var id = "dsp_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+            var result = await mediator.Send(new OpenDispute(body.OrderId, body.ToRequest(id, caller.PartyId)), cancellationToken);
+            if (result.Status != CommandStatus.Succeeded)
+            {
+                return result.Status == CommandStatus.NotFound ? ApiProblems.NotFound("The order") : ApiProblems.From(result);
+            }
+
+            http.Response.SetVersion(result.Dispute!.Version);
+            return TypedResults.Created($"/api/v1/disputes/{id}", DisputeResponse.From(result.Dispute, caller.Actor, time.GetUtcNow()));
+        }).WithName("Disputes_Open").WithSummary("Open a request on an order line (buyer).")
+            .Produces<DisputeResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        disputes.MapGet("/", async (DisputeState[]? state, RequestKind? kind, bool? escalated, DateTimeOffset? openedBefore, string? after, int? limit,
+            HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
+        {
+            var query = ForCaller(http.Caller(), new DisputeQuery(States: state, Kind: kind, Escalated: escalated, OpenedBefore: openedBefore,
+                After: after, Limit: limit ?? 50));
+            return TypedResults.Ok(await mediator.Send(new ListDisputes(query), cancellationToken));
+        }).WithName("Disputes_List").WithSummary("The caller's disputes, newest first, with filters and a cursor.").Produces<DisputePage>();
+
+        disputes.MapGet("/{disputeId}", async (string disputeId, HttpContext http, IMediator mediator, TimeProvider time, CancellationToken cancellationToken) =>
+        {
+            var caller = http.Caller();
+            if (await mediator.VisibleDisputeAsync(caller, disputeId, cancellationToken) is not { } dispute)
+            {
+                return (IResult)ApiProblems.NotFound("The dispute");
+            }
+
+            http.Response.SetVersion(dispute.Version);
+            return TypedResults.Ok(DisputeResponse.From(dispute, caller.Actor, time.GetUtcNow()));
+        }).WithName("Disputes_Get").WithSummary("A dispute with the actions the caller may take now; its ETag is the version to send in If-Match.")
+            .Produces<DisputeResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+
+        disputes.MapGet("/{disputeId}/timeline", async (string disputeId, HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
+            await mediator.VisibleDisputeAsync(http.Caller(), disputeId, cancellationToken) is { } dispute
+                ? TypedResults.Ok(dispute.Timeline)
+                : (IResult)ApiProblems.NotFound("The dispute"))
+            .WithName("Disputes_Timeline").WithSummary("Every event of the dispute, oldest first.")
+            .Produces<IReadOnlyList<DisputeEvent>>().ProducesProblem(StatusCodes.Status404NotFound);
+
+        disputes.MapGet("/{disputeId}/allowed-actions", async (string disputeId, HttpContext http, IMediator mediator, TimeProvider time, CancellationToken cancellationToken) =>
+        {
+            var caller = http.Caller();
+            return await mediator.VisibleDisputeAsync(caller, disputeId, cancellationToken) is { } dispute
+                ? TypedResults.Ok(dispute.Explain(caller.Actor, time.GetUtcNow()).Select(a => new AllowedAction(a.Action, a.IsAllowed, a.Refusal?.Message)).ToList())
+                : (IResult)ApiProblems.NotFound("The dispute");
+        }).WithName("Disputes_AllowedActions").WithSummary("Every action of the flow: whether the caller may take it now, and if not, why.")
+            .Produces<IReadOnlyList<AllowedAction>>().ProducesProblem(StatusCodes.Status404NotFound);
+
+        disputes.MapGet("/{disputeId}/messages", async (string disputeId, HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
+            await mediator.VisibleDisputeAsync(http.Caller(), disputeId, cancellationToken) is { } dispute
+                ? TypedResults.Ok(dispute.Messages)
+                : (IResult)ApiProblems.NotFound("The dispute"))
+            .WithName("Disputes_Messages").WithSummary("Messages on the case, oldest first.")
+            .Produces<IReadOnlyList<CaseMessage>>().ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    /// <summary>Narrows a query to what the caller may see.</summary>
+    public static DisputeQuery ForCaller(Caller caller, DisputeQuery query) => caller.Role switch
+    {
+        Roles.Buyer => query with { BuyerId = caller.PartyId },
+        Roles.Seller => query with { StoreId = caller.PartyId },
+        Roles.ServiceCenter => query with { ServiceCenterId = caller.PartyId },
+        Roles.Arbitrator => query with { Escalated = true },
+        Roles.Platform => query,
+        _ => query with { BuyerId = "\0" },
+    };
+}
+
+/// <summary>Whether the caller may take an action now, and if not, why.</summary>
+/// <param name="Action">The action.</param>
+/// <param name="Allowed">Whether it may be taken now.</param>
+/// <param name="Reason">Why not, when not.</param>
+public sealed record AllowedAction(DisputeAction Action, bool Allowed, string? Reason);

@@ -1,0 +1,41 @@
+using AfterSales.Disputes.Api.Problems;
+using AfterSales.Disputes.Disputes;
+using AfterSales.Disputes.Flows;
+
+namespace AfterSales.Disputes.Api.Endpoints;
+
+/// <summary>The four flows, as data and as diagrams.</summary>
+internal static class FlowEndpoints
+{
+    public static void MapFlowEndpoints(this RouteGroupBuilder api)
+    {
+        var flows = api.MapGroup("/flows").WithTags("Flows");
+
+        flows.MapGet("/", () => TypedResults.Ok(Enum.GetValues<RequestKind>()
+                .Select(kind => DisputeFlows.For(kind)).Select(flow => new FlowSummary(flow.Id, flow.Version, flow.States.Count)).ToList()))
+            .WithName("Flows_List").WithSummary("The flows new requests start with.").Produces<IReadOnlyList<FlowSummary>>();
+
+        flows.MapGet("/{kind}", (string kind, string? format) =>
+        {
+            var flow = Enum.TryParse<RequestKind>(kind, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
+                ? DisputeFlows.For(parsed)
+                : DisputeFlows.Catalog.All.LastOrDefault(f => f.Id == kind);
+            if (flow is null)
+            {
+                return (IResult)ApiProblems.NotFound($"The flow '{kind}'");
+            }
+
+            var options = new FlowDiagramOptions(IncludeInternalActions: false);
+            return format == "dot"
+                ? TypedResults.Text(flow.ToDot(options), "text/vnd.graphviz")
+                : TypedResults.Text(flow.ToMermaid(options), "text/plain");
+        }).WithName("Flows_Diagram").WithSummary("A flow as a Mermaid diagram (or Graphviz DOT with ?format=dot); kind as RequestKind or flow id.")
+            .Produces<string>(contentType: "text/plain").ProducesProblem(StatusCodes.Status404NotFound);
+    }
+}
+
+/// <summary>A flow.</summary>
+/// <param name="Id">Its id.</param>
+/// <param name="Version">Its version.</param>
+/// <param name="States">How many steps it has.</param>
+public sealed record FlowSummary(string Id, int Version, int States);

@@ -1,0 +1,75 @@
+using AfterSales.Disputes.Api.Auth;
+using AfterSales.Disputes.Api.Problems;
+using AfterSales.Disputes.Application.Disputes;
+using AfterSales.Disputes.Application.Orders;
+using AfterSales.Disputes.Application.Ports;
+using AfterSales.Disputes.Disputes;
+using AfterSales.Disputes.Orders;
+using AfterSales.Disputes.Policies;
+using MediatR;
+
+namespace AfterSales.Disputes.Api.Endpoints;
+
+/// <summary>Orders the platform registers, and what a buyer could ask for on them.</summary>
+internal static class OrderEndpoints
+{
+    public static void MapOrderEndpoints(this RouteGroupBuilder api)
+    {
+        var orders = api.MapGroup("/orders").WithTags("Orders");
+
+        orders.MapPost("/", async (Order order, HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
+        {
+            var caller = http.Caller();
+            if (caller.Role != Roles.Platform)
+            {
+                return (IResult)ApiProblems.Forbidden(caller.Role, "register orders");
+            }
+
+            return await mediator.Send(new RegisterOrder(order), cancellationToken) switch
+            {
+                OrderRegistration.Registered => TypedResults.Created($"/api/v1/orders/{order.OrderId}", order),
+                OrderRegistration.AlreadyRegistered => TypedResults.Ok(order),
+                _ => ApiProblems.Problem(StatusCodes.Status409Conflict, "order-conflict", "Order already registered",
+                    $"Order {order.OrderId} is registered with other content; a snapshot cannot be changed."),
+            };
+        }).WithName("Orders_Register").WithSummary("Register an order snapshot (platform); registering the same snapshot again is idempotent.")
+            .Produces<Order>(StatusCodes.Status201Created).Produces<Order>().ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
+
+        orders.MapGet("/{orderId}", async (string orderId, HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
+            await VisibleOrderAsync(http.Caller(), mediator, orderId, cancellationToken) is { } order ? TypedResults.Ok(order) : (IResult)ApiProblems.NotFound("The order"))
+            .WithName("Orders_Get").WithSummary("An order (platform, its buyer, its store).").Produces<Order>().ProducesProblem(StatusCodes.Status404NotFound);
+
+        orders.MapGet("/{orderId}/eligibility", async (string orderId, string lineId, RequestKind kind, RequestReason reason, ConditionIssue? condition,
+            FaultCause? faultCause, bool? proofOfPurchase, string[]? includedLineIds, HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
+        {
+            var caller = http.Caller();
+            if (caller.Role is not (Roles.Buyer or Roles.Platform))
+            {
+                return (IResult)ApiProblems.Forbidden(caller.Role, "preview eligibility");
+            }
+
+            if (await VisibleOrderAsync(caller, mediator, orderId, cancellationToken) is null)
+            {
+                return ApiProblems.NotFound("The order");
+            }
+
+            var decision = await mediator.Send(new PreviewEligibility(orderId, lineId, kind, reason, condition ?? ConditionIssue.None, faultCause,
+                proofOfPurchase ?? false, includedLineIds), cancellationToken);
+            return decision is null ? ApiProblems.NotFound("A policy for the order's store") : TypedResults.Ok(decision);
+        }).WithName("Orders_PreviewEligibility").WithSummary("What eligibility would decide for a request, with the rule trace (buyer, platform).")
+            .Produces<EligibilityDecision>().ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<Order?> VisibleOrderAsync(Caller caller, IMediator mediator, string orderId, CancellationToken cancellationToken)
+    {
+        var order = await mediator.Send(new GetOrder(orderId), cancellationToken);
+        return order is not null && caller.Role switch
+        {
+            Roles.Platform => true,
+            Roles.Buyer => order.BuyerId == caller.PartyId,
+            Roles.Seller => order.StoreId == caller.PartyId,
+            _ => false,
+        } ? order : null;
+    }
+}

@@ -1,0 +1,26 @@
+using AfterSales.Disputes.Api.Auth;
+using AfterSales.Disputes.Api.Problems;
+using AfterSales.Disputes.Application.Ports;
+using AfterSales.Disputes.Application.Scorecards;
+using MediatR;
+
+namespace AfterSales.Disputes.Api.Endpoints;
+
+/// <summary>Store scorecards.</summary>
+internal static class ScorecardEndpoints
+{
+    public static void MapScorecardEndpoints(this RouteGroupBuilder api) =>
+        api.MapGet("/stores/{storeId}/scorecard", async (string storeId, HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
+        {
+            var caller = http.Caller();
+            return caller.Role switch
+            {
+                Roles.Platform or Roles.Arbitrator => TypedResults.Ok(await mediator.Send(new GetStoreScorecard(storeId), cancellationToken)),
+                Roles.Seller when caller.PartyId == storeId => TypedResults.Ok(await mediator.Send(new GetStoreScorecard(storeId), cancellationToken)),
+                Roles.Seller => ApiProblems.NotFound("The store"),
+                _ => (IResult)ApiProblems.Forbidden(caller.Role, "read store scorecards"),
+            };
+        }).WithTags("Scorecards").WithName("Stores_Scorecard")
+            .WithSummary("A store's after-sales scorecard (its own store, arbitrators, platform).")
+            .Produces<StoreScorecard>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,88 @@
+using AfterSales.Disputes.Api.Auth;
+using AfterSales.Disputes.Api.Problems;
+using AfterSales.Disputes.Application.Ports;
+using AfterSales.Disputes.Application.Webhooks;
+using MediatR;
+
+namespace AfterSales.Disputes.Api.Endpoints;
+
+/// <summary>Webhook subscriptions and deliveries: a seller's for its store, the platform's for everything.</summary>
+internal static class WebhookEndpoints
+{
+    public static void MapWebhookEndpoints(this RouteGroupBuilder api)
+    {
+        var webhooks = api.MapGroup("/webhooks").WithTags("Webhooks");
+
+        webhooks.MapPost("/subscriptions", async (NewSubscription body, HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
+        {
+            if (Owner(http.Caller()) is not { } owner)
+            {
+                return (IResult)ApiProblems.Forbidden(http.Caller().Role, "subscribe to webhooks");
+            }
+
+            var subscription = await mediator.Send(new AddWebhookSubscription(owner.StoreId, body.Url), cancellationToken);
+            return TypedResults.Created($"/api/v1/webhooks/subscriptions/{subscription.Id}", subscription);
+        }).WithName("Webhooks_Subscribe").WithSummary("Subscribe a URL (seller: its store's events; platform: every event). The secret is shown once.")
+            .Produces<WebhookSubscription>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
+
+        webhooks.MapGet("/subscriptions", async (HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
+            Owner(http.Caller()) is { } owner
+                ? TypedResults.Ok((await mediator.Send(new ListWebhookSubscriptions(owner.StoreId), cancellationToken)).Select(Hide).ToList())
+                : (IResult)ApiProblems.Forbidden(http.Caller().Role, "list webhook subscriptions"))
+            .WithName("Webhooks_Subscriptions").WithSummary("The caller's subscriptions (secrets hidden).")
+            .Produces<IReadOnlyList<WebhookSubscription>>().ProducesProblem(StatusCodes.Status403Forbidden);
+
+        webhooks.MapGet("/subscriptions/{subscriptionId}/deliveries", async (string subscriptionId, int? limit, HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
+        {
+            if (await OwnSubscriptionAsync(http, mediator, subscriptionId, cancellationToken) is { } problem)
+            {
+                return problem;
+            }
+
+            return TypedResults.Ok(await mediator.Send(new ListWebhookDeliveries(subscriptionId, limit ?? 50), cancellationToken));
+        }).WithName("Webhooks_Deliveries").WithSummary("The latest deliveries of a subscription, with their attempts and status.")
+            .Produces<IReadOnlyList<WebhookDelivery>>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+
+        webhooks.MapPost("/deliveries/{deliveryId}/redeliver", async (string deliveryId, HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
+        {
+            var delivery = await mediator.Send(new GetWebhookDelivery(deliveryId), cancellationToken);
+            if (delivery is null)
+            {
+                return Owner(http.Caller()) is null ? ApiProblems.Forbidden(http.Caller().Role, "redeliver webhooks") : ApiProblems.NotFound("The delivery");
+            }
+
+            if (await OwnSubscriptionAsync(http, mediator, delivery.SubscriptionId, cancellationToken) is { } problem)
+            {
+                return problem;
+            }
+
+            await mediator.Send(new RedeliverWebhook(deliveryId), cancellationToken);
+            return (IResult)TypedResults.Accepted($"/api/v1/webhooks/subscriptions/{delivery.SubscriptionId}/deliveries");
+        }).WithName("Webhooks_Redeliver").WithSummary("Send a delivery again from its first attempt (for example after a dead letter).")
+            .Produces(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static (string? StoreId, bool Ok)? Owner(Caller caller) => caller.Role switch
+    {
+        Roles.Seller => (caller.PartyId, true),
+        Roles.Platform => (null, true),
+        _ => null,
+    };
+
+    private static async Task<IResult?> OwnSubscriptionAsync(HttpContext http, IMediator mediator, string subscriptionId, CancellationToken cancellationToken)
+    {
+        if (Owner(http.Caller()) is not { } owner)
+        {
+            return ApiProblems.Forbidden(http.Caller().Role, "read webhook deliveries");
+        }
+
+        var subscription = await mediator.Send(new GetWebhookSubscription(subscriptionId), cancellationToken);
+        return subscription is null || subscription.StoreId != owner.StoreId ? ApiProblems.NotFound("The subscription") : null;
+    }
+
+    private static WebhookSubscription Hide(WebhookSubscription subscription) => subscription with { Secret = "(hidden)" };
+}
+
+/// <summary>A new webhook subscription.</summary>
+/// <param name="Url">An absolute http or https URL that receives POSTed events.</param>
+public sealed record NewSubscription(Uri Url);

@@ -1,0 +1,53 @@
+namespace AfterSales.Disputes.Api.Hosting;
+
+/// <summary>The host's settings, from the <c>AfterSales</c> configuration section.</summary>
+public sealed class ApiOptions
+{
+    /// <summary>Where the SQLite file and evidence uploads live, relative to the content root (default <c>data</c>).</summary>
+    public string DataFolder { get; set; } = "data";
+
+    /// <summary><c>Sqlite</c> (default) or <c>Postgres</c>.</summary>
+    public string Database { get; set; } = "Sqlite";
+
+    /// <summary>The PostgreSQL connection string, when <see cref="Database"/> is <c>Postgres</c>.</summary>
+    public string? PostgresConnection { get; set; }
+
+    /// <summary>Whether to seed the demo marketplace at start (Development only).</summary>
+    public bool SeedDemoData { get; set; }
+
+    /// <summary>Token settings.</summary>
+    public AuthOptions Auth { get; set; } = new();
+
+    /// <summary>Rate limiting.</summary>
+    public RateLimitOptions RateLimit { get; set; } = new();
+
+    /// <summary>Evidence uploads.</summary>
+    public UploadOptions Uploads { get; set; } = new();
+
+    /// <summary>Bearer token settings.</summary>
+    public sealed class AuthOptions
+    {
+        /// <summary>The HMAC-SHA256 signing key, at least 32 bytes. Required outside Development.</summary>
+        public string? SigningKey { get; set; }
+
+        /// <summary>The token issuer.</summary>
+        public string Issuer { get; set; } = "aftersales";
+
+        /// <summary>The audience tokens must be for.</summary>
+        public string Audience { get; set; } = "aftersales-api";
+    }
+
+    /// <summary>Rate limiting per caller (token subject, or IP address when anonymous).</summary>
+    public sealed class RateLimitOptions
+    {
+        /// <summary>Requests per caller per minute (default 600).</summary>
+        public int PermitsPerMinute { get; set; } = 600;
+    }
+
+    /// <summary>Evidence uploads.</summary>
+    public sealed class UploadOptions
+    {
+        /// <summary>The largest accepted file (default 10 MB).</summary>
+        public long MaxBytes { get; set; } = 10 * 1024 * 1024;
+    }
+}

@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using AfterSales.Disputes.Api.Auth;
+using AfterSales.Disputes.Api.Endpoints;
+using AfterSales.Disputes.Api.Problems;
+using AfterSales.Disputes.Application;
+using AfterSales.Disputes.Application.Ports;
+using AfterSales.Disputes.Application.Serialization;
+using AfterSales.Disputes.EntityFrameworkCore;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.HttpLogging;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.IdentityModel.Tokens;
+using Microsoft.OpenApi;
+
+namespace AfterSales.Disputes.Api.Hosting;
+
+/// <summary>Wires the host: the engine, tokens, errors, limits, Swagger, health and the routes.</summary>
+public static class ApiSetup
+{
+    /// <summary>Reads the <c>AfterSales</c> section, resolving the data folder against the content root.</summary>
+    public static ApiOptions ReadOptions(IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        var options = configuration.GetSection("AfterSales").Get<ApiOptions>() ?? new ApiOptions();
+        options.DataFolder = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.DataFolder));
+        return options;
+    }
+
+    /// <summary>Adds everything the host needs.</summary>
+    /// <exception cref="InvalidOperationException">No signing key is configured (outside Development there is no default).</exception>
+    public static WebApplicationBuilder AddAfterSalesApi(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = ReadOptions(builder.Configuration, builder.Environment);
+        var signingKey = TokenIssuer.SigningKey(options.Auth.SigningKey); // refuses to start without one
+        var services = builder.Services;
+        services.AddSingleton(options);
+
+        services.AddAfterSalesDisputes(engine =>
+        {
+            if (string.Equals(options.Database, "Postgres", StringComparison.OrdinalIgnoreCase))
+            {
+                engine.UsePostgres(options.PostgresConnection ?? throw new InvalidOperationException("AfterSales:PostgresConnection is required for the Postgres database."));
+            }
+            else
+            {
+                engine.UseSqlite($"Data Source={Path.Combine(options.DataFolder, "aftersales.db")}");
+            }
+
+            MarketplacePolicies.Configure(engine.Policies);
+        });
+        services.Replace(builder.Environment.IsDevelopment()
+            ? ServiceDescriptor.Scoped<IRefundGateway, DevelopmentRefundGateway>()
+            : ServiceDescriptor.Scoped<IRefundGateway, UnconfiguredRefundGateway>());
+
+        services.ConfigureHttpJsonOptions(json => Strict(json.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ErrorHandling>();
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
+        {
+            jwt.MapInboundClaims = false;
+            jwt.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuer = options.Auth.Issuer,
+                ValidAudience = options.Auth.Audience,
+                IssuerSigningKey = signingKey,
+                ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                RequireSignedTokens = true,
+                RequireExpirationTime = true,
+                ClockSkew = TimeSpan.FromSeconds(30),
+                NameClaimType = "sub",
+                RoleClaimType = "role",
+            };
+            jwt.Events = new JwtBearerEvents
+            {
+                OnChallenge = async context =>
+                {
+                    context.HandleResponse();
+                    await ApiProblems.Problem(StatusCodes.Status401Unauthorized, "unauthorized", "Unauthorized",
+                        "A valid bearer token is required: signed with the host's key, for this audience, not expired.").ExecuteAsync(context.HttpContext);
+                },
+            };
+        });
+        services.AddAuthorizationBuilder().SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetFixedWindowLimiter(
+                context.User.FindFirst("sub")?.Value ?? context.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.RateLimit.PermitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            limiter.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await ApiProblems.Problem(StatusCodes.Status429TooManyRequests, "rate-limited", "Too many requests",
+                    $"At most {options.RateLimit.PermitsPerMinute} requests a minute; retry after the Retry-After delay.").ExecuteAsync(context.HttpContext);
+            };
+        });
+
+        services.AddHttpLogging(logging =>
+        {
+            logging.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+            logging.CombineLogs = true;
+        });
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(SwaggerSetup.Configure);
+        return builder;
+    }
+
+    /// <summary>The middleware pipeline and the routes.</summary>
+    public static WebApplication UseAfterSalesApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseHttpLogging();
+        app.UseSwagger();
+        app.UseSwaggerUI(ui => ui.DocumentTitle = "AfterSales.Disputes API");
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        var api = app.MapGroup("/api/v1");
+        api.MapOrderEndpoints();
+        api.MapDisputeEndpoints();
+        api.MapDisputeActionEndpoints();
+        api.MapArbitrationEndpoints();
+        api.MapFlowEndpoints();
+        api.MapScorecardEndpoints();
+        api.MapWebhookEndpoints();
+        return app;
+    }
+
+    /// <summary>The API's JSON: the engine's converters, strict about unknown properties, missing and null values.</summary>
+    public static void Strict(System.Text.Json.JsonSerializerOptions json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        foreach (var converter in DisputeJson.Options.Converters)
+        {
+            json.Converters.Add(converter);
+        }
+
+        json.TypeInfoResolver = DisputeJson.Options.TypeInfoResolver;
+        json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        json.RespectNullableAnnotations = true;
+        json.RespectRequiredConstructorParameters = true;
+    }
+}
+
+/// <summary>Swagger: every route with its schemas and XML docs, and a Bearer "Authorize" button.</summary>
+internal static class SwaggerSetup
+{
+    public static void Configure(Swashbuckle.AspNetCore.SwaggerGen.SwaggerGenOptions swagger)
+    {
+        swagger.SwaggerDoc("v1", new OpenApiInfo
+        {
+            Title = "AfterSales.Disputes API",
+            Version = "v1",
+            Description = "Refund, return, exchange and warranty-repair requests between buyers, sellers and the marketplace.",
+        });
+        swagger.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            BearerFormat = "JWT",
+            Description = "A token from `dotnet run --project src/AfterSales.Disputes.Api -- token --role <role> --party <id>`.",
+        });
+        swagger.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
+        foreach (var assembly in new[] { typeof(ApiSetup).Assembly, typeof(ServiceCollectionExtensions).Assembly })
+        {
+            var xml = Path.Combine(AppContext.BaseDirectory, assembly.GetName().Name + ".xml");
+            if (File.Exists(xml))
+            {
+                swagger.IncludeXmlComments(xml);
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using AfterSales.Disputes.Application.Disputes;
+using AfterSales.Disputes.Application.Orders;
+using AfterSales.Disputes.Application.Ports;
+using AfterSales.Disputes.Disputes;
+using AfterSales.Disputes.Money;
+using AfterSales.Disputes.Orders;
+using MediatR;
+
+namespace AfterSales.Disputes.Api.Hosting;
+
+/// <summary>
+/// The demo marketplace seeded in Development: a brand's flagship store and an authorised reseller, the
+/// brand's warranty (see <see cref="MarketplacePolicies"/>), four orders and disputes in several states —
+/// waiting for the seller, escalated with evidence, refunding, and a repair waiting for the device.
+/// Seeding twice changes nothing.
+/// </summary>
+internal static class DemoData
+{
+    public const string Ana = "buyer-ana";
+    public const string Ben = "buyer-ben";
+    public const string Arbitrator = "arb-lee";
+
+    public static async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
+        if (await mediator.Send(new RegisterOrder(Router("ord-1001", Ana, MarketplacePolicies.Flagship, now.AddDays(-2))), cancellationToken) != OrderRegistration.Registered)
+        {
+            return; // already seeded
+        }
+
+        await mediator.Send(new RegisterOrder(Router("ord-1002", Ana, MarketplacePolicies.Flagship, now.AddDays(-3))), cancellationToken);
+        await mediator.Send(new RegisterOrder(Router("ord-1003", Ben, MarketplacePolicies.Reseller, now.AddDays(-4))), cancellationToken);
+        await mediator.Send(new RegisterOrder(Router("ord-1004", Ben, MarketplacePolicies.Flagship, now.AddMonths(-8))), cancellationToken);
+
+        // Waiting for the flagship store: a no-reason return.
+        await Open(mediator, "dsp_demo_return", "ord-1001", Ana, RequestKind.ReturnAndRefund, RequestReason.NoReason, Yuan(399), cancellationToken);
+
+        // Escalated: a quality claim the flagship store rejected; the buyer has submitted evidence.
+        await Open(mediator, "dsp_demo_escalated", "ord-1002", Ana, RequestKind.ReturnAndRefund, RequestReason.Defective, Yuan(399), cancellationToken);
+        await mediator.Send(new RejectDispute("dsp_demo_escalated", MarketplacePolicies.Flagship, new RejectionReason("no-fault-found", "Works on our bench")), cancellationToken);
+        await mediator.Send(new EscalateDispute("dsp_demo_escalated", Actor.Buyer(Ana), new EscalationRequest("It reboots every hour")), cancellationToken);
+        await mediator.Send(new SubmitEvidence("dsp_demo_escalated", Actor.Buyer(Ana), new EvidenceSubmission("Three reboots in one afternoon", [])), cancellationToken);
+
+        // Refunding: missing parts at the reseller, approved (the development gateway pays it).
+        await Open(mediator, "dsp_demo_refund", "ord-1003", Ben, RequestKind.RefundOnly, RequestReason.MissingParts, Yuan(40), cancellationToken);
+        await mediator.Send(new ApproveDispute("dsp_demo_refund", MarketplacePolicies.Reseller), cancellationToken);
+
+        // A warranty repair waiting for the device.
+        await mediator.Send(new OpenDispute("ord-1004", new OpenDisputeRequest("dsp_demo_repair", Ben, "line-1", RequestKind.Repair, RequestReason.Defective,
+            "Wi-Fi drops every few minutes", Repair: new RepairApplication("AX3000", "LW3000-77821", "wifi-drops", "Wi-Fi drops every few minutes", "invoice-1004", []))),
+            cancellationToken);
+        await mediator.Send(new ApproveDispute("dsp_demo_repair", MarketplacePolicies.Flagship), cancellationToken);
+    }
+
+    private static Task Open(IMediator mediator, string id, string orderId, string buyer, RequestKind kind, RequestReason reason, Amount refund, CancellationToken cancellationToken) =>
+        mediator.Send(new OpenDispute(orderId, new OpenDisputeRequest(id, buyer, "line-1", kind, reason, $"Demo: {reason}", refund, IncludedLineIds: [])), cancellationToken);
+
+    private static Amount Yuan(decimal value) => Amount.FromMajor(value, Currency.CNY);
+
+    private static Order Router(string orderId, string buyer, string store, DateTimeOffset delivered) => new(
+        orderId, buyer, store, "CN", Currency.CNY,
+        [
+            new OrderLine("line-1", "LW-AX3000", "Linkwave AX3000 router", ItemCategory.Electronics, Yuan(399), 1, Yuan(399),
+                SerialNumber: "LW3000-77821", Brand: "Linkwave"),
+            new OrderLine("line-2", "LW-CAT6", "Network cable", ItemCategory.None, Yuan(20), 2, Yuan(40)),
+        ],
+        ShippingPaid: Yuan(10),
+        PlacedAt: delivered.AddDays(-3),
+        ShippedAt: delivered.AddDays(-2),
+        DeliveredAt: delivered,
+        InvoiceDate: DateOnly.FromDateTime(delivered.AddDays(-3).UtcDateTime));
+}

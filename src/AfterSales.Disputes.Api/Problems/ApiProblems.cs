@@ -1,0 +1,58 @@
+using AfterSales.Disputes.Application.Disputes;
+using AfterSales.Disputes.Disputes;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AfterSales.Disputes.Api.Problems;
+
+/// <summary>
+/// RFC 9457 problem details for every error the API gives. Each has a stable <c>type</c> under
+/// <c>/problems/</c> and, for dispute refusals, the refusal code and the actions the caller may take instead.
+/// </summary>
+public static class ApiProblems
+{
+    /// <summary>A problem with a status, a short title, a sentence and optional extensions.</summary>
+    public static ProblemHttpResult Problem(int status, string type, string title, string detail, IDictionary<string, object?>? extensions = null) =>
+        TypedResults.Problem(detail, statusCode: status, title: title, type: "/problems/" + type, extensions: extensions);
+
+    /// <summary>404 for a resource that does not exist or that the caller may not see: the two are not told apart.</summary>
+    public static ProblemHttpResult NotFound(string what) =>
+        Problem(StatusCodes.Status404NotFound, "not-found", "Not found", $"{what} does not exist or is not yours to see.");
+
+    /// <summary>403 for a role that may not call the route at all.</summary>
+    public static ProblemHttpResult Forbidden(string role, string action) =>
+        Problem(StatusCodes.Status403Forbidden, "forbidden", "Forbidden", $"A {role} may not {action}.");
+
+    /// <summary>428 when a state change comes without <c>If-Match</c>.</summary>
+    public static ProblemHttpResult PreconditionRequired() =>
+        Problem(StatusCodes.Status428PreconditionRequired, "precondition-required", "If-Match required",
+            "State changes need an If-Match header with the dispute's ETag, so that nobody acts on a stale view.");
+
+    /// <summary>The HTTP answer to a dispute command that did not succeed.</summary>
+    public static ProblemHttpResult From(DisputeCommandResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Status switch
+        {
+            CommandStatus.NotFound => NotFound("The dispute or order"),
+            CommandStatus.StaleVersion => Problem(StatusCodes.Status412PreconditionFailed, "stale-version", "Stale version",
+                $"The dispute is at version {result.Dispute!.Version}; reload it and try again.", new Dictionary<string, object?> { ["currentVersion"] = result.Dispute.Version }),
+            CommandStatus.Conflict => Problem(StatusCodes.Status409Conflict, "concurrent-update", "Concurrent update",
+                "Someone else changed the dispute at the same moment; reload it and try again."),
+            _ => FromRefusal(result.Refusal!),
+        };
+    }
+
+    private static ProblemHttpResult FromRefusal(DisputeRefusal refusal)
+    {
+        var extensions = new Dictionary<string, object?> { ["code"] = refusal.Code.ToString(), ["allowedActions"] = refusal.AllowedActions };
+        return refusal.Code switch
+        {
+            DisputeRefusalCode.NotAParty => NotFound("The dispute"),
+            DisputeRefusalCode.InvalidInput => Problem(StatusCodes.Status400BadRequest, "invalid-input", "Invalid input", refusal.Message, extensions),
+            DisputeRefusalCode.OverRefund => Problem(StatusCodes.Status422UnprocessableEntity, "over-refund", "Refund too large", refusal.Message, extensions),
+            DisputeRefusalCode.NotEligible => Problem(StatusCodes.Status422UnprocessableEntity, "not-eligible", "Not eligible", refusal.Message, extensions),
+            DisputeRefusalCode.LineAlreadyDisputed => Problem(StatusCodes.Status409Conflict, "line-already-disputed", "Request already open", refusal.Message, extensions),
+            _ => Problem(StatusCodes.Status409Conflict, "not-allowed", "Action not allowed now", refusal.Message, extensions),
+        };
+    }
+}

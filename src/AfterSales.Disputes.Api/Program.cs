@@ -1,0 +1,30 @@
+// The AfterSales.Disputes API host.
+//   dotnet run --project src/AfterSales.Disputes.Api                      starts it on http://localhost:5080
+//   dotnet run --project src/AfterSales.Disputes.Api -- token --role seller --party store-linkwave-flagship
+//                                                                         prints a development bearer token
+using AfterSales.Disputes.Api.Auth;
+using AfterSales.Disputes.Api.Hosting;
+using AfterSales.Disputes.EntityFrameworkCore;
+
+var builder = WebApplication.CreateBuilder(args);
+if (args is ["token", ..])
+{
+    return TokenCommand.Run(args, ApiSetup.ReadOptions(builder.Configuration, builder.Environment), Console.Out, Console.Error);
+}
+
+builder.AddAfterSalesApi();
+var app = builder.Build();
+app.UseAfterSalesApi();
+await app.Services.MigrateAfterSalesDatabaseAsync();
+var options = app.Services.GetRequiredService<ApiOptions>();
+if (app.Environment.IsDevelopment() && options.SeedDemoData)
+{
+    await DemoData.SeedAsync(app.Services);
+}
+
+app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, options));
+await app.RunAsync();
+return 0;
+
+/// <summary>The host's entry point; public so that tests can start it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program;
