@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Http.Json;
+using AfterSales.Disputes.Api.Auth;
+using AfterSales.Disputes.Api.Contracts;
+using AfterSales.Disputes.Api.Hosting;
+using AfterSales.Disputes.Disputes;
+using AfterSales.Disputes.Money;
+using AfterSales.Disputes.Orders;
+
+namespace AfterSales.Disputes.Api.Tests.Support;
+
+/// <summary>Orders and disputes set up through the API itself, as a platform and its buyers would.</summary>
+public static class World
+{
+    public const string Ana = "buyer-ana";
+    public const string Ben = "buyer-ben";
+    public const string Flagship = MarketplacePolicies.Flagship;
+    public const string Reseller = MarketplacePolicies.Reseller;
+    public const string ServiceCenter = MarketplacePolicies.ServiceCenter;
+
+    public static Amount Yuan(decimal value) => Amount.FromMajor(value, Currency.CNY);
+
+    public static Order Router(string orderId, string buyer = Ana, string store = Flagship, int deliveredDaysAgo = 2)
+    {
+        var delivered = DateTimeOffset.UtcNow.AddDays(-deliveredDaysAgo);
+        return new Order(orderId, buyer, store, "CN", Currency.CNY,
+            [
+                new OrderLine("line-1", "LW-AX3000", "Linkwave AX3000 router", ItemCategory.Electronics, Yuan(399), 1, Yuan(399), "SN-1", "Linkwave"),
+                new OrderLine("line-2", "LW-CAT6", "Cable", ItemCategory.None, Yuan(20), 2, Yuan(40)),
+            ],
+            Yuan(10), delivered.AddDays(-3), delivered.AddDays(-2), delivered, DateOnly.FromDateTime(delivered.AddDays(-3).UtcDateTime));
+    }
+
+    public static async Task RegisterAsync(ApiFactory api, Order order)
+    {
+        using var platform = api.As(Roles.Platform, "platform");
+        var response = await platform.PostJsonAsync("/api/v1/orders", order);
+        response.StatusCode.Should().BeOneOf(HttpStatusCode.Created, HttpStatusCode.OK);
+    }
+
+    /// <summary>Registers an order and opens a request on its router line; returns the dispute.</summary>
+    public static async Task<DisputeResponse> OpenAsync(ApiFactory api, string orderId, string buyer = Ana, string store = Flagship,
+        RequestKind kind = RequestKind.ReturnAndRefund, RequestReason reason = RequestReason.Defective, RepairApplication? repair = null)
+    {
+        await RegisterAsync(api, Router(orderId, buyer, store));
+        using var client = api.As(Roles.Buyer, buyer);
+        var refund = kind is RequestKind.RefundOnly or RequestKind.ReturnAndRefund ? Yuan(399) : (Amount?)null;
+        var response = await client.PostJsonAsync("/api/v1/disputes", new OpenDisputeBody(orderId, "line-1", kind, reason, "It is broken", refund, Repair: repair));
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.ReadAsync<DisputeResponse>())!;
+    }
+
+    /// <summary>Takes an action with the dispute's current ETag and fails the test unless it answered 200.</summary>
+    public static async Task<DisputeResponse> ActAsync<T>(ApiFactory api, string role, string party, string disputeId, string action, T body)
+    {
+        using var client = api.As(role, party);
+        var current = await client.GetAsync($"/api/v1/disputes/{disputeId}");
+        var response = await client.PostJsonAsync($"/api/v1/disputes/{disputeId}/{action}", body, current.Headers.ETag!.Tag);
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return (await response.ReadAsync<DisputeResponse>())!;
+    }
+
+    public static Task<DisputeResponse> ActAsync(ApiFactory api, string role, string party, string disputeId, string action) =>
+        ActAsync(api, role, party, disputeId, action, new { });
+
+    public static async Task<DisputeResponse> GetAsync(ApiFactory api, string role, string party, string disputeId)
+    {
+        using var client = api.As(role, party);
+        return (await client.GetFromJsonAsync<DisputeResponse>($"/api/v1/disputes/{disputeId}", ApiJson.Options))!;
+    }
+}
