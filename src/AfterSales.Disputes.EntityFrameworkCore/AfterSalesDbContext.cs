@@ -36,6 +36,10 @@ internal abstract class AfterSalesDbContext : DbContext
 
     public DbSet<WebhookDeliveryRow> WebhookDeliveries => Set<WebhookDeliveryRow>();
 
+    public DbSet<IdempotencyRecordRow> IdempotencyRecords => Set<IdempotencyRecordRow>();
+
+    public DbSet<EvidenceFileRow> EvidenceFiles => Set<EvidenceFileRow>();
+
     /// <summary>True on PostgreSQL, where claims use <c>FOR UPDATE SKIP LOCKED</c>.</summary>
     public abstract bool IsPostgres { get; }
 

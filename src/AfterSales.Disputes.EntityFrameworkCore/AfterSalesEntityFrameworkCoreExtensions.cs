@@ -79,6 +79,8 @@ public static class AfterSalesEntityFrameworkCoreExtensions
         services.AddScoped<IOutboxStore>(provider => provider.GetRequiredService<EfAfterSalesStore>());
         services.AddScoped<IWebhookStore>(provider => provider.GetRequiredService<EfAfterSalesStore>());
         services.AddScoped<IScorecardReader>(provider => provider.GetRequiredService<EfAfterSalesStore>());
+        services.AddScoped<IIdempotencyStore>(provider => provider.GetRequiredService<EfAfterSalesStore>());
+        services.AddScoped<IEvidenceStore>(provider => provider.GetRequiredService<EfAfterSalesStore>());
         return builder;
     }
 }

@@ -10,9 +10,6 @@ namespace AfterSales.Disputes.EntityFrameworkCore.Migrations;
 /// </summary>
 internal static class MigrationScripts
 {
-    private static readonly string[] s_tables =
-        ["WebhookDeliveries", "WebhookSubscriptions", "Outbox", "OrderLines", "Orders", "Deadlines", "DisputeEvents", "Disputes"];
-
     /// <summary>Runs the embedded script <paramref name="name"/> (a path below Migrations/, with '/' separators).</summary>
     public static void Run(MigrationBuilder migrationBuilder, string name)
     {
@@ -23,10 +20,10 @@ internal static class MigrationScripts
         migrationBuilder.Sql(reader.ReadToEnd());
     }
 
-    /// <summary>Drops every table of the initial migration, dependents first.</summary>
-    public static void DropAll(MigrationBuilder migrationBuilder)
+    /// <summary>Drops a migration's tables, given dependents first.</summary>
+    public static void Drop(MigrationBuilder migrationBuilder, params string[] tables)
     {
-        foreach (var table in s_tables)
+        foreach (var table in tables)
         {
             migrationBuilder.DropTable(table);
         }

@@ -10,5 +10,6 @@ internal sealed class Initial : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) => MigrationScripts.Run(migrationBuilder, "Sqlite/20261122000000_Initial.sql");
 
-    protected override void Down(MigrationBuilder migrationBuilder) => MigrationScripts.DropAll(migrationBuilder);
+    protected override void Down(MigrationBuilder migrationBuilder) => MigrationScripts.Drop(migrationBuilder,
+        "WebhookDeliveries", "WebhookSubscriptions", "Outbox", "OrderLines", "Orders", "Deadlines", "DisputeEvents", "Disputes");
 }

@@ -1,0 +1,28 @@
+using AfterSales.Disputes.Flows;
+
+namespace AfterSales.Disputes.Application.Ports;
+
+/// <summary>An uploaded evidence file's record: the file itself lives outside the web root under its id.</summary>
+/// <param name="Id">The generated id (also the stored file name).</param>
+/// <param name="DisputeId">The dispute it belongs to.</param>
+/// <param name="UploadedBy">The kind of party that uploaded it.</param>
+/// <param name="UploaderId">That party's id.</param>
+/// <param name="FileName">The name it was uploaded with, cleaned of any path.</param>
+/// <param name="ContentType">The type its content was recognised as (never the uploader's claim).</param>
+/// <param name="Size">Its size in bytes.</param>
+/// <param name="Sha256">The hex SHA-256 of its content.</param>
+/// <param name="UploadedAt">When.</param>
+public sealed record EvidenceFile(string Id, string DisputeId, Party UploadedBy, string UploaderId, string FileName, string ContentType, long Size, string Sha256, DateTimeOffset UploadedAt);
+
+/// <summary>Records of evidence files.</summary>
+public interface IEvidenceStore
+{
+    /// <summary>Records an uploaded file.</summary>
+    Task AddAsync(EvidenceFile file, CancellationToken cancellationToken);
+
+    /// <summary>The record with this id, or null.</summary>
+    Task<EvidenceFile?> FindAsync(string fileId, CancellationToken cancellationToken);
+
+    /// <summary>A dispute's files, oldest first.</summary>
+    Task<IReadOnlyList<EvidenceFile>> ForDisputeAsync(string disputeId, CancellationToken cancellationToken);
+}
