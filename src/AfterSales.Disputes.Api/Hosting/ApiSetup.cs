@@ -120,6 +120,11 @@ public static class ApiSetup
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.Use((context, next) =>
+        {
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            return next(context);
+        });
         app.UseHttpLogging();
         app.UseSwagger();
         app.UseSwaggerUI(ui => ui.DocumentTitle = "AfterSales.Disputes API");
@@ -127,6 +132,7 @@ public static class ApiSetup
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseMiddleware<BodySizeLimit>();
+        app.UseMiddleware<IdempotencyKeys>();
 
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
@@ -138,6 +144,7 @@ public static class ApiSetup
         api.MapFlowEndpoints();
         api.MapScorecardEndpoints();
         api.MapWebhookEndpoints();
+        api.MapEvidenceEndpoints(app.Services.GetRequiredService<ApiOptions>());
         return app;
     }
 

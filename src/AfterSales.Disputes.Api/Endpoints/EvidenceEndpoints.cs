@@ -1,0 +1,141 @@
+using System.Security.Cryptography;
+using AfterSales.Disputes.Api.Auth;
+using AfterSales.Disputes.Api.Hosting;
+using AfterSales.Disputes.Api.Problems;
+using AfterSales.Disputes.Application.Ports;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AfterSales.Disputes.Api.Endpoints;
+
+/// <summary>
+/// Evidence files: uploaded by the parties of a case, recognised by their first bytes (JPEG, PNG, WebP, PDF,
+/// MP4 only), hashed, stored outside the web root under generated names, and downloadable only by those who
+/// may see the case, always as attachments with <c>X-Content-Type-Options: nosniff</c>.
+/// </summary>
+internal static class EvidenceEndpoints
+{
+    private static readonly string[] s_uploaders = [Roles.Buyer, Roles.Seller, Roles.Arbitrator, Roles.ServiceCenter];
+
+    public static void MapEvidenceEndpoints(this RouteGroupBuilder api, ApiOptions options)
+    {
+        var files = api.MapGroup("/disputes/{disputeId}/evidence-files").WithTags("Evidence");
+        var folder = Directory.CreateDirectory(Path.Combine(options.DataFolder, "evidence")).FullName;
+
+        files.MapPost("/", async (string disputeId, IFormFile file, HttpContext http, IMediator mediator, IEvidenceStore evidence, TimeProvider time,
+            CancellationToken cancellationToken) =>
+        {
+            var caller = http.Caller();
+            if (!s_uploaders.Contains(caller.Role))
+            {
+                return (IResult)ApiProblems.Forbidden(caller.Role, "upload evidence");
+            }
+
+            if (await mediator.VisibleDisputeAsync(caller, disputeId, cancellationToken) is null)
+            {
+                return ApiProblems.NotFound("The dispute");
+            }
+
+            if (file.Length == 0)
+            {
+                return ApiProblems.Problem(StatusCodes.Status400BadRequest, "empty-file", "Empty file", "The uploaded file is empty.");
+            }
+
+            if (file.Length > options.Uploads.MaxBytes)
+            {
+                return ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "too-large", "File too large", $"Evidence files are at most {options.Uploads.MaxBytes} bytes.");
+            }
+
+            await using var content = file.OpenReadStream();
+            var header = new byte[16];
+            var headerLength = await content.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
+            if (FileSignatures.Recognise(header.AsSpan(0, headerLength)) is not { } detected)
+            {
+                return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "unsupported-file", "Unsupported file",
+                    "Evidence files are JPEG, PNG, WebP, PDF or MP4, recognised by their content.");
+            }
+
+            if (DeclaredType(file.ContentType) is { } declared && declared != detected)
+            {
+                return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "mismatched-file", "Content does not match its type",
+                    $"The file is declared as {declared} but its content is {detected}.");
+            }
+
+            var id = "ev_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+            var path = Path.Combine(folder, id);
+            content.Position = 0;
+            string sha256;
+            await using (var stored = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+                var buffer = new byte[81920];
+                int read;
+                while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    hash.AppendData(buffer, 0, read);
+                    await stored.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                }
+
+                sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
+            }
+
+            var record = new EvidenceFile(id, disputeId, caller.Actor.Party, caller.PartyId, CleanName(file.FileName), detected, file.Length, sha256, time.GetUtcNow());
+            await evidence.AddAsync(record, cancellationToken);
+            return TypedResults.Created($"/api/v1/disputes/{disputeId}/evidence-files/{id}", record);
+        }).DisableAntiforgery() // bearer tokens, not cookies: no cross-site form posts to forge
+            .WithMetadata(new RequestSizeLimitAttribute(options.Uploads.MaxBytes + (64 * 1024)))
+            .WithName("Evidence_Upload").WithSummary("Upload an evidence file (multipart field 'file'): JPEG, PNG, WebP, PDF or MP4.")
+            .Accepts<IFormFile>("multipart/form-data")
+            .Produces<EvidenceFile>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+        files.MapGet("/", async (string disputeId, HttpContext http, IMediator mediator, IEvidenceStore evidence, CancellationToken cancellationToken) =>
+            await mediator.VisibleDisputeAsync(http.Caller(), disputeId, cancellationToken) is null
+                ? ApiProblems.NotFound("The dispute")
+                : (IResult)TypedResults.Ok(await evidence.ForDisputeAsync(disputeId, cancellationToken)))
+            .WithName("Evidence_List").WithSummary("The evidence files of a case.").Produces<IReadOnlyList<EvidenceFile>>().ProducesProblem(StatusCodes.Status404NotFound);
+
+        files.MapGet("/{fileId}", async (string disputeId, string fileId, HttpContext http, IMediator mediator, IEvidenceStore evidence, CancellationToken cancellationToken) =>
+        {
+            if (await mediator.VisibleDisputeAsync(http.Caller(), disputeId, cancellationToken) is null
+                || await evidence.FindAsync(fileId, cancellationToken) is not { } record || record.DisputeId != disputeId)
+            {
+                return (IResult)ApiProblems.NotFound("The file");
+            }
+
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            return TypedResults.File(File.OpenRead(Path.Combine(folder, record.Id)), record.ContentType, record.FileName);
+        }).WithName("Evidence_Download").WithSummary("Download an evidence file (as an attachment).")
+            .Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    // A declared type only counts when it names one of the allowed types; a generic one defers to the content.
+    private static string? DeclaredType(string? contentType) =>
+        contentType?.Split(';')[0].Trim().ToLowerInvariant() switch
+        {
+            null or "" or "application/octet-stream" => null,
+            "image/jpg" => "image/jpeg",
+            var other => other,
+        };
+
+    private static string CleanName(string name)
+    {
+        var clean = new string(Path.GetFileName(name.Replace('\\', '/')).Where(c => !char.IsControl(c) && c is not ('"' or '/' or '\\')).ToArray()).Trim();
+        return clean.Length == 0 ? "evidence" : clean.Length > 200 ? clean[..200] : clean;
+    }
+}
+
+/// <summary>Recognises the allowed file types by their first bytes.</summary>
+public static class FileSignatures
+{
+    /// <summary>The media type whose signature <paramref name="header"/> starts with, or null.</summary>
+    public static string? Recognise(ReadOnlySpan<byte> header) => header switch
+    {
+        [0xFF, 0xD8, 0xFF, ..] => "image/jpeg",
+        [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, ..] => "image/png",
+        [(byte)'R', (byte)'I', (byte)'F', (byte)'F', _, _, _, _, (byte)'W', (byte)'E', (byte)'B', (byte)'P', ..] => "image/webp",
+        [(byte)'%', (byte)'P', (byte)'D', (byte)'F', (byte)'-', ..] => "application/pdf",
+        [_, _, _, _, (byte)'f', (byte)'t', (byte)'y', (byte)'p', ..] => "video/mp4",
+        _ => null,
+    };
+}
