@@ -398,7 +398,8 @@ public sealed partial class Dispute
         Party.ServiceCenter when RepairFile?.ServiceCenterId != actor.Id =>
             new(DisputeRefusalCode.NotAParty, "This request is not routed to your service center.", []),
         Party.System when actor != Actor.System => new(DisputeRefusalCode.NotAParty, "Only the engine acts as the system.", []),
-        _ => null,
+        Party.Buyer or Party.Seller or Party.Arbitrator or Party.ServiceCenter or Party.System => null,
+        _ => new(DisputeRefusalCode.NotAParty, "Only a buyer, a seller, an arbitrator, a service center or the system acts on disputes.", []),
     };
 
     private DisputeResult Refuse(DisputeRefusalCode code, string message, Actor actor, DateTimeOffset now) =>

@@ -34,7 +34,7 @@ public sealed record RejectionReason(string ReasonCode, string? Note = null) : D
 /// <param name="Remedy">How the request would be settled.</param>
 /// <param name="Refund">The refund, for remedies that pay money.</param>
 /// <param name="Terms">The terms in words.</param>
-public sealed record OfferTerms(Remedy Remedy, Amount? Refund, string Terms) : DisputeEventData<OfferTerms>;
+public sealed record OfferTerms(Remedy Remedy, Amount? Refund = null, string Terms = "") : DisputeEventData<OfferTerms>;
 
 /// <summary>How goods are sent back or forth.</summary>
 public enum ShippingMethod
@@ -103,14 +103,14 @@ public enum RulingOutcome
 /// <param name="Outcome">What is ruled.</param>
 /// <param name="Refund">The refund for a partial refund (or a return and refund of less than claimed).</param>
 /// <param name="Rationale">Why, for both parties.</param>
-/// <param name="ReturnShippingPayer">Who pays for sending goods back, if they go back.</param>
+/// <param name="ReturnShippingPayer">Who pays for sending goods back, if they go back (the seller unless ruled otherwise).</param>
 /// <param name="PenaltyPoints">Penalty points on the store's scorecard (0 for none).</param>
 /// <param name="PenaltyReason">Why the store is penalised.</param>
 public sealed record RulingTerms(
     RulingOutcome Outcome,
-    Amount? Refund,
-    string Rationale,
-    ShippingPayer ReturnShippingPayer,
+    Amount? Refund = null,
+    string Rationale = "",
+    ShippingPayer ReturnShippingPayer = ShippingPayer.Seller,
     int PenaltyPoints = 0,
     string? PenaltyReason = null) : DisputeEventData<RulingTerms>;
 

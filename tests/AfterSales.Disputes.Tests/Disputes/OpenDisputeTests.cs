@@ -168,11 +168,15 @@ public class OpenDisputeTests
         var byOtherStore = dispute.Approve(Reseller, s_now);
         var byOtherBuyer = dispute.Withdraw(OtherBuyer, s_now);
         var byFakeSystem = dispute.RetryRefund(new Actor(Party.System, "me"), s_now);
+        var byNobody = dispute.SendMessage(new Actor(Party.None, "platform"), new MessageText("hi"), s_now);
 
         byOtherStore.Refusal!.Code.Should().Be(DisputeRefusalCode.NotAParty);
         byOtherStore.Refusal.AllowedActions.Should().BeEmpty();
         byOtherBuyer.Refusal!.Message.Should().Be("You are not the buyer of this request.");
         byFakeSystem.Refusal!.Code.Should().Be(DisputeRefusalCode.NotAParty);
+        byNobody.Refusal!.Code.Should().Be(DisputeRefusalCode.NotAParty);
+        dispute.AllowedActions(new Actor(Party.None, "platform"), s_now).Should().BeEmpty();
+        dispute.Explain(new Actor(Party.Buyer | Party.Seller, Buyer), s_now).Should().BeEmpty();
         dispute.Version.Should().Be(1);
         dispute.State.Should().Be(DisputeState.AwaitingSellerResponse);
     }

@@ -1,0 +1,337 @@
+using System.Net;
+using System.Net.Http.Headers;
+using AfterSales.Disputes.Api.Auth;
+using AfterSales.Disputes.Api.Tests.Support;
+using AfterSales.Disputes.Disputes;
+using static AfterSales.Disputes.Api.Tests.Support.World;
+
+namespace AfterSales.Disputes.Api.Tests.Auth;
+
+/// <summary>
+/// Every route × every role × a resource of the caller's own and a foreign one: a role that may not call the
+/// route gets 403; a foreign resource is 404 (never revealed); the caller's own resource gets past both.
+/// </summary>
+public class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrixTests.Marketplace>
+{
+    private readonly Marketplace _world;
+
+    public AuthorizationMatrixTests(Marketplace world) => _world = world;
+
+    /// <summary>Who each role is, and which dispute is its own and which foreign.</summary>
+    public sealed class Marketplace : IAsyncLifetime, IDisposable
+    {
+        public ApiFactory Api { get; } = new();
+
+        /// <summary>Ana's return at the flagship store.</summary>
+        public string Return { get; private set; } = "";
+
+        /// <summary>Ben's return at the reseller.</summary>
+        public string OtherReturn { get; private set; } = "";
+
+        /// <summary>Ana's escalated claim at the flagship store.</summary>
+        public string Escalated { get; private set; } = "";
+
+        /// <summary>Ben's repair at the flagship store, routed to the service center.</summary>
+        public string Repair { get; private set; } = "";
+
+        public string EvidenceFile { get; private set; } = "";
+
+        public string Subscription { get; private set; } = "";
+
+        public async Task InitializeAsync()
+        {
+            Return = (await OpenAsync(Api, "m-return")).Id;
+            OtherReturn = (await OpenAsync(Api, "m-other", buyer: Ben, store: Reseller)).Id;
+            Escalated = (await OpenAsync(Api, "m-escalated")).Id;
+            await ActAsync(Api, Roles.Seller, Flagship, Escalated, "reject", new RejectionReason("no-fault"));
+            await ActAsync(Api, Roles.Buyer, Ana, Escalated, "escalation", new EscalationRequest("Faulty"));
+            Repair = (await OpenAsync(Api, "m-repair", buyer: Ben, kind: RequestKind.Repair,
+                repair: new RepairApplication("AX3000", "SN-1", "wifi", "Drops", "invoice", []))).Id;
+            await ActAsync(Api, Roles.Seller, Flagship, Repair, "approve");
+            using var buyer = Api.As(Roles.Buyer, Ana);
+            var file = new ByteArrayContent([0xFF, 0xD8, 0xFF, 0xE0, 1, 2]);
+            file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+            var upload = await buyer.PostAsync($"/api/v1/disputes/{Return}/evidence-files", new MultipartFormDataContent { { file, "file", "a.jpg" } });
+            EvidenceFile = (await upload.ReadAsync<Application.Ports.EvidenceFile>())!.Id;
+            using var seller = Api.As(Roles.Seller, Flagship);
+            var subscription = await seller.PostJsonAsync("/api/v1/webhooks/subscriptions", new { url = "http://127.0.0.1:9/hooks" });
+            Subscription = (await subscription.ReadAsync<Application.Ports.WebhookSubscription>())!.Id;
+        }
+
+        public Task DisposeAsync() => Task.CompletedTask;
+
+        public void Dispose() => Api.Dispose();
+
+        public string PartyOf(string role) => role switch
+        {
+            Roles.Buyer => Ana,
+            Roles.Seller => Flagship,
+            Roles.Arbitrator => "arb-lee",
+            Roles.ServiceCenter => ServiceCenter,
+            _ => "platform",
+        };
+
+        /// <summary>The role's own dispute, and a foreign one (null for the platform, which sees everything).</summary>
+        public (string Own, string? Foreign) Disputes(string role) => role switch
+        {
+            Roles.Buyer or Roles.Seller => (Return, OtherReturn),
+            Roles.Arbitrator => (Escalated, OtherReturn), // never escalated: no case here acts on it as its own
+            Roles.ServiceCenter => (Repair, OtherReturn),
+            _ => (Return, null),
+        };
+    }
+
+    // The action routes and who may call them (from DisputeActionEndpoints), with a valid body each.
+    private static readonly (string Route, string[] Roles, string Body)[] s_actions =
+    [
+        ("approve", [Roles.Seller], "{}"),
+        ("reject", [Roles.Seller], """{"reasonCode":"no-fault"}"""),
+        ("offers", [Roles.Seller], """{"remedy":"RefundKeepItem","refund":{"minorUnits":1000,"currency":"CNY"},"terms":"Keep it"}"""),
+        ("receipt", [Roles.Seller], """{"issues":"None","evidenceIds":[]}"""),
+        ("replacement-shipment", [Roles.Seller], """{"carrier":"SF","trackingNumber":"SF1"}"""),
+        ("withdraw", [Roles.Buyer], "{}"),
+        ("offer/accept", [Roles.Buyer], "{}"),
+        ("offer/decline", [Roles.Buyer], "{}"),
+        ("counter-offers", [Roles.Buyer], """{"remedy":"RefundKeepItem","refund":{"minorUnits":1000,"currency":"CNY"},"terms":"Keep it"}"""),
+        ("return-shipment", [Roles.Buyer], """{"carrier":"SF","trackingNumber":"SF1"}"""),
+        ("problem-report/accept", [Roles.Buyer], "{}"),
+        ("replacement/confirm", [Roles.Buyer], "{}"),
+        ("device-shipment", [Roles.Buyer], """{"carrier":"SF","trackingNumber":"SF1"}"""),
+        ("quote/accept", [Roles.Buyer], "{}"),
+        ("quote/decline", [Roles.Buyer], "{}"),
+        ("repair/confirm", [Roles.Buyer], "{}"),
+        ("repeat-faults", [Roles.Buyer], """{"faultCode":"wifi","description":"Again"}"""),
+        ("entitlement/exchange", [Roles.Buyer], "{}"),
+        ("entitlement/refund", [Roles.Buyer], "{}"),
+        ("rating", [Roles.Buyer], """{"stars":5}"""),
+        ("device/receive", [Roles.ServiceCenter], "{}"),
+        ("diagnosis", [Roles.ServiceCenter], """{"covered":true,"finding":"Module"}"""),
+        ("repair/complete", [Roles.ServiceCenter], """{"result":"Repaired","notes":"Done"}"""),
+        ("device/return-shipment", [Roles.ServiceCenter], """{"carrier":"SF","trackingNumber":"SF1"}"""),
+        ("assignment", [Roles.Arbitrator], "{}"),
+        ("evidence-requests", [Roles.Arbitrator], """{"from":"Buyer","request":"Photos"}"""),
+        ("ruling", [Roles.Arbitrator], """{"outcome":"ClaimRejected","rationale":"No fault","returnShippingPayer":"Buyer"}"""),
+        ("appeal/assignment", [Roles.Arbitrator], "{}"),
+        ("appeal/uphold", [Roles.Arbitrator], """{"rationale":"Stands"}"""),
+        ("appeal/overturn", [Roles.Arbitrator], """{"outcome":"ClaimRejected","rationale":"No fault","returnShippingPayer":"Buyer"}"""),
+        ("refund/retry", [Roles.Arbitrator], "{}"),
+        ("escalation", [Roles.Buyer, Roles.Seller], """{"reason":"Unfair"}"""),
+        ("evidence", [Roles.Buyer, Roles.Seller], """{"statement":"Look","evidenceIds":[]}"""),
+        ("ruling/accept", [Roles.Buyer, Roles.Seller], "{}"),
+        ("appeals", [Roles.Buyer, Roles.Seller], """{"reason":"Unfair"}"""),
+        ("messages", [Roles.Buyer, Roles.Seller, Roles.Arbitrator, Roles.ServiceCenter], """{"text":"Hello"}"""),
+    ];
+
+    public static TheoryData<string, string, bool> ActionCases()
+    {
+        var cases = new TheoryData<string, string, bool>();
+        foreach (var (route, _, _) in s_actions)
+        {
+            foreach (var role in Roles.All)
+            {
+                cases.Add(route, role, true);
+                if (role != Roles.Platform)
+                {
+                    cases.Add(route, role, false);
+                }
+            }
+        }
+
+        return cases;
+    }
+
+    public static TheoryData<string, string, bool> ReadCases()
+    {
+        var cases = new TheoryData<string, string, bool>();
+        foreach (var route in new[] { "", "/timeline", "/allowed-actions", "/messages", "/evidence-files", "/evidence-files/{file}" })
+        {
+            foreach (var role in Roles.All)
+            {
+                cases.Add(route, role, true);
+                if (role != Roles.Platform)
+                {
+                    cases.Add(route, role, false);
+                }
+            }
+        }
+
+        return cases;
+    }
+
+    [Theory]
+    [MemberData(nameof(ActionCases))]
+    public async Task DisputeActions(string route, string role, bool own)
+    {
+        var (_, roles, body) = s_actions.Single(a => a.Route == route);
+        var (mine, foreign) = _world.Disputes(role);
+        var disputeId = own ? mine : foreign!;
+        using var client = _world.Api.As(role, _world.PartyOf(role));
+
+        var response = await client.PostRawAsync($"/api/v1/disputes/{disputeId}/{route}", body, await EtagAsync(disputeId));
+
+        Expect(response, roles.Contains(role), own);
+    }
+
+    [Theory]
+    [MemberData(nameof(ReadCases))]
+    public async Task DisputeReads(string route, string role, bool own)
+    {
+        var (mine, foreign) = _world.Disputes(role);
+        var disputeId = own ? mine : foreign!;
+        var file = disputeId == _world.Return ? _world.EvidenceFile : "ev_missing";
+        using var client = _world.Api.As(role, _world.PartyOf(role));
+
+        var response = await client.GetAsync($"/api/v1/disputes/{disputeId}{route.Replace("{file}", file, StringComparison.Ordinal)}");
+
+        if (route == "/evidence-files/{file}" && own && disputeId != _world.Return)
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.NotFound, "that dispute has no such file");
+            return;
+        }
+
+        Expect(response, allowed: true, own);
+    }
+
+    [Theory]
+    [InlineData(Roles.Buyer)]
+    [InlineData(Roles.Seller)]
+    [InlineData(Roles.Arbitrator)]
+    [InlineData(Roles.ServiceCenter)]
+    [InlineData(Roles.Platform)]
+    public async Task OpeningRequests_IsForBuyers_OnTheirOwnOrders(string role)
+    {
+        await RegisterAsync(_world.Api, Router($"m-open-{role}", buyer: Ben));
+        using var client = _world.Api.As(role, _world.PartyOf(role));
+
+        var response = await client.PostRawAsync("/api/v1/disputes",
+            "{\"orderId\":\"m-open-" + role + "\",\"lineId\":\"line-2\",\"kind\":\"RefundOnly\",\"reason\":\"MissingParts\",\"description\":\"Missing\","
+            + "\"requestedRefund\":{\"minorUnits\":100,\"currency\":\"CNY\"}}");
+
+        response.StatusCode.Should().Be(role == Roles.Buyer ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden, "Ana may not open on Ben's order");
+    }
+
+    [Theory]
+    [InlineData(Roles.Buyer, "m-return", HttpStatusCode.OK)]
+    [InlineData(Roles.Buyer, "m-other", HttpStatusCode.NotFound)]
+    [InlineData(Roles.Seller, "m-return", HttpStatusCode.OK)]
+    [InlineData(Roles.Seller, "m-other", HttpStatusCode.NotFound)]
+    [InlineData(Roles.Arbitrator, "m-return", HttpStatusCode.NotFound)]
+    [InlineData(Roles.ServiceCenter, "m-return", HttpStatusCode.NotFound)]
+    [InlineData(Roles.Platform, "m-other", HttpStatusCode.OK)]
+    public async Task Orders_AreVisibleToTheirBuyerStoreAndThePlatform(string role, string orderId, HttpStatusCode expected)
+    {
+        using var client = _world.Api.As(role, _world.PartyOf(role));
+
+        (await client.GetAsync($"/api/v1/orders/{orderId}")).StatusCode.Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData(Roles.Buyer, HttpStatusCode.Forbidden)]
+    [InlineData(Roles.Seller, HttpStatusCode.Forbidden)]
+    [InlineData(Roles.Arbitrator, HttpStatusCode.Forbidden)]
+    [InlineData(Roles.ServiceCenter, HttpStatusCode.Forbidden)]
+    [InlineData(Roles.Platform, HttpStatusCode.Created)]
+    public async Task OnlyThePlatform_RegistersOrders(string role, HttpStatusCode expected)
+    {
+        using var client = _world.Api.As(role, _world.PartyOf(role));
+
+        var response = await client.PostJsonAsync("/api/v1/orders", Router($"m-register-{role}"));
+
+        response.StatusCode.Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData(Roles.Buyer, "m-return", HttpStatusCode.OK)]
+    [InlineData(Roles.Buyer, "m-other", HttpStatusCode.NotFound)]
+    [InlineData(Roles.Platform, "m-other", HttpStatusCode.OK)]
+    [InlineData(Roles.Seller, "m-return", HttpStatusCode.Forbidden)]
+    [InlineData(Roles.Arbitrator, "m-return", HttpStatusCode.Forbidden)]
+    [InlineData(Roles.ServiceCenter, "m-return", HttpStatusCode.Forbidden)]
+    public async Task EligibilityPreviews_AreForBuyersOnTheirOrders_AndThePlatform(string role, string orderId, HttpStatusCode expected)
+    {
+        using var client = _world.Api.As(role, _world.PartyOf(role));
+
+        (await client.GetAsync($"/api/v1/orders/{orderId}/eligibility?lineId=line-1&kind=ReturnAndRefund&reason=NoReason")).StatusCode.Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData(Roles.Seller, Flagship, HttpStatusCode.OK)]
+    [InlineData(Roles.Seller, Reseller, HttpStatusCode.NotFound)]
+    [InlineData(Roles.Arbitrator, Reseller, HttpStatusCode.OK)]
+    [InlineData(Roles.Platform, Reseller, HttpStatusCode.OK)]
+    [InlineData(Roles.Buyer, Flagship, HttpStatusCode.Forbidden)]
+    [InlineData(Roles.ServiceCenter, Flagship, HttpStatusCode.Forbidden)]
+    public async Task Scorecards_AreForTheirStoreArbitratorsAndThePlatform(string role, string storeId, HttpStatusCode expected)
+    {
+        using var client = _world.Api.As(role, _world.PartyOf(role));
+
+        (await client.GetAsync($"/api/v1/stores/{storeId}/scorecard")).StatusCode.Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData(Roles.Arbitrator, HttpStatusCode.OK)]
+    [InlineData(Roles.Platform, HttpStatusCode.OK)]
+    [InlineData(Roles.Buyer, HttpStatusCode.Forbidden)]
+    [InlineData(Roles.Seller, HttpStatusCode.Forbidden)]
+    [InlineData(Roles.ServiceCenter, HttpStatusCode.Forbidden)]
+    public async Task TheArbitrationQueue_IsForArbitratorsAndThePlatform(string role, HttpStatusCode expected)
+    {
+        using var client = _world.Api.As(role, _world.PartyOf(role));
+
+        (await client.GetAsync("/api/v1/arbitration/queue")).StatusCode.Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData(Roles.Seller, Flagship, true, HttpStatusCode.OK)]
+    [InlineData(Roles.Seller, Reseller, false, HttpStatusCode.NotFound)]
+    [InlineData(Roles.Platform, "platform", false, HttpStatusCode.NotFound)]
+    [InlineData(Roles.Buyer, Ana, false, HttpStatusCode.Forbidden)]
+    [InlineData(Roles.Arbitrator, "arb-lee", false, HttpStatusCode.Forbidden)]
+    [InlineData(Roles.ServiceCenter, ServiceCenter, false, HttpStatusCode.Forbidden)]
+    public async Task WebhookDeliveries_AreForTheSubscriptionsOwner(string role, string party, bool owner, HttpStatusCode expected)
+    {
+        using var client = _world.Api.As(role, party);
+
+        var deliveries = await client.GetAsync($"/api/v1/webhooks/subscriptions/{_world.Subscription}/deliveries");
+        var subscribe = await client.PostJsonAsync("/api/v1/webhooks/subscriptions", new { url = "http://127.0.0.1:9/other" });
+
+        deliveries.StatusCode.Should().Be(expected, owner ? "it is the caller's subscription" : "it is not");
+        subscribe.StatusCode.Should().Be(role is Roles.Seller or Roles.Platform ? HttpStatusCode.Created : HttpStatusCode.Forbidden);
+    }
+
+    [Theory]
+    [InlineData(Roles.Platform)]
+    public async Task ThePlatform_DoesNotActOnDisputes(string role)
+    {
+        using var client = _world.Api.As(role, _world.PartyOf(role));
+
+        var response = await client.PostRawAsync($"/api/v1/disputes/{_world.Return}/approve", "{}", await EtagAsync(_world.Return));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    private static void Expect(HttpResponseMessage response, bool allowed, bool own)
+    {
+        var status = response.StatusCode;
+        if (!allowed)
+        {
+            status.Should().Be(HttpStatusCode.Forbidden, "this role may not call the route");
+        }
+        else if (!own)
+        {
+            status.Should().Be(HttpStatusCode.NotFound, "a foreign resource is never revealed");
+        }
+        else
+        {
+            status.Should().NotBe(HttpStatusCode.Unauthorized).And.NotBe(HttpStatusCode.Forbidden).And.NotBe(HttpStatusCode.NotFound);
+            ((int)status).Should().BeLessThan(500);
+        }
+    }
+
+    private async Task<string> EtagAsync(string disputeId)
+    {
+        using var platform = _world.Api.As(Roles.Platform, "platform");
+        var response = await platform.GetAsync($"/api/v1/disputes/{disputeId}");
+        return response.Headers.ETag?.Tag ?? throw new InvalidOperationException($"GET {disputeId}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+}
