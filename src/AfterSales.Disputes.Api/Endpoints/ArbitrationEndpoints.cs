@@ -26,7 +26,7 @@ internal static class ArbitrationEndpoints
             var query = new DisputeQuery(StoreId: storeId, States: state is { Length: > 0 } ? state : s_arbitrationStates, Escalated: true,
                 ArbitratorId: mine == true ? caller.PartyId : null, OpenedBefore: openedBefore, After: after, Limit: limit ?? 50);
             return TypedResults.Ok(await mediator.Send(new ListDisputes(query), cancellationToken));
-        }).WithTags("Arbitration").WithName("Arbitration_Queue")
+        }).WithTags("Arbitration").WithName("Arbitration_Queue").WithDescription("Cases in evidence collection, awaiting a ruling, ruled or under appeal, with the due time of their deadline.")
             .WithSummary("Escalated disputes in arbitration, newest first, with their deadlines; filter by state, store, age or your own cases.")
             .Produces<DisputePage>().ProducesProblem(StatusCodes.Status403Forbidden);
 }

@@ -78,6 +78,9 @@ internal static class DisputeActionEndpoints
     private static void Describe(RouteHandlerBuilder route, string name, string[] roles, string what) => route
         .WithName("Dispute_" + string.Concat(name.Split('/', '-').Select(part => char.ToUpperInvariant(part[0]) + part[1..])))
         .WithSummary($"{char.ToUpperInvariant(what[0])}{what[1..]} ({string.Join(", ", roles)})")
+        .WithDescription("Needs If-Match with the dispute's ETag. Answers with the dispute as the caller now sees it and its new ETag. "
+            + "Errors are problem details: 403 for other roles, 404 for disputes the caller may not see, 409 when the action is not allowed now "
+            + "(with the allowed actions), 422 for refunds above the maximum, 412 for a stale and 428 for a missing If-Match.")
         .Produces<DisputeResponse>()
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status401Unauthorized)

@@ -33,7 +33,7 @@ internal static class DisputeEndpoints
 
             http.Response.SetVersion(result.Dispute!.Version);
             return TypedResults.Created($"/api/v1/disputes/{id}", DisputeResponse.From(result.Dispute, caller.Actor, time.GetUtcNow()));
-        }).WithName("Disputes_Open").WithSummary("Open a request on an order line (buyer).")
+        }).WithName("Disputes_Open").WithDescription("Opens a request for the buyer in the token on one of their order lines; the policy in force is frozen with it. 422 when not eligible or asking too much.").WithSummary("Open a request on an order line (buyer).")
             .Produces<DisputeResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
@@ -43,7 +43,7 @@ internal static class DisputeEndpoints
             var query = ForCaller(http.Caller(), new DisputeQuery(States: state, Kind: kind, Escalated: escalated, OpenedBefore: openedBefore,
                 After: after, Limit: limit ?? 50));
             return TypedResults.Ok(await mediator.Send(new ListDisputes(query), cancellationToken));
-        }).WithName("Disputes_List").WithSummary("The caller's disputes, newest first, with filters and a cursor.").Produces<DisputePage>();
+        }).WithName("Disputes_List").WithDescription("Buyers see their own, sellers their store's, service centers their repairs, arbitrators escalated cases. Pass nextCursor as after for the next page.").WithSummary("The caller's disputes, newest first, with filters and a cursor.").Produces<DisputePage>();
 
         disputes.MapGet("/{disputeId}", async (string disputeId, HttpContext http, IMediator mediator, TimeProvider time, CancellationToken cancellationToken) =>
         {
@@ -55,14 +55,14 @@ internal static class DisputeEndpoints
 
             http.Response.SetVersion(dispute.Version);
             return TypedResults.Ok(DisputeResponse.From(dispute, caller.Actor, time.GetUtcNow()));
-        }).WithName("Disputes_Get").WithSummary("A dispute with the actions the caller may take now; its ETag is the version to send in If-Match.")
+        }).WithName("Disputes_Get").WithDescription("The whole case: state, deadline, offers, shipments, refund, repair, arbitration, evidence, messages and the caller's allowed actions.").WithSummary("A dispute with the actions the caller may take now; its ETag is the version to send in If-Match.")
             .Produces<DisputeResponse>().ProducesProblem(StatusCodes.Status404NotFound);
 
         disputes.MapGet("/{disputeId}/timeline", async (string disputeId, HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
             await mediator.VisibleDisputeAsync(http.Caller(), disputeId, cancellationToken) is { } dispute
                 ? TypedResults.Ok(dispute.Timeline)
                 : (IResult)ApiProblems.NotFound("The dispute"))
-            .WithName("Disputes_Timeline").WithSummary("Every event of the dispute, oldest first.")
+            .WithName("Disputes_Timeline").WithDescription("The immutable events of the case: who did what, from which state to which, when, with which details.").WithSummary("Every event of the dispute, oldest first.")
             .Produces<IReadOnlyList<DisputeEvent>>().ProducesProblem(StatusCodes.Status404NotFound);
 
         disputes.MapGet("/{disputeId}/allowed-actions", async (string disputeId, HttpContext http, IMediator mediator, TimeProvider time, CancellationToken cancellationToken) =>
@@ -71,14 +71,14 @@ internal static class DisputeEndpoints
             return await mediator.VisibleDisputeAsync(caller, disputeId, cancellationToken) is { } dispute
                 ? TypedResults.Ok(dispute.Explain(caller.Actor, time.GetUtcNow()).Select(a => new AllowedAction(a.Action, a.IsAllowed, a.Refusal?.Message)).ToList())
                 : (IResult)ApiProblems.NotFound("The dispute");
-        }).WithName("Disputes_AllowedActions").WithSummary("Every action of the flow: whether the caller may take it now, and if not, why.")
+        }).WithName("Disputes_AllowedActions").WithDescription("For each action of the flow, whether the caller may take it now and, if not, the reason in words.").WithSummary("Every action of the flow: whether the caller may take it now, and if not, why.")
             .Produces<IReadOnlyList<AllowedAction>>().ProducesProblem(StatusCodes.Status404NotFound);
 
         disputes.MapGet("/{disputeId}/messages", async (string disputeId, HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
             await mediator.VisibleDisputeAsync(http.Caller(), disputeId, cancellationToken) is { } dispute
                 ? TypedResults.Ok(dispute.Messages)
                 : (IResult)ApiProblems.NotFound("The dispute"))
-            .WithName("Disputes_Messages").WithSummary("Messages on the case, oldest first.")
+            .WithName("Disputes_Messages").WithDescription("The messages the parties exchanged on the case.").WithSummary("Messages on the case, oldest first.")
             .Produces<IReadOnlyList<CaseMessage>>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 

@@ -84,7 +84,7 @@ internal static class EvidenceEndpoints
             return TypedResults.Created($"/api/v1/disputes/{disputeId}/evidence-files/{id}", record);
         }).DisableAntiforgery() // bearer tokens, not cookies: no cross-site form posts to forge
             .WithMetadata(new RequestSizeLimitAttribute(options.Uploads.MaxBytes + (64 * 1024)))
-            .WithName("Evidence_Upload").WithSummary("Upload an evidence file (multipart field 'file'): JPEG, PNG, WebP, PDF or MP4.")
+            .WithName("Evidence_Upload").WithDescription("At most the configured size (10 MB by default); the type is recognised from the content, and a file declared as another type is refused.").WithSummary("Upload an evidence file (multipart field 'file'): JPEG, PNG, WebP, PDF or MP4.")
             .Accepts<IFormFile>("multipart/form-data")
             .Produces<EvidenceFile>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
@@ -93,7 +93,7 @@ internal static class EvidenceEndpoints
             await mediator.VisibleDisputeAsync(http.Caller(), disputeId, cancellationToken) is null
                 ? ApiProblems.NotFound("The dispute")
                 : (IResult)TypedResults.Ok(await evidence.ForDisputeAsync(disputeId, cancellationToken)))
-            .WithName("Evidence_List").WithSummary("The evidence files of a case.").Produces<IReadOnlyList<EvidenceFile>>().ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("Evidence_List").WithDescription("Files uploaded to the case, with their type, size and SHA-256.").WithSummary("The evidence files of a case.").Produces<IReadOnlyList<EvidenceFile>>().ProducesProblem(StatusCodes.Status404NotFound);
 
         files.MapGet("/{fileId}", async (string disputeId, string fileId, HttpContext http, IMediator mediator, IEvidenceStore evidence, CancellationToken cancellationToken) =>
         {
@@ -105,7 +105,7 @@ internal static class EvidenceEndpoints
 
             http.Response.Headers.XContentTypeOptions = "nosniff";
             return TypedResults.File(File.OpenRead(Path.Combine(folder, record.Id)), record.ContentType, record.FileName);
-        }).WithName("Evidence_Download").WithSummary("Download an evidence file (as an attachment).")
+        }).WithName("Evidence_Download").WithDescription("Served with Content-Disposition: attachment and X-Content-Type-Options: nosniff, to parties of the case only.").WithSummary("Download an evidence file (as an attachment).")
             .Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status404NotFound);
     }
 

@@ -13,7 +13,7 @@ internal static class FlowEndpoints
 
         flows.MapGet("/", () => TypedResults.Ok(Enum.GetValues<RequestKind>()
                 .Select(kind => DisputeFlows.For(kind)).Select(flow => new FlowSummary(flow.Id, flow.Version, flow.States.Count)).ToList()))
-            .WithName("Flows_List").WithSummary("The flows new requests start with.").Produces<IReadOnlyList<FlowSummary>>();
+            .WithName("Flows_List").WithDescription("Each kind of request's flow with its version.").WithSummary("The flows new requests start with.").Produces<IReadOnlyList<FlowSummary>>();
 
         flows.MapGet("/{kind}", (string kind, string? format) =>
         {
@@ -29,7 +29,7 @@ internal static class FlowEndpoints
             return format == "dot"
                 ? TypedResults.Text(flow.ToDot(options), "text/vnd.graphviz")
                 : TypedResults.Text(flow.ToMermaid(options), "text/plain");
-        }).WithName("Flows_Diagram").WithSummary("A flow as a Mermaid diagram (or Graphviz DOT with ?format=dot); kind as RequestKind or flow id.")
+        }).WithName("Flows_Diagram").WithDescription("The states, actions, parties, guards and deadlines of a flow, generated from its definition.").WithSummary("A flow as a Mermaid diagram (or Graphviz DOT with ?format=dot); kind as RequestKind or flow id.")
             .Produces<string>(contentType: "text/plain").ProducesProblem(StatusCodes.Status404NotFound);
     }
 }

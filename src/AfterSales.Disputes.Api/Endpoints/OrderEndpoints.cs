@@ -32,13 +32,13 @@ internal static class OrderEndpoints
                 _ => ApiProblems.Problem(StatusCodes.Status409Conflict, "order-conflict", "Order already registered",
                     $"Order {order.OrderId} is registered with other content; a snapshot cannot be changed."),
             };
-        }).WithName("Orders_Register").WithSummary("Register an order snapshot (platform); registering the same snapshot again is idempotent.")
+        }).WithName("Orders_Register").WithDescription("Stores the platform's snapshot of an order: buyer, store, lines, amounts paid and dates. 201 when new, 200 when the same snapshot is already registered, 409 when another snapshot has this id.").WithSummary("Register an order snapshot (platform); registering the same snapshot again is idempotent.")
             .Produces<Order>(StatusCodes.Status201Created).Produces<Order>().ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
 
         orders.MapGet("/{orderId}", async (string orderId, HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
             await VisibleOrderAsync(http.Caller(), mediator, orderId, cancellationToken) is { } order ? TypedResults.Ok(order) : (IResult)ApiProblems.NotFound("The order"))
-            .WithName("Orders_Get").WithSummary("An order (platform, its buyer, its store).").Produces<Order>().ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("Orders_Get").WithDescription("The registered snapshot, for the platform, the order's buyer and its store; 404 for anyone else.").WithSummary("An order (platform, its buyer, its store).").Produces<Order>().ProducesProblem(StatusCodes.Status404NotFound);
 
         orders.MapGet("/{orderId}/eligibility", async (string orderId, string lineId, RequestKind kind, RequestReason reason, ConditionIssue? condition,
             FaultCause? faultCause, bool? proofOfPurchase, string[]? includedLineIds, HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
@@ -57,7 +57,7 @@ internal static class OrderEndpoints
             var decision = await mediator.Send(new PreviewEligibility(orderId, lineId, kind, reason, condition ?? ConditionIssue.None, faultCause,
                 proofOfPurchase ?? false, includedLineIds), cancellationToken);
             return decision is null ? ApiProblems.NotFound("A policy for the order's store") : TypedResults.Ok(decision);
-        }).WithName("Orders_PreviewEligibility").WithSummary("What eligibility would decide for a request, with the rule trace (buyer, platform).")
+        }).WithName("Orders_PreviewEligibility").WithDescription("Evaluates a request before it is opened: every rule with its reason, the windows that apply and who pays return shipping.").WithSummary("What eligibility would decide for a request, with the rule trace (buyer, platform).")
             .Produces<EligibilityDecision>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 

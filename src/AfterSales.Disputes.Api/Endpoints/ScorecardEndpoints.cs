@@ -20,7 +20,7 @@ internal static class ScorecardEndpoints
                 Roles.Seller => ApiProblems.NotFound("The store"),
                 _ => (IResult)ApiProblems.Forbidden(caller.Role, "read store scorecards"),
             };
-        }).WithTags("Scorecards").WithName("Stores_Scorecard")
+        }).WithTags("Scorecards").WithName("Stores_Scorecard").WithDescription("Requests, dispute rate, median first response, timeouts, arbitration results, penalty points and average rating.")
             .WithSummary("A store's after-sales scorecard (its own store, arbitrators, platform).")
             .Produces<StoreScorecard>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 }

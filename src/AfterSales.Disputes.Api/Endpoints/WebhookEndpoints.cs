@@ -22,14 +22,14 @@ internal static class WebhookEndpoints
 
             var subscription = await mediator.Send(new AddWebhookSubscription(owner.StoreId, body.Url), cancellationToken);
             return TypedResults.Created($"/api/v1/webhooks/subscriptions/{subscription.Id}", subscription);
-        }).WithName("Webhooks_Subscribe").WithSummary("Subscribe a URL (seller: its store's events; platform: every event). The secret is shown once.")
+        }).WithName("Webhooks_Subscribe").WithDescription("Events are POSTed with AfterSales-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of t.body> using the returned secret.").WithSummary("Subscribe a URL (seller: its store's events; platform: every event). The secret is shown once.")
             .Produces<WebhookSubscription>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
 
         webhooks.MapGet("/subscriptions", async (HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
             Owner(http.Caller()) is { } owner
                 ? TypedResults.Ok((await mediator.Send(new ListWebhookSubscriptions(owner.StoreId), cancellationToken)).Select(Hide).ToList())
                 : (IResult)ApiProblems.Forbidden(http.Caller().Role, "list webhook subscriptions"))
-            .WithName("Webhooks_Subscriptions").WithSummary("The caller's subscriptions (secrets hidden).")
+            .WithName("Webhooks_Subscriptions").WithDescription("The subscriptions of the caller's store, or the platform's.").WithSummary("The caller's subscriptions (secrets hidden).")
             .Produces<IReadOnlyList<WebhookSubscription>>().ProducesProblem(StatusCodes.Status403Forbidden);
 
         webhooks.MapGet("/subscriptions/{subscriptionId}/deliveries", async (string subscriptionId, int? limit, HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
@@ -40,7 +40,7 @@ internal static class WebhookEndpoints
             }
 
             return TypedResults.Ok(await mediator.Send(new ListWebhookDeliveries(subscriptionId, limit ?? 50), cancellationToken));
-        }).WithName("Webhooks_Deliveries").WithSummary("The latest deliveries of a subscription, with their attempts and status.")
+        }).WithName("Webhooks_Deliveries").WithDescription("Each event sent to the subscription: status, attempts, next attempt, last HTTP status and error.").WithSummary("The latest deliveries of a subscription, with their attempts and status.")
             .Produces<IReadOnlyList<WebhookDelivery>>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 
         webhooks.MapPost("/deliveries/{deliveryId}/redeliver", async (string deliveryId, HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
@@ -58,7 +58,7 @@ internal static class WebhookEndpoints
 
             await mediator.Send(new RedeliverWebhook(deliveryId), cancellationToken);
             return (IResult)TypedResults.Accepted($"/api/v1/webhooks/subscriptions/{delivery.SubscriptionId}/deliveries");
-        }).WithName("Webhooks_Redeliver").WithSummary("Send a delivery again from its first attempt (for example after a dead letter).")
+        }).WithName("Webhooks_Redeliver").WithDescription("Resets the delivery to its first attempt; the worker sends it again, freshly signed.").WithSummary("Send a delivery again from its first attempt (for example after a dead letter).")
             .Produces(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
     }
 

@@ -126,7 +126,8 @@ public static class ApiSetup
             return next(context);
         });
         app.UseHttpLogging();
-        app.UseSwagger();
+        app.UseSwagger(swagger => swagger.PreSerializeFilters.Add((document, request) =>
+            document.Servers = [new OpenApiServer { Url = $"{request.Scheme}://{request.Host}" }]));
         app.UseSwaggerUI(ui => ui.DocumentTitle = "AfterSales.Disputes API");
         app.UseAuthentication();
         app.UseRateLimiter();
@@ -174,7 +175,20 @@ internal static class SwaggerSetup
             Title = "AfterSales.Disputes API",
             Version = "v1",
             Description = "Refund, return, exchange and warranty-repair requests between buyers, sellers and the marketplace.",
+            Contact = new OpenApiContact { Name = "AfterSales.Disputes maintainers" },
         });
+        swagger.MapType<Money.Amount>(() => new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Description = "An amount in minor units (cents, fen) of an ISO 4217 currency.",
+            Required = new HashSet<string> { "minorUnits", "currency" },
+            Properties = new Dictionary<string, IOpenApiSchema>
+            {
+                ["minorUnits"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64" },
+                ["currency"] = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^[A-Z]{3}$" },
+            },
+        });
+        swagger.MapType<Money.Currency>(() => new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^[A-Z]{3}$", Description = "An ISO 4217 currency code." });
         swagger.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme
         {
             Type = SecuritySchemeType.Http,
@@ -183,6 +197,7 @@ internal static class SwaggerSetup
             Description = "A token from `dotnet run --project src/AfterSales.Disputes.Api -- token --role <role> --party <id>`.",
         });
         swagger.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
+        swagger.SchemaFilter<SwaggerExamples>();
         foreach (var assembly in new[] { typeof(ApiSetup).Assembly, typeof(ServiceCollectionExtensions).Assembly })
         {
             var xml = Path.Combine(AppContext.BaseDirectory, assembly.GetName().Name + ".xml");
