@@ -1,16 +1,12 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
-using System.Text;
 using AfterSales.Disputes.Api.Auth;
 using AfterSales.Disputes.Api.Contracts;
 using AfterSales.Disputes.Api.Tests.Support;
 using AfterSales.Disputes.Application.Ports;
 using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.Policies;
-using AfterSales.Disputes.Testing;
 using static AfterSales.Disputes.Api.Tests.Support.World;
 
 namespace AfterSales.Disputes.Api.Tests.Endpoints;
@@ -19,34 +15,24 @@ namespace AfterSales.Disputes.Api.Tests.Endpoints;
 /// The built host as a real process on a loopback port, with tokens from its own <c>token</c> command, walking
 /// a whole story over HTTP: a return rejected, escalated, evidenced by both, ruled a partial refund, refunded, rated.
 /// </summary>
-public sealed class RealProcessTests : IDisposable
+public sealed class RealProcessTests : IAsyncLifetime
 {
-    private readonly string _data = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "aftersales-process", Guid.NewGuid().ToString("N"))).FullName;
-    private readonly StringBuilder _output = new();
-    private Process? _host;
+    private HostProcess _host = null!;
 
-    private static string HostFolder
-    {
-        get
-        {
-            var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-            return Path.Combine(Repository.Root, "src", "AfterSales.Disputes.Api", "bin", configuration, "net10.0");
-        }
-    }
+    public async Task InitializeAsync() => _host = await HostProcess.StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task TheHostAsAProcess_ServesAWholeStoryOverHttp()
     {
-        var port = FreePort();
-        _host = Start($"AfterSales.Disputes.Api.dll --urls http://127.0.0.1:{port}", capture: true);
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        await WaitUntilReadyAsync(http);
+        using var http = new HttpClient { BaseAddress = _host.BaseAddress };
         var tokens = new Dictionary<string, string>
         {
-            [Roles.Platform] = await TokenAsync(Roles.Platform, "platform"),
-            [Roles.Buyer] = await TokenAsync(Roles.Buyer, Ana),
-            [Roles.Seller] = await TokenAsync(Roles.Seller, Flagship),
-            [Roles.Arbitrator] = await TokenAsync(Roles.Arbitrator, "arb-lee"),
+            [Roles.Platform] = await _host.TokenAsync(Roles.Platform, "platform"),
+            [Roles.Buyer] = await _host.TokenAsync(Roles.Buyer, Ana),
+            [Roles.Seller] = await _host.TokenAsync(Roles.Seller, Flagship),
+            [Roles.Arbitrator] = await _host.TokenAsync(Roles.Arbitrator, "arb-lee"),
         };
 
         async Task<HttpResponseMessage> Send(string role, HttpMethod method, string url, HttpContent? content = null, string? disputeId = null)
@@ -107,86 +93,6 @@ public sealed class RealProcessTests : IDisposable
         closed!.State.Should().Be(DisputeState.Closed, "the host's worker pays the refund through its gateway");
         closed.Refund!.Amount.Should().Be(Yuan(150));
         (await Act(Roles.Buyer, id, "rating", new RatingInput(5, "Sorted"))).Rating!.Stars.Should().Be(5);
-        _output.ToString().Should().Contain($"Swagger UI:  http://127.0.0.1:{port}/swagger").And.Contain("-- token --role");
-    }
-
-    public void Dispose()
-    {
-        if (_host is { HasExited: false })
-        {
-            _host.Kill(entireProcessTree: true);
-            _host.WaitForExit(10_000);
-        }
-
-        _host?.Dispose();
-        try
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-
-    private Process Start(string arguments, bool capture)
-    {
-        var start = new ProcessStartInfo("dotnet", arguments)
-        {
-            WorkingDirectory = HostFolder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["AfterSales__DataFolder"] = _data;
-        start.Environment["AfterSales__SeedDemoData"] = "false";
-        var process = Process.Start(start)!;
-        if (capture)
-        {
-            process.OutputDataReceived += (_, e) => { lock (_output) { _output.AppendLine(e.Data); } };
-            process.ErrorDataReceived += (_, e) => { lock (_output) { _output.AppendLine(e.Data); } };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-        }
-
-        return process;
-    }
-
-    private async Task<string> TokenAsync(string role, string party)
-    {
-        using var command = Start($"AfterSales.Disputes.Api.dll token --role {role} --party {party}", capture: false);
-        var token = (await command.StandardOutput.ReadToEndAsync()).Trim();
-        await command.WaitForExitAsync();
-        command.ExitCode.Should().Be(0);
-        return token;
-    }
-
-    private async Task WaitUntilReadyAsync(HttpClient http)
-    {
-        for (var attempt = 0; attempt < 300; attempt++)
-        {
-            try
-            {
-                if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            _host!.HasExited.Should().BeFalse($"the host stopped: {_output}");
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"The host did not become ready: {_output}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        _host.Output.Should().Contain($"Swagger UI:  {_host.BaseAddress}swagger").And.Contain("-- token --role");
     }
 }

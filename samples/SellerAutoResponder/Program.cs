@@ -1,0 +1,135 @@
+// A store's after-sales bot calling the AfterSales.Disputes API with its token: it answers every request
+// waiting for the store — approving those under a threshold, offering a partial refund otherwise — and
+// verifies the signatures of the webhooks the API sends to its own small listener.
+//
+//   dotnet run --project samples/SellerAutoResponder -- --api http://localhost:5080 --token <seller token>
+//       [--approve-under 200.00] [--offer-percent 50] [--wait-seconds 20]
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using AfterSales.Disputes.Application.Webhooks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+var options = Arguments.Parse(args);
+if (options is null)
+{
+    Console.Error.WriteLine("usage: --api <url> --token <seller token> [--approve-under 200.00] [--offer-percent 50] [--wait-seconds 20]");
+    return 2;
+}
+
+using var api = new HttpClient { BaseAddress = options.Api };
+api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.Token);
+
+// 1. A local listener for webhooks, subscribed with the API. Every delivery's signature is checked.
+var secret = "";
+var verified = new ConcurrentQueue<string>();
+var builder = WebApplication.CreateSlimBuilder();
+builder.WebHost.UseUrls("http://127.0.0.1:0");
+builder.Logging.ClearProviders();
+await using var listener = builder.Build();
+listener.MapPost("/webhooks", async (HttpRequest request) =>
+{
+    using var reader = new StreamReader(request.Body);
+    var body = await reader.ReadToEndAsync();
+    var valid = WebhookSignature.Verify(secret, request.Headers[WebhookSignature.Header], body, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5));
+    var type = request.Headers[WebhookSignature.EventTypeHeader].ToString();
+    Console.WriteLine($"webhook {type} {request.Headers[WebhookSignature.EventIdHeader]}: signature {(valid ? "verified" : "INVALID")}");
+    if (valid)
+    {
+        verified.Enqueue(type);
+    }
+
+    return valid ? Results.NoContent() : Results.Unauthorized();
+});
+await listener.StartAsync();
+var hookUrl = listener.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single() + "/webhooks";
+var subscription = await Expect(await api.PostAsJsonAsync("/api/v1/webhooks/subscriptions", new { url = hookUrl }));
+secret = subscription["secret"]!.GetValue<string>();
+Console.WriteLine($"listening for webhooks on {hookUrl}");
+
+// 2. Answer every request waiting for the store.
+var page = await Expect(await api.GetAsync("/api/v1/disputes?state=AwaitingSellerResponse&limit=200"));
+var acted = 0;
+foreach (var summary in page["items"]!.AsArray())
+{
+    var id = summary!["id"]!.GetValue<string>();
+    var asked = summary["requestedRefund"] is JsonObject refund ? (Minor: refund["minorUnits"]!.GetValue<long>(), Currency: refund["currency"]!.GetValue<string>()) : default;
+    var current = await api.GetAsync($"/api/v1/disputes/{id}");
+    var etag = current.Headers.ETag!.Tag;
+    if (asked.Currency is null || asked.Minor < options.ApproveUnderMinor)
+    {
+        await Expect(await Post($"/api/v1/disputes/{id}/approve", new { }, etag));
+        Console.WriteLine($"approved {id}{(asked.Currency is null ? "" : $" ({Money(asked.Minor, asked.Currency)})")}");
+    }
+    else
+    {
+        var offer = asked.Minor * options.OfferPercent / 100;
+        await Expect(await Post($"/api/v1/disputes/{id}/offers",
+            new { remedy = "RefundKeepItem", refund = new { minorUnits = offer, currency = asked.Currency }, terms = $"Keep the item with {options.OfferPercent}% back" }, etag));
+        Console.WriteLine($"offered {Money(offer, asked.Currency)} on {id} ({Money(asked.Minor, asked.Currency)} asked)");
+    }
+
+    acted++;
+}
+
+Console.WriteLine($"answered {acted} request(s)");
+
+// 3. Wait for the API to deliver the events of what we did.
+var deadline = DateTimeOffset.UtcNow.AddSeconds(options.WaitSeconds);
+while (verified.Count < acted && DateTimeOffset.UtcNow < deadline)
+{
+    await Task.Delay(200);
+}
+
+await listener.StopAsync();
+Console.WriteLine($"verified {verified.Count} webhook(s)");
+return verified.Count >= acted ? 0 : 1;
+
+Task<HttpResponseMessage> Post(string url, object body, string etag)
+{
+    var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+    request.Headers.TryAddWithoutValidation("If-Match", etag);
+    request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+    return api.SendAsync(request);
+}
+
+static async Task<JsonNode> Expect(HttpResponseMessage response)
+{
+    var text = await response.Content.ReadAsStringAsync();
+    return response.IsSuccessStatusCode
+        ? JsonNode.Parse(text) ?? new JsonObject()
+        : throw new HttpRequestException($"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}: {text}");
+}
+
+static string Money(long minor, string currency) => string.Create(CultureInfo.InvariantCulture, $"{minor / 100m:0.00} {currency}");
+
+/// <summary>The command line.</summary>
+internal sealed record Arguments(Uri Api, string Token, long ApproveUnderMinor, int OfferPercent, int WaitSeconds)
+{
+    public static Arguments? Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            values[args[i]] = args[i + 1];
+        }
+
+        if (!values.TryGetValue("--api", out var api) || !Uri.TryCreate(api, UriKind.Absolute, out var url) || !values.TryGetValue("--token", out var token))
+        {
+            return null;
+        }
+
+        var threshold = decimal.Parse(values.GetValueOrDefault("--approve-under", "200.00"), CultureInfo.InvariantCulture);
+        return new Arguments(url, token, (long)(threshold * 100),
+            int.Parse(values.GetValueOrDefault("--offer-percent", "50"), CultureInfo.InvariantCulture),
+            int.Parse(values.GetValueOrDefault("--wait-seconds", "20"), CultureInfo.InvariantCulture));
+    }
+}
