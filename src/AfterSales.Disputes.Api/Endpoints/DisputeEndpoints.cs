@@ -3,8 +3,10 @@ using AfterSales.Disputes.Api.Auth;
 using AfterSales.Disputes.Api.Contracts;
 using AfterSales.Disputes.Api.Problems;
 using AfterSales.Disputes.Application.Disputes;
+using AfterSales.Disputes.Application.Orders;
 using AfterSales.Disputes.Application.Ports;
 using AfterSales.Disputes.Disputes;
+using AfterSales.Disputes.Orders;
 using MediatR;
 
 namespace AfterSales.Disputes.Api.Endpoints;
@@ -57,6 +59,21 @@ internal static class DisputeEndpoints
             return TypedResults.Ok(DisputeResponse.From(dispute, caller.Actor, time.GetUtcNow()));
         }).WithName("Disputes_Get").WithDescription("The whole case: state, deadline, offers, shipments, refund, repair, arbitration, evidence, messages and the caller's allowed actions.").WithSummary("A dispute with the actions the caller may take now; its ETag is the version to send in If-Match.")
             .Produces<DisputeResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+
+        disputes.MapGet("/{disputeId}/order", async (string disputeId, HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
+            await mediator.VisibleDisputeAsync(http.Caller(), disputeId, cancellationToken) is { } dispute
+                && await mediator.Send(new GetOrder(dispute.OrderId), cancellationToken) is { } order
+                ? TypedResults.Ok(order)
+                : (IResult)ApiProblems.NotFound("The dispute"))
+            .WithName("Disputes_Order").WithDescription("The order snapshot the dispute was opened against, for everyone who may see the dispute (so an arbitrator sees the order of a case before them, and no other).")
+            .WithSummary("The order of a dispute.").Produces<Order>().ProducesProblem(StatusCodes.Status404NotFound);
+
+        disputes.MapGet("/{disputeId}/policy", async (string disputeId, HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
+            await mediator.VisibleDisputeAsync(http.Caller(), disputeId, cancellationToken) is { } dispute
+                ? TypedResults.Ok(FrozenPolicyResponse.From(dispute.Policy))
+                : (IResult)ApiProblems.NotFound("The dispute"))
+            .WithName("Disputes_Policy").WithDescription("The policy frozen into the dispute when it was opened — later policy changes never apply to it — as the terms a person reads.")
+            .WithSummary("The dispute's frozen policy, term by term.").Produces<FrozenPolicyResponse>().ProducesProblem(StatusCodes.Status404NotFound);
 
         disputes.MapGet("/{disputeId}/timeline", async (string disputeId, HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
             await mediator.VisibleDisputeAsync(http.Caller(), disputeId, cancellationToken) is { } dispute

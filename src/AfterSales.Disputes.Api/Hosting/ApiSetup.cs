@@ -126,6 +126,15 @@ public static class ApiSetup
             return next(context);
         });
         app.UseHttpLogging();
+
+        // The arbitration desk (wwwroot/desk): static files, public like any web page, served before authentication.
+        // Everything it shows comes from the API with the signed-in arbitrator's token.
+        app.UseDefaultFiles();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = file => file.Context.Response.Headers.ContentSecurityPolicy =
+                "default-src 'self'; img-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+        });
         app.UseSwagger(swagger => swagger.PreSerializeFilters.Add((document, request) =>
             document.Servers = [new OpenApiServer { Url = $"{request.Scheme}://{request.Host}" }]));
         app.UseSwaggerUI(ui => ui.DocumentTitle = "AfterSales.Disputes API");

@@ -10,6 +10,7 @@ internal static class StartupBanner
 
             AfterSales.Disputes API is listening on {url} ({app.Environment.EnvironmentName}).
               Swagger UI:  {url}/swagger
+              Arbitration desk: {url}/desk (sign in with an arbitrator token)
               Health:      {url}/health/ready
               Data:        {options.DataFolder}
               Get a token: dotnet run --project src/AfterSales.Disputes.Api -- token --role <buyer|seller|arbitrator|servicecenter|platform> --party <id>

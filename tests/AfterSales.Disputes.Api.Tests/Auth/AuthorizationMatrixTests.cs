@@ -143,7 +143,7 @@ public class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrixTests.M
     public static TheoryData<string, string, bool> ReadCases()
     {
         var cases = new TheoryData<string, string, bool>();
-        foreach (var route in new[] { "", "/timeline", "/allowed-actions", "/messages", "/evidence-files", "/evidence-files/{file}" })
+        foreach (var route in new[] { "", "/order", "/policy", "/timeline", "/allowed-actions", "/messages", "/evidence-files", "/evidence-files/{file}" })
         {
             foreach (var role in Roles.All)
             {

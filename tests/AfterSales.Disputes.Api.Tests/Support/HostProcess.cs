@@ -1,7 +1,14 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
+using AfterSales.Disputes.Api.Auth;
+using AfterSales.Disputes.Api.Contracts;
+using AfterSales.Disputes.Application.Ports;
+using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.Testing;
 
 namespace AfterSales.Disputes.Api.Tests.Support;
@@ -15,6 +22,7 @@ public sealed class HostProcess : IAsyncDisposable
     private readonly string _data = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "aftersales-process", Guid.NewGuid().ToString("N"))).FullName;
     private readonly StringBuilder _output = new();
     private readonly bool _seedDemoData;
+    private readonly ConcurrentDictionary<(string Role, string Party), Task<string>> _tokens = new();
     private Process? _host;
 
     private HostProcess(bool seedDemoData, int port)
@@ -61,8 +69,64 @@ public sealed class HostProcess : IAsyncDisposable
         return host;
     }
 
-    /// <summary>A bearer token from the host's own <c>token</c> command.</summary>
-    public async Task<string> TokenAsync(string role, string party)
+    /// <summary>A bearer token from the host's own <c>token</c> command (one per party, kept).</summary>
+    public Task<string> TokenAsync(string role, string party) => _tokens.GetOrAdd((role, party), key => IssueTokenAsync(key.Role, key.Party));
+
+    /// <summary>A client of the host that sends <paramref name="party"/>'s token.</summary>
+    public async Task<HttpClient> ClientAsync(string role, string party)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(role, party));
+        return client;
+    }
+
+    /// <summary>Takes an action with the dispute's current ETag and an idempotency key; fails the test unless it answered 200.</summary>
+    public async Task<DisputeResponse> ActAsync(string role, string party, string disputeId, string action, object? body = null)
+    {
+        using var client = await ClientAsync(role, party);
+        var current = await client.GetAsync($"/api/v1/disputes/{disputeId}");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/disputes/{disputeId}/{action}")
+        {
+            Content = JsonContent.Create(body ?? new { }, (body ?? new { }).GetType(), options: ApiJson.Options),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", current.Headers.ETag!.Tag);
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        var response = await client.SendAsync(request);
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return (await response.ReadAsync<DisputeResponse>())!;
+    }
+
+    /// <summary>Registers <see cref="World.Router"/> as <paramref name="orderId"/> (as the platform) and has Ana open a defective-router return on it.</summary>
+    public async Task<string> OpenReturnAsync(string orderId)
+    {
+        using var platform = await ClientAsync(Roles.Platform, "platform");
+        (await platform.PostJsonAsync("/api/v1/orders", World.Router(orderId))).StatusCode.Should().Be(HttpStatusCode.Created);
+        using var buyer = await ClientAsync(Roles.Buyer, World.Ana);
+        var opened = await buyer.PostJsonAsync("/api/v1/disputes",
+            new OpenDisputeBody(orderId, "line-1", RequestKind.ReturnAndRefund, RequestReason.Defective, "Reboots every hour", World.Yuan(399)));
+        opened.StatusCode.Should().Be(HttpStatusCode.Created, await opened.Content.ReadAsStringAsync());
+        return (await opened.ReadAsync<DisputeResponse>())!.Id;
+    }
+
+    /// <summary>The dispute as <paramref name="party"/> sees it.</summary>
+    public async Task<DisputeResponse> GetAsync(string role, string party, string disputeId)
+    {
+        using var client = await ClientAsync(role, party);
+        return (await client.GetFromJsonAsync<DisputeResponse>($"/api/v1/disputes/{disputeId}", ApiJson.Options))!;
+    }
+
+    /// <summary>Uploads an evidence file; returns its id.</summary>
+    public async Task<string> UploadAsync(string role, string party, string disputeId, byte[] content, string name, string type)
+    {
+        using var client = await ClientAsync(role, party);
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue(type);
+        var response = await client.PostAsync($"/api/v1/disputes/{disputeId}/evidence-files", new MultipartFormDataContent { { file, "file", name } });
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.ReadAsync<EvidenceFile>())!.Id;
+    }
+
+    private async Task<string> IssueTokenAsync(string role, string party)
     {
         using var command = Run($"AfterSales.Disputes.Api.dll token --role {role} --party {party}");
         var token = (await command.StandardOutput.ReadToEndAsync()).Trim();

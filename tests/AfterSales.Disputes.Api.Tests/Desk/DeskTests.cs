@@ -1,0 +1,229 @@
+using AfterSales.Disputes.Api.Auth;
+using AfterSales.Disputes.Api.Tests.Support;
+using AfterSales.Disputes.Disputes;
+using AfterSales.Disputes.Policies;
+using OpenQA.Selenium;
+using static AfterSales.Disputes.Api.Tests.Support.World;
+
+namespace AfterSales.Disputes.Api.Tests.Desk;
+
+/// <summary>
+/// The arbitration desk at <c>/desk</c>, in headless Chromium against the host running as a real process with its
+/// demo data: what an arbitrator sees and does, checked both on the page and through the API afterwards.
+/// </summary>
+public sealed class DeskTests(DeskTests.Desk desk) : IClassFixture<DeskTests.Desk>
+{
+    private const string Lee = "arb-lee";
+    private const string Kim = "arb-kim";
+
+    // A 1×1 red PNG: a real image the browser decodes into a thumbnail.
+    private static readonly byte[] s_photo = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC");
+
+    [SkippableFact]
+    public async Task SigningIn_ShowsTheEscalatedDisputesWithDeadlineCountdowns_AndTheFiltersNarrowThem()
+    {
+        var (host, browser) = await desk.StartAsync();
+        var id = await EscalatedCaseAsync(host, "desk-queue");
+
+        await SignInAsync(host, browser, Roles.Arbitrator, Lee);
+
+        var row = browser.Visible($"#queue-table tr[data-dispute='{id}']");
+        row.Text.Should().Contain(Flagship).And.Contain("Awaiting ruling").And.Contain("399.00 CNY").And.Contain("unassigned");
+        browser.TextOf("#queue-table tr[data-dispute='dsp_demo_escalated'] .countdown")
+            .Should().MatchRegex(@"^2d \d\dh \d\dm \d\ds left$", "the demo case collects evidence for 3 days from its escalation");
+        browser.Screenshot("desk-queue");
+
+        browser.Driver.FindElement(By.Id("filter-store")).SendKeys(Reseller);
+        browser.Driver.FindElement(By.CssSelector("#filters button[type=submit]")).Click();
+        browser.Wait(d => d.FindElement(By.Id("queue-empty")).Displayed, "no reseller case is escalated");
+        browser.Driver.FindElements(By.CssSelector("#queue-table tbody tr")).Should().BeEmpty();
+    }
+
+    [SkippableFact]
+    public async Task AnArbitrator_OpensACase_SeesBothPartiesEvidenceAndThePolicy_AndRules()
+    {
+        var (host, browser) = await desk.StartAsync();
+        var id = await EscalatedCaseAsync(host, "desk-rule");
+
+        await SignInAsync(host, browser, Roles.Arbitrator, Lee);
+        browser.Visible($"#queue-table tr[data-dispute='{id}'] button").Click();
+
+        browser.Wait(d => d.FindElement(By.Id("case-title")).Text == $"Dispute {id}", "the case is open");
+        var buyerEvidence = browser.Visible("#evidence article[data-party='Buyer']");
+        buyerEvidence.Text.Should().Contain("It reboots every hour, photo attached");
+        var thumbnail = buyerEvidence.FindElement(By.CssSelector("img"));
+        browser.Wait(d => (long)((IJavaScriptExecutor)d).ExecuteScript("return arguments[0].complete ? arguments[0].naturalWidth : 0", thumbnail)! > 0,
+            "the photo is fetched with the token and decoded");
+        thumbnail.GetAttribute("alt").Should().Be("reboot.png from the buyer");
+        var sellerEvidence = browser.Driver.FindElement(By.CssSelector("#evidence article[data-party='Seller']"));
+        sellerEvidence.Text.Should().Contain("Works on our bench").And.Contain("Download bench.pdf");
+        browser.Driver.FindElement(By.Id("order")).Text.Should().Contain("line-1 (disputed)").And.Contain("Linkwave AX3000 router");
+        browser.Driver.FindElement(By.Id("policy")).Text.Should().Contain("floor-1+cn-2025.1").And.Contain("No-reason return").And.Contain("Seller response before shipment");
+        browser.Driver.FindElement(By.Id("eligibility")).Text.Should().Contain("three-guarantees").And.Contain("Eligible");
+        browser.Driver.FindElement(By.Id("timeline")).Text.Should().Contain("Escalate");
+
+        browser.Visible("#case-actions button.primary").Text.Should().Be("Take this case");
+        browser.Driver.FindElement(By.CssSelector("#case-actions button.primary")).Click();
+        browser.ShouldRead("#status", "You have the case. The case is now awaiting ruling.");
+        browser.Visible("#ruling-maximum").Text.Should().Contain("Refundable maximum: 399.00 CNY");
+        browser.Screenshot("desk-case");
+
+        browser.Choose("ruling-outcome", "PartialRefund");
+        browser.Driver.FindElement(By.Id("ruling-amount")).SendKeys("150.00");
+        browser.Driver.FindElement(By.Id("ruling-rationale")).SendKeys("An intermittent fault the bench test could miss");
+        browser.Driver.FindElement(By.CssSelector(".ruling-form button[type=submit]")).Click();
+
+        browser.ShouldRead("#status", "Ruling issued. The case is now ruling issued.");
+        browser.Driver.FindElement(By.Id("arbitration")).Text.Should().Contain("Partial refund of 150.00 CNY by arb-lee");
+        browser.Screenshot("desk-ruled");
+        var ruled = await host.GetAsync(Roles.Arbitrator, Lee, id);
+        ruled.State.Should().Be(DisputeState.RulingIssued);
+        ruled.Arbitration.Single().Rulings.Single().Terms.Should().Be(new RulingTerms(RulingOutcome.PartialRefund, Yuan(150),
+            "An intermittent fault the bench test could miss", ShippingPayer.Seller, 0, null));
+    }
+
+    [SkippableFact]
+    public async Task ARulingAboveTheRefundableMaximum_IsRefusedOnThePage_AndTheCaseStaysAsItWas()
+    {
+        var (host, browser) = await desk.StartAsync();
+        var id = await EscalatedCaseAsync(host, "desk-over");
+        var before = await host.ActAsync(Roles.Arbitrator, Lee, id, "assignment");
+
+        await SignInAsync(host, browser, Roles.Arbitrator, Lee);
+        browser.Visible($"#queue-table tr[data-dispute='{id}'] button").Click();
+        browser.Choose("ruling-outcome", "PartialRefund");
+        browser.Driver.FindElement(By.Id("ruling-amount")).SendKeys("400.00");
+        browser.Driver.FindElement(By.Id("ruling-rationale")).SendKeys("Too generous");
+        browser.Driver.FindElement(By.CssSelector(".ruling-form button[type=submit]")).Click();
+
+        browser.Visible("#ruling-amount-error").Text.Should().Be("The refund cannot be more than the refundable maximum of 399.00 CNY.");
+        browser.Driver.FindElement(By.Id("ruling-amount")).GetAttribute("aria-invalid").Should().Be("true");
+        browser.Driver.SwitchTo().ActiveElement().GetAttribute("id").Should().Be("ruling-amount", "focus moves to the field to fix");
+        browser.Screenshot("desk-validation");
+        var after = await host.GetAsync(Roles.Arbitrator, Lee, id);
+        after.Version.Should().Be(before.Version);
+        after.State.Should().Be(DisputeState.AwaitingRuling);
+        after.Arbitration.Single().Rulings.Should().BeEmpty();
+    }
+
+    [SkippableFact]
+    public async Task AnAppeal_IsOfferedToADifferentArbitrator_NotToTheOneWhoRuled()
+    {
+        var (host, browser) = await desk.StartAsync();
+        var id = await EscalatedCaseAsync(host, "desk-appeal");
+        await host.ActAsync(Roles.Arbitrator, Lee, id, "assignment");
+        await host.ActAsync(Roles.Arbitrator, Lee, id, "ruling", new RulingTerms(RulingOutcome.ClaimRejected, Rationale: "No fault shown"));
+        await host.ActAsync(Roles.Buyer, Ana, id, "appeals", new AppealRequest("The fault is in the photo"));
+
+        await SignInAsync(host, browser, Roles.Arbitrator, Lee);
+        browser.Visible($"#queue-table tr[data-dispute='{id}'] button").Click();
+        browser.Visible("#appeal-note").Text.Should().StartWith("Appeals are reviewed by a different arbitrator");
+        browser.Driver.FindElement(By.Id("arbitration")).Text.Should().Contain("Appeal").And.Contain("The fault is in the photo");
+        browser.Driver.FindElements(By.XPath("//button[text()='Take this appeal']")).Should().BeEmpty();
+
+        await SignInAsync(host, browser, Roles.Arbitrator, Kim);
+        browser.Visible($"#queue-table tr[data-dispute='{id}'] button").Click();
+        browser.Visible("#case-actions button.primary").Text.Should().Be("Take this appeal");
+        browser.Driver.FindElement(By.CssSelector("#case-actions button.primary")).Click();
+        browser.Visible("#form-appeal-uphold-title").Text.Should().Be("Uphold the ruling");
+        (await host.GetAsync(Roles.Arbitrator, Kim, id)).Arbitration.Single().ReviewerId.Should().Be(Kim);
+    }
+
+    [SkippableFact]
+    public async Task RequestingMoreEvidence_FromTheSeller_PutsTheCaseInAwaitingMoreEvidence()
+    {
+        var (host, browser) = await desk.StartAsync();
+        var id = await EscalatedCaseAsync(host, "desk-more");
+        await host.ActAsync(Roles.Arbitrator, Lee, id, "assignment");
+
+        await SignInAsync(host, browser, Roles.Arbitrator, Lee);
+        browser.Visible($"#queue-table tr[data-dispute='{id}'] button").Click();
+        browser.Choose("evidence-request-from", "Seller");
+        browser.Driver.FindElement(By.Id("evidence-request-text")).SendKeys("The full bench log, please");
+        browser.Driver.FindElement(By.XPath("//button[text()='Request evidence']")).Click();
+
+        browser.ShouldRead("#status", "Evidence requested. The case is now awaiting more evidence.");
+        var after = await host.GetAsync(Roles.Arbitrator, Lee, id);
+        after.State.Should().Be(DisputeState.AwaitingMoreEvidence);
+        after.Arbitration.Single().PendingRequest.Should().Be(new MoreEvidenceRequest(Flows.Party.Seller, "The full bench log, please"));
+    }
+
+    [SkippableFact]
+    public async Task ASellersToken_IsTurnedAwayWithAMessage()
+    {
+        var (host, browser) = await desk.StartAsync();
+
+        await SignInAsync(host, browser, Roles.Seller, Flagship, expectQueue: false);
+
+        browser.Visible("#token-error").Text.Should().Be("This token is for a seller; the desk is for arbitrators (or the platform).");
+        browser.Driver.FindElement(By.Id("queue")).Displayed.Should().BeFalse();
+    }
+
+    /// <summary>A return the store rejected and the buyer escalated, with a photo from the buyer and a bench log from the store.</summary>
+    private static async Task<string> EscalatedCaseAsync(HostProcess host, string orderId)
+    {
+        var id = await host.OpenReturnAsync(orderId);
+        await host.ActAsync(Roles.Seller, Flagship, id, "reject", new RejectionReason("no-fault-found", "Works on our bench"));
+        await host.ActAsync(Roles.Buyer, Ana, id, "escalation", new EscalationRequest("It reboots every hour"));
+        var photo = await host.UploadAsync(Roles.Buyer, Ana, id, s_photo, "reboot.png", "image/png");
+        var log = await host.UploadAsync(Roles.Seller, Flagship, id, "%PDF-1.7 bench log"u8.ToArray(), "bench.pdf", "application/pdf");
+        await host.ActAsync(Roles.Buyer, Ana, id, "evidence", new EvidenceSubmission("It reboots every hour, photo attached", [photo]));
+        await host.ActAsync(Roles.Seller, Flagship, id, "evidence", new EvidenceSubmission("Works on our bench for 48 hours", [log]));
+        return id;
+    }
+
+    private static async Task SignInAsync(HostProcess host, Browser browser, string role, string party, bool expectQueue = true)
+    {
+        browser.Driver.Navigate().GoToUrl(new Uri(host.BaseAddress, "/desk"));
+        var signedIn = browser.Visible("#token, #sign-out"); // the page signs in again with a token kept from an earlier test
+        if (signedIn.GetAttribute("id") == "sign-out")
+        {
+            signedIn.Click();
+        }
+
+        var token = browser.Visible("#token");
+        token.SendKeys(await host.TokenAsync(role, party));
+        browser.Driver.FindElement(By.CssSelector("#sign-in-form button[type=submit]")).Click();
+        if (expectQueue)
+        {
+            browser.Visible("#queue-title");
+            browser.Driver.FindElement(By.Id("who")).Text.Should().Be($"Signed in as {party} ({role})");
+        }
+    }
+
+    /// <summary>One host with demo data and one browser for the class, started by the first test that runs.</summary>
+    public sealed class Desk : IAsyncLifetime
+    {
+        private readonly SemaphoreSlim _gate = new(1, 1);
+        private HostProcess? _host;
+        private Browser? _browser;
+
+        public async Task<(HostProcess Host, Browser Browser)> StartAsync()
+        {
+            await _gate.WaitAsync();
+            try
+            {
+                _browser ??= Browser.Start();
+                _host ??= await HostProcess.StartAsync(seedDemoData: true);
+                return (_host, _browser);
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+
+        public Task InitializeAsync() => Task.CompletedTask;
+
+        public async Task DisposeAsync()
+        {
+            _browser?.Dispose();
+            if (_host is not null)
+            {
+                await _host.DisposeAsync();
+            }
+
+            _gate.Dispose();
+        }
+    }
+}
