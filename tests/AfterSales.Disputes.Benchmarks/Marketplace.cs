@@ -1,0 +1,71 @@
+using AfterSales.Disputes.Application;
+using AfterSales.Disputes.Application.Disputes;
+using AfterSales.Disputes.Application.Orders;
+using AfterSales.Disputes.Calendars;
+using AfterSales.Disputes.Disputes;
+using AfterSales.Disputes.EntityFrameworkCore;
+using AfterSales.Disputes.Money;
+using AfterSales.Disputes.Orders;
+using AfterSales.Disputes.Policies;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AfterSales.Disputes.Benchmarks;
+
+/// <summary>The engine on a SQLite file, as a platform embeds it, with disputes waiting for their store.</summary>
+internal sealed class Marketplace : IAsyncDisposable
+{
+    public const string Store = "store-bench";
+    public const string Buyer = "buyer-bench";
+
+    private Marketplace(ServiceProvider services) => Services = services;
+
+    public ServiceProvider Services { get; }
+
+    /// <summary>The engine on <paramref name="file"/>, migrated.</summary>
+    public static async Task<Marketplace> OpenAsync(string file)
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddAfterSalesDisputes(o =>
+        {
+            o.UseSqlite($"Data Source={file}");
+            o.Options.RunWorkers = false; // no background rounds competing with the measurement
+            o.Policies
+                .AddRegion(JurisdictionPacks.China, new BusinessCalendar("CN", TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")))
+                .AddStore(new StorePolicy(Store, "v1", StoreType.OfficialFlagship));
+        });
+        var marketplace = new Marketplace(services.BuildServiceProvider());
+        await marketplace.Services.MigrateAfterSalesDatabaseAsync();
+        return marketplace;
+    }
+
+    /// <summary>Migrates <paramref name="file"/> and opens <paramref name="disputes"/> return requests, one per order.</summary>
+    public static async Task<(Marketplace Marketplace, IReadOnlyList<string> DisputeIds)> SeedAsync(string file, int disputes)
+    {
+        var marketplace = await OpenAsync(file);
+        var ids = new List<string>();
+        var now = DateTimeOffset.UtcNow;
+        for (var i = 0; i < disputes; i++)
+        {
+            var price = Amount.FromMajor(399, Currency.CNY);
+            var order = new Order($"order-{i}", Buyer, Store, "CN", Currency.CNY,
+                [new OrderLine("line-1", "SKU-1", "Router", ItemCategory.Electronics, price, 1, price)],
+                Amount.FromMajor(10, Currency.CNY), now.AddDays(-4), now.AddDays(-3), now.AddDays(-1));
+            await marketplace.SendAsync(new RegisterOrder(order));
+            var opened = await marketplace.SendAsync(new OpenDispute(order.OrderId, new OpenDisputeRequest($"dsp-{i}", Buyer, "line-1",
+                RequestKind.ReturnAndRefund, RequestReason.Defective, "Reboots", price)));
+            ids.Add(opened.Dispute?.Id ?? throw new InvalidOperationException($"Seeding failed: {opened.Status} {opened.Refusal?.Message}"));
+        }
+
+        return (marketplace, ids);
+    }
+
+    /// <summary>Sends a request in its own scope, as each HTTP request or job does.</summary>
+    public async Task<T> SendAsync<T>(IRequest<T> request)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
+    }
+
+    public ValueTask DisposeAsync() => Services.DisposeAsync();
+}
