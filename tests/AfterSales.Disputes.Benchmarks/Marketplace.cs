@@ -18,6 +18,9 @@ internal sealed class Marketplace : IAsyncDisposable
     public const string Store = "store-bench";
     public const string Buyer = "buyer-bench";
 
+    // Each dispute's version as this process last wrote it; one writer per dispute, so no one else moves it.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _versions = new();
+
     private Marketplace(ServiceProvider services) => Services = services;
 
     public ServiceProvider Services { get; }
@@ -58,6 +61,20 @@ internal sealed class Marketplace : IAsyncDisposable
         }
 
         return (marketplace, ids);
+    }
+
+    /// <summary>A message from the store on a waiting dispute: a transition that stays in its step, so it can repeat.</summary>
+    public async Task MessageAsync(string disputeId)
+    {
+        if (!_versions.TryGetValue(disputeId, out var version))
+        {
+            version = (await SendAsync(new GetDispute(disputeId)))!.Version;
+        }
+
+        var result = await SendAsync(new SendMessage(disputeId, Actor.Seller(Store), new MessageText("We are looking into it")) { ExpectedVersion = version });
+        _versions[disputeId] = result.Status == CommandStatus.Succeeded
+            ? result.Dispute!.Version
+            : throw new InvalidOperationException($"{disputeId}: {result.Status} {result.Refusal?.Message}");
     }
 
     /// <summary>Sends a request in its own scope, as each HTTP request or job does.</summary>

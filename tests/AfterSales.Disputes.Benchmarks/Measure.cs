@@ -15,6 +15,16 @@ internal static class Measure
         return await RunForAsync(budget, operation);
     }
 
+    /// <summary>
+    /// Operations per second of <paramref name="workers"/> concurrent loops, each calling <paramref name="operation"/>
+    /// with its own index, after a warm-up of a fifth of the budget.
+    /// </summary>
+    public static async Task<double> ConcurrentRateAsync(TimeSpan budget, int workers, Func<int, Task> operation)
+    {
+        await RunConcurrentlyForAsync(budget / 5, workers, operation);
+        return await RunConcurrentlyForAsync(budget, workers, operation);
+    }
+
     /// <summary>Operations per second and bytes allocated per operation of a synchronous <paramref name="operation"/>.</summary>
     public static (double PerSecond, double BytesPerOperation) Rate(TimeSpan budget, Action operation)
     {
@@ -36,6 +46,23 @@ internal static class Measure
         }
 
         return count / clock.Elapsed.TotalSeconds;
+    }
+
+    private static async Task<double> RunConcurrentlyForAsync(TimeSpan budget, int workers, Func<int, Task> operation)
+    {
+        var clock = Stopwatch.StartNew();
+        var counts = await Task.WhenAll(Enumerable.Range(0, workers).Select(worker => Task.Run(async () =>
+        {
+            long count = 0;
+            while (clock.Elapsed < budget)
+            {
+                await operation(worker);
+                count++;
+            }
+
+            return count;
+        })));
+        return counts.Sum() / clock.Elapsed.TotalSeconds;
     }
 
     private static (long Count, TimeSpan Elapsed) RunFor(TimeSpan budget, Action operation)
