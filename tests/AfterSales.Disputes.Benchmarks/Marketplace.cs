@@ -25,8 +25,8 @@ internal sealed class Marketplace : IAsyncDisposable
 
     public ServiceProvider Services { get; }
 
-    /// <summary>The engine on <paramref name="file"/>, migrated.</summary>
-    public static async Task<Marketplace> OpenAsync(string file)
+    /// <summary>The engine on <paramref name="file"/>, migrated; its clock runs <paramref name="ahead"/> of the real one.</summary>
+    public static async Task<Marketplace> OpenAsync(string file, TimeSpan ahead = default)
     {
         var services = new ServiceCollection().AddLogging();
         services.AddAfterSalesDisputes(o =>
@@ -37,6 +37,11 @@ internal sealed class Marketplace : IAsyncDisposable
                 .AddRegion(JurisdictionPacks.China, new BusinessCalendar("CN", TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")))
                 .AddStore(new StorePolicy(Store, "v1", StoreType.OfficialFlagship));
         });
+        if (ahead != TimeSpan.Zero)
+        {
+            services.AddSingleton<TimeProvider>(new AheadClock(ahead)); // registered after the engine's, so it wins
+        }
+
         var marketplace = new Marketplace(services.BuildServiceProvider());
         await marketplace.Services.MigrateAfterSalesDatabaseAsync();
         return marketplace;
@@ -85,4 +90,10 @@ internal sealed class Marketplace : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => Services.DisposeAsync();
+}
+
+/// <summary>The real clock moved forward, so that deadlines set now are already due.</summary>
+internal sealed class AheadClock(TimeSpan ahead) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + ahead;
 }

@@ -10,6 +10,7 @@ using Microsoft.Data.Sqlite;
 var quick = args.Contains("--quick");
 var budget = TimeSpan.FromSeconds(quick ? 3 : 15);
 var disputes = quick ? 200 : 1_000; // at least 64, one per E4 writer
+var due = quick ? 10_000 : 100_000;  // deadlines due at once in E5
 var folder = Directory.CreateTempSubdirectory("aftersales-bench").FullName;
 var figures = new List<Figure>();
 void Report(Figure figure)
@@ -80,6 +81,13 @@ try
         }), "transitions/s", "64 concurrent writers on distinct disputes, persisted as E2"));
         Report(new("E4errors", failures, "errors", "errors that reached the 64 writers"));
     }
+
+    // E5: a drain of deadlines all due at once, on a fourth copy.
+    File.Copy(Path.Combine(folder, "seed.db"), Path.Combine(folder, "e5.db"));
+    var (drained, fired, duplicates) = await DeadlineDrain.RunAsync(Path.Combine(folder, "e5.db"), ids.Count, due);
+    Report(new("E5", drained, "firings/s", $"deadline drain: {due:N0} seller-response deadlines due at once, fired by DeadlineRunner rounds"));
+    Report(new("E5fired", fired, "firings", "automatic approvals found in the timelines afterwards"));
+    Report(new("E5twice", duplicates, "disputes", "disputes whose deadline fired more than once"));
 }
 finally
 {
@@ -95,6 +103,9 @@ var goals = new (string Name, string Text, double Actual, double Goal, bool AtLe
     ("E2/B2", "persisted transitions ≥ 0.5 × raw statements", Value("E2") / Value("B2"), 0.5, true),
     ("E4/E2", "64 concurrent writers ≥ 0.9 × one writer", Value("E4") / Value("E2"), 0.9, true),
     ("E4errors", "no busy error reaches a writer", Value("E4errors"), 0, false),
+    ("E5/E2", "deadline firings ≥ 5 × persisted transitions", Value("E5") / Value("E2"), 5, true),
+    ("E5fired", "every due deadline fired", Value("E5fired"), due, true),
+    ("E5twice", "no deadline fired twice", Value("E5twice"), 0, false),
 };
 
 Console.WriteLine();
