@@ -1,6 +1,10 @@
 using System.Diagnostics;
+using System.Net;
 using AfterSales.Disputes.Api.Auth;
+using AfterSales.Disputes.Api.Contracts;
 using AfterSales.Disputes.Api.Tests.Support;
+using AfterSales.Disputes.Disputes;
+using static AfterSales.Disputes.Api.Tests.Support.World;
 
 namespace AfterSales.Disputes.Api.Tests.Samples;
 
@@ -26,16 +30,26 @@ public sealed class SampleTests
     public async Task SellerAutoResponder_AnswersTheStoresRequestsAndVerifiesTheWebhooksItReceives()
     {
         await using var host = await HostProcess.StartAsync(seedDemoData: true);
-        var token = await host.TokenAsync(Roles.Seller, "store-linkwave-flagship");
+        // Besides the demo's 399.00 CNY return, a 20.00 CNY refund for a missing cable: one under the threshold, one above.
+        using var platform = await host.ClientAsync(Roles.Platform, "platform");
+        (await platform.PostJsonAsync("/api/v1/orders", Router("auto-order"))).StatusCode.Should().Be(HttpStatusCode.Created);
+        using var buyer = await host.ClientAsync(Roles.Buyer, Ana);
+        var opened = await buyer.PostJsonAsync("/api/v1/disputes",
+            new OpenDisputeBody("auto-order", "line-2", RequestKind.RefundOnly, RequestReason.MissingParts, "One cable is missing", Yuan(20)));
+        opened.StatusCode.Should().Be(HttpStatusCode.Created, await opened.Content.ReadAsStringAsync());
+        var cable = (await opened.ReadAsync<DisputeResponse>())!.Id;
+        var token = await host.TokenAsync(Roles.Seller, Flagship);
 
         var (exitCode, output) = await RunSampleAsync("SellerAutoResponder",
             "--api", host.BaseAddress.ToString(), "--token", token, "--approve-under", "100", "--wait-seconds", "30");
 
         exitCode.Should().Be(0, output);
         output.Should().Contain("offered 199.50 CNY on dsp_demo_return (399.00 CNY asked)")
-            .And.Contain("answered 1 request(s)")
+            .And.Contain($"approved {cable} (20.00 CNY)")
+            .And.Contain("answered 2 request(s)")
             .And.MatchRegex(@"webhook dispute\.[a-z\-\.]+ \S+: signature verified")
             .And.NotContain("INVALID");
+        (await host.GetAsync(Roles.Seller, Flagship, cable)).State.Should().NotBe(DisputeState.AwaitingSellerResponse, "the store approved it");
     }
 
     private static async Task<(int ExitCode, string Output)> RunSampleAsync(string sample, params string[] arguments)
