@@ -71,7 +71,17 @@ public sealed class SampleTests
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true); // never leave a sample running after its test
+            await process.WaitForExitAsync();
+            throw new TimeoutException($"{sample} did not finish within 2 minutes: {await output}{await errors}");
+        }
+
         return (process.ExitCode, await output + await errors);
     }
 }

@@ -282,7 +282,7 @@ function renderCase(dispute, order, policy, timeline, files, explained) {
   $('timeline').replaceChildren(table(['#', 'When', 'Who', 'Action', 'From', 'To'],
     timeline.map((e) => [e.sequence, when(e.at), `${e.party} ${e.actorId}`, words(e.action), words(e.from), words(e.to)])));
 
-  renderActions(dispute, explained);
+  renderActions(dispute);
   tick();
 }
 
@@ -360,7 +360,7 @@ function renderArbitration(dispute, explained) {
 
 // ---------- actions ----------
 
-function renderActions(dispute, explained) {
+function renderActions(dispute) {
   const allowed = new Set(dispute.allowedActions);
   const actions = $('case-actions');
   actions.replaceChildren();
@@ -375,7 +375,7 @@ function renderActions(dispute, explained) {
   }
   if (allowed.has('RequestMoreEvidence')) actions.append(evidenceRequestForm());
   if (allowed.has('SendMessage')) actions.append(textForm('Message both parties', 'Message', 'messages', 'Send', (text) => ({ text }), 'Message sent.'));
-  if (!actions.children.length) actions.append(h('p', { class: 'muted' }, explained.length ? 'Nothing for you to do on this case now.' : ''));
+  if (!actions.children.length) actions.append(h('p', { class: 'muted' }, 'Nothing for you to do on this case now.'));
 }
 
 /** Sends an action and shows the case as it now is; problems stay on the form that sent them. */
