@@ -21,7 +21,7 @@ public static class AfterSalesEntityFrameworkCoreExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        builder.Services.AddDbContext<SqliteAfterSalesDbContext>(options => Configure(options.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionSettings())));
+        builder.Services.AddDbContextPool<SqliteAfterSalesDbContext>(options => Configure(options.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionSettings())));
         builder.Services.AddScoped<AfterSalesDbContext>(provider => provider.GetRequiredService<SqliteAfterSalesDbContext>());
         return AddStore(builder);
     }
@@ -33,7 +33,7 @@ public static class AfterSalesEntityFrameworkCoreExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        builder.Services.AddDbContext<PostgresAfterSalesDbContext>(options => Configure(options.UseNpgsql(connectionString)));
+        builder.Services.AddDbContextPool<PostgresAfterSalesDbContext>(options => Configure(options.UseNpgsql(connectionString)));
         builder.Services.AddScoped<AfterSalesDbContext>(provider => provider.GetRequiredService<PostgresAfterSalesDbContext>());
         return AddStore(builder);
     }
@@ -72,6 +72,7 @@ public static class AfterSalesEntityFrameworkCoreExtensions
     private static AfterSalesBuilder AddStore(AfterSalesBuilder builder)
     {
         var services = builder.Services;
+        services.AddSingleton<TimelineCache>();
         services.AddScoped<EfAfterSalesStore>();
         services.AddScoped<IDisputeStore>(provider => provider.GetRequiredService<EfAfterSalesStore>());
         services.AddScoped<IOrderStore>(provider => provider.GetRequiredService<EfAfterSalesStore>());

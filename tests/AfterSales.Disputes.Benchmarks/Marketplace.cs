@@ -25,13 +25,18 @@ internal sealed class Marketplace : IAsyncDisposable
 
     public ServiceProvider Services { get; }
 
-    /// <summary>The engine on <paramref name="file"/>, migrated; its clock runs <paramref name="ahead"/> of the real one.</summary>
-    public static async Task<Marketplace> OpenAsync(string file, TimeSpan ahead = default)
+    /// <summary>The engine on the SQLite <paramref name="file"/>, migrated; its clock runs <paramref name="ahead"/> of the real one.</summary>
+    public static Task<Marketplace> OpenAsync(string file, TimeSpan ahead = default) => OpenAsync(o => o.UseSqlite($"Data Source={file}"), ahead);
+
+    /// <summary>The engine on a PostgreSQL database, migrated.</summary>
+    public static Task<Marketplace> OpenPostgresAsync(string connectionString) => OpenAsync(o => o.UsePostgres(connectionString), default);
+
+    private static async Task<Marketplace> OpenAsync(Action<AfterSalesBuilder> useDatabase, TimeSpan ahead)
     {
         var services = new ServiceCollection().AddLogging();
         services.AddAfterSalesDisputes(o =>
         {
-            o.UseSqlite($"Data Source={file}");
+            useDatabase(o);
             o.Options.RunWorkers = false; // no background rounds competing with the measurement
             o.Policies
                 .AddRegion(JurisdictionPacks.China, new BusinessCalendar("CN", TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")))
@@ -51,6 +56,13 @@ internal sealed class Marketplace : IAsyncDisposable
     public static async Task<(Marketplace Marketplace, IReadOnlyList<string> DisputeIds)> SeedAsync(string file, int disputes)
     {
         var marketplace = await OpenAsync(file);
+        return (marketplace, await marketplace.SeedAsync(disputes));
+    }
+
+    /// <summary>Opens <paramref name="disputes"/> return requests, one per order; returns their ids.</summary>
+    public async Task<IReadOnlyList<string>> SeedAsync(int disputes)
+    {
+        var marketplace = this;
         var ids = new List<string>();
         var now = DateTimeOffset.UtcNow;
         for (var i = 0; i < disputes; i++)
@@ -65,7 +77,7 @@ internal sealed class Marketplace : IAsyncDisposable
             ids.Add(opened.Dispute?.Id ?? throw new InvalidOperationException($"Seeding failed: {opened.Status} {opened.Refusal?.Message}"));
         }
 
-        return (marketplace, ids);
+        return ids;
     }
 
     /// <summary>A message from the store on a waiting dispute: a transition that stays in its step, so it can repeat.</summary>

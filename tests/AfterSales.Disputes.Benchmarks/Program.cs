@@ -8,9 +8,11 @@ using AfterSales.Disputes.Benchmarks;
 using Microsoft.Data.Sqlite;
 
 var quick = args.Contains("--quick");
-var budget = TimeSpan.FromSeconds(quick ? 3 : 15);
+var budget = TimeSpan.FromSeconds(quick ? 1.5 : 15);
 var disputes = quick ? 200 : 1_000; // at least 64, one per E4 writer
-var due = quick ? 10_000 : 100_000;  // deadlines due at once in E5
+var due = quick ? 5_000 : 100_000;   // deadlines due at once in E5
+var (few, many) = quick ? (1_000, 100_000) : (10_000, 1_000_000); // disputes stored in E7
+var reads = quick ? 300 : 2_000;     // reads per E7 median
 var folder = Directory.CreateTempSubdirectory("aftersales-bench").FullName;
 var figures = new List<Figure>();
 void Report(Figure figure)
@@ -59,6 +61,21 @@ try
             "persisted transitions: IMediator, handler, EF Core on SQLite (a message on a waiting dispute)"));
     }
 
+    // E3: the same transition through the real host over HTTP: the most it answers, then half of that on a schedule.
+    await using (var host = await ApiHost.StartAsync(Path.Combine(folder, "e3")))
+    {
+        var http = await HttpTransitions.StartAsync(host, await host.SeedAsync(disputes));
+        // A fresh host process needs longer than the engine in process before tiered compilation settles.
+        var maximum = await http.MaximumAsync(budget, clients: 16, warmUp: TimeSpan.FromSeconds(quick ? 4 : 20));
+        Report(new("E3", maximum, "transitions/s", "HTTP transitions through the host: bearer token, If-Match, Idempotency-Key; 16 clients in closed loops"));
+        var latencies = await http.OpenLoopAsync(budget * 2, maximum / 2);
+        Report(new("E3rate", maximum / 2, "requests/s", "open-loop load at half of E3, on a fixed schedule"));
+        Report(new("E3p50", HttpTransitions.Percentile(latencies, 50), "ms", "latency at that rate, median (from each request's scheduled start)"));
+        Report(new("E3p99", HttpTransitions.Percentile(latencies, 99), "ms", "latency at that rate, 99th percentile"));
+        Report(new("E3p99.9", HttpTransitions.Percentile(latencies, 99.9), "ms", "latency at that rate, 99.9th percentile"));
+        Report(new("E3errors", http.Errors, "errors", "answers other than 200 in E3"));
+    }
+
     // E4: 64 writers at once, each on its own dispute; busy database errors must never reach a caller.
     File.Copy(Path.Combine(folder, "seed.db"), Path.Combine(folder, "e4.db"));
     await using (var marketplace = await Marketplace.OpenAsync(Path.Combine(folder, "e4.db")))
@@ -82,12 +99,55 @@ try
         Report(new("E4errors", failures, "errors", "errors that reached the 64 writers"));
     }
 
+    // B4 and E6: PostgreSQL, when a server is configured; each on a database of its own.
+    if (Postgres.Server is { } server)
+    {
+        var (b4, dropB4) = await Postgres.CreateDatabaseAsync(server);
+        try
+        {
+            Report(new("B4", await Postgres.SingleRowUpdatesAsync(b4, budget), "tx/s", "raw Npgsql single-row update transactions (PostgreSQL defaults: each commit flushed)"));
+        }
+        finally
+        {
+            await dropB4();
+        }
+
+        var (e6, dropE6) = await Postgres.CreateDatabaseAsync(server);
+        try
+        {
+            await using var marketplace = await Marketplace.OpenPostgresAsync(e6);
+            var onPostgres = await marketplace.SeedAsync(disputes);
+            var next = 0;
+            Report(new("E6", await Measure.RateAsync(budget, () => marketplace.MessageAsync(onPostgres[next++ % onPostgres.Count])), "transitions/s",
+                "persisted transitions as E2, on PostgreSQL"));
+        }
+        finally
+        {
+            await dropE6();
+        }
+    }
+    else
+    {
+        Console.Error.WriteLine("  B4 and E6 not measured: set AFTERSALES_TEST_POSTGRES to an Npgsql connection string of a login that may create databases.");
+    }
+
     // E5: a drain of deadlines all due at once, on a fourth copy.
     File.Copy(Path.Combine(folder, "seed.db"), Path.Combine(folder, "e5.db"));
     var (drained, fired, duplicates) = await DeadlineDrain.RunAsync(Path.Combine(folder, "e5.db"), ids.Count, due);
     Report(new("E5", drained, "firings/s", $"deadline drain: {due:N0} seller-response deadlines due at once, fired by DeadlineRunner rounds"));
     Report(new("E5fired", fired, "firings", "automatic approvals found in the timelines afterwards"));
     Report(new("E5twice", duplicates, "disputes", "disputes whose deadline fired more than once"));
+
+    // E7: reads with many disputes stored, against the same reads with few.
+    File.Copy(Path.Combine(folder, "seed.db"), Path.Combine(folder, "e7-few.db"));
+    var (getFew, pageFew) = await Scale.MeasureAsync(Path.Combine(folder, "e7-few.db"), ids.Count, few, reads);
+    File.Delete(Path.Combine(folder, "e7-few.db"));
+    File.Copy(Path.Combine(folder, "seed.db"), Path.Combine(folder, "e7-many.db"));
+    var (getMany, pageMany) = await Scale.MeasureAsync(Path.Combine(folder, "e7-many.db"), ids.Count, many, reads);
+    Report(new("E7getFew", getFew, "ms", $"a dispute by id, median, with {few:N0} disputes stored (random ids, read from the database)"));
+    Report(new("E7getMany", getMany, "ms", $"the same with {many:N0} disputes stored"));
+    Report(new("E7pageFew", pageFew, "ms", $"a seller's first page of waiting disputes, median, with {few:N0} stored over {Scale.Stores} stores"));
+    Report(new("E7pageMany", pageMany, "ms", $"the same with {many:N0} stored"));
 }
 finally
 {
@@ -96,17 +156,26 @@ finally
 }
 
 double Value(string name) => figures.Single(f => f.Name == name).Value;
-var goals = new (string Name, string Text, double Actual, double Goal, bool AtLeast)[]
+var goals = new List<(string Name, string Text, double Actual, double Goal, bool AtLeast)>
 {
     ("E1/B1", "in-memory transitions ≥ 50 × raw SQLite updates", Value("E1") / Value("B1"), 50, true),
     ("E1alloc", "bytes per in-memory transition ≤ 1 KB", Value("E1alloc"), 1024, false),
     ("E2/B2", "persisted transitions ≥ 0.5 × raw statements", Value("E2") / Value("B2"), 0.5, true),
+    ("E3/E2", "HTTP transitions ≥ 0.6 × persisted transitions", Value("E3") / Value("E2"), 0.6, true),
+    ("E3p99", "p99 at half the HTTP maximum ≤ 25 ms", Value("E3p99"), 25, false),
+    ("E3errors", "every HTTP transition answered 200", Value("E3errors"), 0, false),
     ("E4/E2", "64 concurrent writers ≥ 0.9 × one writer", Value("E4") / Value("E2"), 0.9, true),
     ("E4errors", "no busy error reaches a writer", Value("E4errors"), 0, false),
     ("E5/E2", "deadline firings ≥ 5 × persisted transitions", Value("E5") / Value("E2"), 5, true),
     ("E5fired", "every due deadline fired", Value("E5fired"), due, true),
     ("E5twice", "no deadline fired twice", Value("E5twice"), 0, false),
+    ("E7get", $"get by id with {many:N0} stored ≤ 2 × with {few:N0}", Value("E7getMany") / Value("E7getFew"), 2, false),
+    ("E7page", $"seller's first page with {many:N0} stored ≤ 2 × with {few:N0}", Value("E7pageMany") / Value("E7pageFew"), 2, false),
 };
+if (figures.Any(f => f.Name == "E6"))
+{
+    goals.Add(("E6/B4", "persisted transitions on PostgreSQL ≥ 0.4 × raw updates", Value("E6") / Value("B4"), 0.4, true));
+}
 
 Console.WriteLine();
 Console.WriteLine($"{"figure",-9}{"value",16}  {"unit",-18}what");

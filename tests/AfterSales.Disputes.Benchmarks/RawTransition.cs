@@ -4,7 +4,7 @@ namespace AfterSales.Disputes.Benchmarks;
 
 /// <summary>
 /// B2: raw ADO.NET executing exactly the statements one persisted transition needs, in one transaction, on the
-/// engine's own schema and data: read the dispute's timeline, replace its deadline, update its summary row with
+/// engine's own schema and data: read the dispute's new events, replace its deadline, update its summary row with
 /// the version check, append the event and its outbox row. Values are copied from the rows the engine wrote
 /// while seeding, so row sizes match.
 /// </summary>
@@ -14,6 +14,7 @@ internal sealed class RawTransition : IAsyncDisposable
     private readonly Dictionary<string, object[]> _summaries = [];
     private readonly Dictionary<string, object[]> _deadlines = [];
     private readonly Dictionary<string, int> _versions = [];
+    private readonly Dictionary<string, int> _read = [];
     private object[] _event = [];
     private object[] _outbox = [];
     private string[] _summaryColumns = [], _eventColumns = [], _deadlineColumns = [], _outboxColumns = [];
@@ -45,7 +46,10 @@ internal sealed class RawTransition : IAsyncDisposable
     {
         var version = _versions[disputeId];
         await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync();
-        var timeline = await RowsAsync("SELECT * FROM \"DisputeEvents\" WHERE \"DisputeId\" = $id ORDER BY \"Sequence\"", disputeId, transaction);
+        // Like the engine, read only the events appended since this timeline was last read (the engine keeps
+        // the ones it read; see TimelineCache).
+        _ = await RowsAsync("SELECT * FROM \"DisputeEvents\" WHERE \"DisputeId\" = $id AND \"Sequence\" > $after ORDER BY \"Sequence\"",
+            disputeId, transaction, _read.GetValueOrDefault(disputeId));
         await ExecuteAsync(transaction, "DELETE FROM \"Deadlines\" WHERE \"DisputeId\" = $id", [("$id", disputeId)]);
 
         var summary = (object[])_summaries[disputeId].Clone();
@@ -60,7 +64,7 @@ internal sealed class RawTransition : IAsyncDisposable
 
         var appended = (object[])_event.Clone();
         appended[Array.IndexOf(_eventColumns, "DisputeId")] = disputeId;
-        appended[Array.IndexOf(_eventColumns, "Sequence")] = timeline.Count + 1;
+        appended[Array.IndexOf(_eventColumns, "Sequence")] = version + 1;
         await InsertAsync(transaction, "DisputeEvents", _eventColumns, appended);
         await InsertAsync(transaction, "Deadlines", _deadlineColumns, _deadlines[disputeId]);
         var outbox = (object[])_outbox.Clone();
@@ -68,6 +72,7 @@ internal sealed class RawTransition : IAsyncDisposable
         await InsertAsync(transaction, "Outbox", _outboxColumns, outbox);
         await transaction.CommitAsync();
         _versions[disputeId] = version + 1;
+        _read[disputeId] = version;
     }
 
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
@@ -103,12 +108,13 @@ internal sealed class RawTransition : IAsyncDisposable
         return [.. columns];
     }
 
-    private async Task<List<object[]>> RowsAsync(string sql, string disputeId, SqliteTransaction? transaction = null)
+    private async Task<List<object[]>> RowsAsync(string sql, string disputeId, SqliteTransaction? transaction = null, int after = 0)
     {
         await using var command = _connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
         command.Parameters.AddWithValue("$id", disputeId);
+        command.Parameters.AddWithValue("$after", after);
         var rows = new List<object[]>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())

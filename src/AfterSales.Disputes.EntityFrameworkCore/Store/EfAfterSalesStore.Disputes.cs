@@ -12,11 +12,22 @@ internal sealed partial class EfAfterSalesStore
 {
     public async Task<Dispute?> FindAsync(string disputeId, CancellationToken cancellationToken)
     {
+        // Only the events appended since this host last read the timeline (see TimelineCache).
+        var known = _timelines.Known(disputeId);
+        var after = known.Length;
+        await KeepConnectionOpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await _db.DisputeEvents.AsNoTracking()
-            .Where(e => e.DisputeId == disputeId)
+            .Where(e => e.DisputeId == disputeId && e.Sequence > after)
             .OrderBy(e => e.Sequence)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return rows.Count == 0 ? null : Dispute.Rebuild(rows.Select(Mapping.ToEvent));
+        if (rows.Count == 0)
+        {
+            return known.Length == 0 ? null : Dispute.Rebuild(known);
+        }
+
+        DisputeEvent[] timeline = [.. known, .. rows.Select(Mapping.ToEvent)];
+        _timelines.Keep(disputeId, timeline);
+        return Dispute.Rebuild(timeline);
     }
 
     public Task<OpenOutcome?> OpenAsync(

@@ -33,28 +33,35 @@ internal sealed partial class EfAfterSalesStore
             ? Mapping.ToSubscription(row)
             : null;
 
-    public Task FanOutAsync(OutboxMessage message, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task FanOutAsync(IReadOnlyList<OutboxMessage> messages, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(messages);
         return InTransactionAsync(async () =>
         {
+            var stores = messages.Select(m => m.StoreId).Distinct().ToList();
+            var eventIds = messages.Select(m => m.Id).ToList();
             var subscriptions = await _db.WebhookSubscriptions.AsNoTracking()
-                .Where(s => s.StoreId == message.StoreId || s.StoreId == null).Select(s => s.Id)
+                .Where(s => s.StoreId == null || stores.Contains(s.StoreId)).Select(s => new { s.Id, s.StoreId })
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
-            var existing = await _db.WebhookDeliveries.AsNoTracking().Where(d => d.EventId == message.Id).Select(d => d.SubscriptionId)
-                .ToListAsync(cancellationToken).ConfigureAwait(false);
-            _db.WebhookDeliveries.AddRange(subscriptions.Except(existing).Select(subscriptionId => new WebhookDeliveryRow
-            {
-                Id = $"{message.Id}>{subscriptionId}",
-                SubscriptionId = subscriptionId,
-                EventId = message.Id,
-                EventType = message.Type,
-                Payload = message.Payload,
-                Status = DeliveryStatus.Pending,
-                CreatedAt = now,
-                NextAttemptAt = now,
-            }));
-            await _db.Outbox.Where(o => o.Id == message.Id)
+            var existing = subscriptions.Count == 0 ? [] : (await _db.WebhookDeliveries.AsNoTracking().Where(d => eventIds.Contains(d.EventId))
+                .Select(d => new { d.EventId, d.SubscriptionId }).ToListAsync(cancellationToken).ConfigureAwait(false))
+                .Select(d => (d.EventId, d.SubscriptionId)).ToHashSet();
+            _db.WebhookDeliveries.AddRange(
+                from message in messages
+                from subscription in subscriptions
+                where (subscription.StoreId == null || subscription.StoreId == message.StoreId) && !existing.Contains((message.Id, subscription.Id))
+                select new WebhookDeliveryRow
+                {
+                    Id = $"{message.Id}>{subscription.Id}",
+                    SubscriptionId = subscription.Id,
+                    EventId = message.Id,
+                    EventType = message.Type,
+                    Payload = message.Payload,
+                    Status = DeliveryStatus.Pending,
+                    CreatedAt = now,
+                    NextAttemptAt = now,
+                });
+            await _db.Outbox.Where(o => eventIds.Contains(o.Id))
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.CompletedAt, now).SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null), cancellationToken)
                 .ConfigureAwait(false);
             await _db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using AfterSales.Disputes.Application.Ports;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace AfterSales.Disputes.EntityFrameworkCore.Store;
@@ -14,8 +15,13 @@ internal sealed partial class EfAfterSalesStore : IDisputeStore, IOrderStore, ID
     private const int MaxAttempts = 40;
 
     private readonly AfterSalesDbContext _db;
+    private readonly TimelineCache _timelines;
 
-    public EfAfterSalesStore(AfterSalesDbContext db) => _db = db;
+    public EfAfterSalesStore(AfterSalesDbContext db, TimelineCache timelines)
+    {
+        _db = db;
+        _timelines = timelines;
+    }
 
     /// <summary>Runs <paramref name="work"/> in a transaction, retrying it whole when the database is busy.</summary>
     private async Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
@@ -23,8 +29,12 @@ internal sealed partial class EfAfterSalesStore : IDisputeStore, IOrderStore, ID
         for (var attempt = 1; ; attempt++)
         {
             _db.ChangeTracker.Clear();
+
+            // The whole transaction is retried on failure, so SaveChanges needs no savepoint of its own.
+            _db.Database.AutoSavepointsEnabled = false;
             try
             {
+                await KeepConnectionOpenAsync(cancellationToken).ConfigureAwait(false);
                 await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                 var result = await work().ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -47,6 +57,19 @@ internal sealed partial class EfAfterSalesStore : IDisputeStore, IOrderStore, ID
             await work().ConfigureAwait(false);
             return true;
         }, cancellationToken);
+
+    /// <summary>
+    /// Opens the connection for the rest of the scope: a command loads a dispute and then saves it, and every
+    /// open of a pooled SQLite connection costs its pragmas and EF's SQL functions, registered again each time.
+    /// The context closes it when the scope ends.
+    /// </summary>
+    private async Task KeepConnectionOpenAsync(CancellationToken cancellationToken)
+    {
+        if (_db.Database.GetDbConnection().State != System.Data.ConnectionState.Open)
+        {
+            await _db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     // SQLITE_BUSY (5) and SQLITE_LOCKED (6), or PostgreSQL serialization failure and deadlock.
     private static bool IsTransient(Exception exception) => exception switch

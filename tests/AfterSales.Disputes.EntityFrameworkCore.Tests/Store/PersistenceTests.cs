@@ -47,6 +47,27 @@ public class PersistenceTests
     [SkippableTheory]
     [InlineData("sqlite")]
     [InlineData("postgres")]
+    public async Task AHostThatReadATimelineBefore_LoadsTheEventsAnotherHostAppendedSince(string provider)
+    {
+        await using var first = await TestHost.StartAsync(provider);
+        await using var second = await TestHost.StartAsync(first.Database, now: first.Clock.GetUtcNow());
+        await first.SendAsync(new RegisterOrder(RouterOrder()));
+        await first.DoAsync(new OpenDispute("order-1", Request(RequestKind.ReturnAndRefund, RequestReason.Defective, Yuan(399))));
+        (await first.SendAsync(new GetDispute("dispute-1")))!.Version.Should().Be(1, "the first host has now read (and keeps) the timeline");
+
+        await second.DoAsync(new ProposeOffer("dispute-1", Flagship, new OfferTerms(Remedy.RefundKeepItem, Yuan(80), "Keep it")));
+        var seenByFirst = await first.SendAsync(new GetDispute("dispute-1"));
+        var countered = await first.DoAsync(new CounterOffer("dispute-1", Buyer, new OfferTerms(Remedy.RefundKeepItem, Yuan(150), "150 then")) { ExpectedVersion = 2 });
+
+        seenByFirst!.Version.Should().Be(2);
+        seenByFirst.State.Should().Be(DisputeState.AwaitingBuyerOnOffer);
+        countered.Status.Should().Be(CommandStatus.Succeeded);
+        (await second.SendAsync(new GetDispute("dispute-1"))).Should().BeEquivalentTo(countered.Dispute, o => o.ComparingByMembers<Dispute>());
+    }
+
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
     public async Task EnumsAreStoredAsNames_MoneyAsMinorUnits_TimesAsUtc(string provider)
     {
         await using var host = await TestHost.StartAsync(provider);

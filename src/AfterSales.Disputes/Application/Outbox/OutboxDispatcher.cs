@@ -37,11 +37,32 @@ public sealed partial class OutboxDispatcher
         var outbox = scope.ServiceProvider.GetRequiredService<IOutboxStore>();
         var claimed = await outbox.ClaimAsync(_time.GetUtcNow(), _options.OutboxBatchSize, _options.ClaimLease, cancellationToken).ConfigureAwait(false);
         var completed = 0;
-        foreach (var (message, attempts) in claimed)
+
+        // Events fan out to webhook deliveries together, in one transaction: a busy host writes one per batch, not one per event.
+        var events = claimed.Where(c => c.Message.Kind == OutboxKind.DisputeEvent).ToList();
+        if (events.Count > 0)
         {
             try
             {
-                completed += await DispatchAsync(scope.ServiceProvider, outbox, message, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+                await scope.ServiceProvider.GetRequiredService<IWebhookStore>()
+                    .FanOutAsync([.. events.Select(e => e.Message)], _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                completed += events.Count;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                foreach (var (message, attempts) in events)
+                {
+                    LogDispatchFailed(exception, message.Id, attempts + 1);
+                    await outbox.FailAsync(message.Id, exception.Message, _time.GetUtcNow() + _options.OutboxRetry, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        foreach (var (message, attempts) in claimed.Where(c => c.Message.Kind != OutboxKind.DisputeEvent))
+        {
+            try
+            {
+                completed += await RefundAsync(scope.ServiceProvider, outbox, message, cancellationToken).ConfigureAwait(false) ? 1 : 0;
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -53,14 +74,8 @@ public sealed partial class OutboxDispatcher
         return completed;
     }
 
-    private async Task<bool> DispatchAsync(IServiceProvider services, IOutboxStore outbox, OutboxMessage message, CancellationToken cancellationToken)
+    private async Task<bool> RefundAsync(IServiceProvider services, IOutboxStore outbox, OutboxMessage message, CancellationToken cancellationToken)
     {
-        if (message.Kind == OutboxKind.DisputeEvent)
-        {
-            await services.GetRequiredService<IWebhookStore>().FanOutAsync(message, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-
         var refund = JsonSerializer.Deserialize<RefundOrder>(message.Payload, DisputeJson.Options)!;
         var outcome = await services.GetRequiredService<IRefundGateway>().RefundAsync(refund, cancellationToken).ConfigureAwait(false);
         var recorded = await services.GetRequiredService<IMediator>().Send(

@@ -59,10 +59,10 @@ public interface IWebhookStore
     Task<WebhookSubscription?> FindSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Fans an outbox event out to the store's and the platform's subscriptions and completes the outbox
-    /// message, in one transaction; doing it twice creates no second delivery.
+    /// Fans outbox events out to their stores' and the platform's subscriptions and completes the outbox
+    /// messages, all in one transaction; doing it twice creates no second delivery.
     /// </summary>
-    Task FanOutAsync(OutboxMessage message, DateTimeOffset now, CancellationToken cancellationToken);
+    Task FanOutAsync(IReadOnlyList<OutboxMessage> messages, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Claims up to <paramref name="batchSize"/> pending deliveries due at <paramref name="now"/> for <paramref name="lease"/>.</summary>
     Task<IReadOnlyList<WebhookDelivery>> ClaimDueAsync(DateTimeOffset now, int batchSize, TimeSpan lease, CancellationToken cancellationToken);
