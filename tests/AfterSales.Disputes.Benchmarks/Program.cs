@@ -3,11 +3,17 @@
 //
 //   dotnet run -c Release --project tests/AfterSales.Disputes.Benchmarks -- --quick    (about a minute or less)
 //   dotnet run -c Release --project tests/AfterSales.Disputes.Benchmarks               (longer, steadier)
+//   dotnet run -c Release --project tests/AfterSales.Disputes.Benchmarks -- --micro    (BenchmarkDotNet, engine only)
 using System.Globalization;
 using AfterSales.Disputes.Benchmarks;
 using Microsoft.Data.Sqlite;
 
 var quick = args.Contains("--quick");
+if (args.Contains("--micro"))
+{
+    return AfterSales.Disputes.Benchmarks.Micro.MicroBenchmarks.Run([.. args.Where(a => a is not ("--micro" or "--quick"))], quick);
+}
+
 var budget = TimeSpan.FromSeconds(quick ? 1.5 : 15);
 var disputes = quick ? 200 : 1_000; // at least 64, one per E4 writer
 var due = quick ? 5_000 : 100_000;   // deadlines due at once in E5
