@@ -3,6 +3,7 @@ using System.Text;
 using AfterSales.Disputes.Application;
 using AfterSales.Disputes.Application.Ports;
 using AfterSales.Disputes.Disputes;
+using AfterSales.Disputes.EntityFrameworkCore.Rows;
 using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Disputes.EntityFrameworkCore.Store;
@@ -62,16 +63,41 @@ internal sealed partial class EfAfterSalesStore
             return (OpenOutcome?)outcome;
         }, cancellationToken);
 
+    // The summary row moves only from the version the caller loaded; then the deadline is replaced and the new
+    // events and outbox messages are appended. Two commands, written by RowWriter rather than SaveChanges (see there).
     public Task SaveAsync(Dispute dispute, int expectedVersion, IReadOnlyList<OutboxMessage> outbox, CancellationToken cancellationToken) =>
         InTransactionAsync(async () =>
         {
-            var row = Mapping.ToRow(dispute);
-            var entry = _db.Disputes.Attach(row);
-            entry.State = EntityState.Modified;
-            entry.Property(d => d.Version).OriginalValue = expectedVersion;
-            await _db.Deadlines.Where(d => d.DisputeId == dispute.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-            Append(dispute, dispute.Timeline.Skip(expectedVersion), outbox);
-            await SaveChangesAsync(dispute.Id, expectedVersion, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                if (await new RowWriter(_db).UpdateIfUnchanged(Mapping.ToRow(dispute), expectedVersion).ExecuteAsync(cancellationToken).ConfigureAwait(false) != 1)
+                {
+                    throw new ConcurrencyConflictException(dispute.Id, expectedVersion);
+                }
+
+                var rows = new RowWriter(_db).Delete<DeadlineRow>(dispute.Id);
+                foreach (var appended in dispute.Timeline.Skip(expectedVersion))
+                {
+                    rows.Insert(Mapping.ToRow(appended));
+                }
+
+                if (Mapping.ToDeadline(dispute) is { } deadline)
+                {
+                    rows.Insert(deadline);
+                }
+
+                foreach (var message in outbox)
+                {
+                    rows.Insert(Mapping.ToRow(message));
+                }
+
+                await rows.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (System.Data.Common.DbException exception) when (IsUniqueViolation(exception))
+            {
+                // Another writer appended the same event number first.
+                throw new ConcurrencyConflictException(dispute.Id, expectedVersion, exception);
+            }
         }, cancellationToken);
 
     public async Task<DisputePage> ListAsync(DisputeQuery query, CancellationToken cancellationToken)
