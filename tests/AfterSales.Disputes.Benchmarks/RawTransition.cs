@@ -4,8 +4,8 @@ namespace AfterSales.Disputes.Benchmarks;
 
 /// <summary>
 /// B2: raw ADO.NET executing exactly the statements one persisted transition needs, in one transaction, on the
-/// engine's own schema and data: read the dispute's new events, replace its deadline, update its summary row with
-/// the version check, append the event and its outbox row. Values are copied from the rows the engine wrote
+/// engine's own schema and data: read the dispute's new events, update the changed columns of its summary row with
+/// the version check, replace its deadline, append the event and its outbox row. Values are copied from the rows the engine wrote
 /// while seeding, so row sizes match.
 /// </summary>
 internal sealed class RawTransition : IAsyncDisposable
@@ -50,18 +50,16 @@ internal sealed class RawTransition : IAsyncDisposable
         // the ones it read; see TimelineCache).
         _ = await RowsAsync("SELECT * FROM \"DisputeEvents\" WHERE \"DisputeId\" = $id AND \"Sequence\" > $after ORDER BY \"Sequence\"",
             disputeId, transaction, _read.GetValueOrDefault(disputeId));
-        await ExecuteAsync(transaction, "DELETE FROM \"Deadlines\" WHERE \"DisputeId\" = $id", [("$id", disputeId)]);
 
-        var summary = (object[])_summaries[disputeId].Clone();
-        summary[Array.IndexOf(_summaryColumns, "Version")] = version + 1;
-        var set = string.Join(", ", _summaryColumns.Where(c => c != "Id").Select(c => $"\"{c}\" = ${c}"));
-        var updated = await ExecuteAsync(transaction, $"UPDATE \"Disputes\" SET {set} WHERE \"Id\" = $Id AND \"Version\" = $expected",
-            [.. _summaryColumns.Select((c, i) => ("$" + c, summary[i])), ("$expected", version)]);
+        // A message changes two columns of the summary, and the engine sets only the columns that changed.
+        var updated = await ExecuteAsync(transaction, "UPDATE \"Disputes\" SET \"UpdatedAt\" = $updated, \"Version\" = $version WHERE \"Id\" = $id AND \"Version\" = $expected RETURNING \"Id\"",
+            [("$updated", _summaries[disputeId][Array.IndexOf(_summaryColumns, "UpdatedAt")]), ("$version", version + 1), ("$id", disputeId), ("$expected", version)]);
         if (updated != 1)
         {
             throw new InvalidOperationException($"The raw transition lost its version check on {disputeId}.");
         }
 
+        await ExecuteAsync(transaction, "DELETE FROM \"Deadlines\" WHERE \"DisputeId\" IN ($id)", [("$id", disputeId)]);
         var appended = (object[])_event.Clone();
         appended[Array.IndexOf(_eventColumns, "DisputeId")] = disputeId;
         appended[Array.IndexOf(_eventColumns, "Sequence")] = version + 1;

@@ -63,42 +63,66 @@ internal sealed partial class EfAfterSalesStore
             return (OpenOutcome?)outcome;
         }, cancellationToken);
 
-    // The summary row moves only from the version the caller loaded; then the deadline is replaced and the new
-    // events and outbox messages are appended. Two commands, written by RowWriter rather than SaveChanges (see there).
     public Task SaveAsync(Dispute dispute, int expectedVersion, IReadOnlyList<OutboxMessage> outbox, CancellationToken cancellationToken) =>
-        InTransactionAsync(async () =>
+        SaveManyAsync([new DisputeChanges(dispute, expectedVersion, outbox)], cancellationToken);
+
+    public async Task<IReadOnlyList<Dispute>> FindManyAsync(IReadOnlyCollection<string> disputeIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(disputeIds);
+        await KeepConnectionOpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await _db.DisputeEvents.AsNoTracking()
+            .Where(e => disputeIds.Contains(e.DisputeId))
+            .OrderBy(e => e.DisputeId).ThenBy(e => e.Sequence)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var disputes = new List<Dispute>();
+        foreach (var timeline in rows.GroupBy(e => e.DisputeId))
+        {
+            DisputeEvent[] events = [.. timeline.Select(Mapping.ToEvent)];
+            _timelines.Keep(timeline.Key, events);
+            disputes.Add(Dispute.Rebuild(events));
+        }
+
+        return disputes;
+    }
+
+    // Each summary row moves only from the version its caller loaded; then the disputes' deadlines are replaced
+    // and their new events and outbox messages appended, many rows to a statement. Written by RowWriter rather
+    // than SaveChanges (see there).
+    public Task SaveManyAsync(IReadOnlyList<DisputeChanges> changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        return InTransactionAsync(async () =>
         {
             try
             {
-                if (await new RowWriter(_db).UpdateIfUnchanged(Mapping.ToRow(dispute), expectedVersion).ExecuteAsync(cancellationToken).ConfigureAwait(false) != 1)
+                var summaries = new RowWriter(_db);
+                foreach (var (dispute, expectedVersion, _) in changes)
                 {
-                    throw new ConcurrencyConflictException(dispute.Id, expectedVersion);
+                    // The stored summary is the dispute's at the version it was loaded at: replaying those events gives it.
+                    var before = Mapping.ToRow(Dispute.Rebuild(dispute.Timeline.Take(expectedVersion)));
+                    summaries.UpdateIfUnchanged(Mapping.ToRow(dispute), before);
                 }
 
-                var rows = new RowWriter(_db).Delete<DeadlineRow>(dispute.Id);
-                foreach (var appended in dispute.Timeline.Skip(expectedVersion))
+                var moved = (await summaries.ReturnedAsync(cancellationToken).ConfigureAwait(false)).Cast<string>().ToHashSet();
+                if (changes.FirstOrDefault(c => !moved.Contains(c.Dispute.Id)) is { } stale)
                 {
-                    rows.Insert(Mapping.ToRow(appended));
+                    throw new ConcurrencyConflictException(stale.Dispute.Id, stale.ExpectedVersion);
                 }
 
-                if (Mapping.ToDeadline(dispute) is { } deadline)
-                {
-                    rows.Insert(deadline);
-                }
-
-                foreach (var message in outbox)
-                {
-                    rows.Insert(Mapping.ToRow(message));
-                }
-
+                var rows = new RowWriter(_db)
+                    .DeleteAll<DeadlineRow>(changes.Select(c => c.Dispute.Id))
+                    .InsertAll(changes.SelectMany(c => c.Dispute.Timeline.Skip(c.ExpectedVersion)).Select(Mapping.ToRow))
+                    .InsertAll(changes.Select(c => Mapping.ToDeadline(c.Dispute)).OfType<DeadlineRow>())
+                    .InsertAll(changes.SelectMany(c => c.Outbox).Select(Mapping.ToRow));
                 await rows.ExecuteAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (System.Data.Common.DbException exception) when (IsUniqueViolation(exception))
             {
                 // Another writer appended the same event number first.
-                throw new ConcurrencyConflictException(dispute.Id, expectedVersion, exception);
+                throw new ConcurrencyConflictException(changes[0].Dispute.Id, changes[0].ExpectedVersion, exception);
             }
         }, cancellationToken);
+    }
 
     public async Task<DisputePage> ListAsync(DisputeQuery query, CancellationToken cancellationToken)
     {

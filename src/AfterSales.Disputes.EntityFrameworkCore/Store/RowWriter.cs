@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace AfterSales.Disputes.EntityFrameworkCore.Store;
 
 /// <summary>
-/// Writes rows with plain SQL statements, several to a command, in the context's current transaction. The
+/// Writes rows with plain SQL statements in the context's current transaction: in one round trip where the
+/// provider batches commands (Npgsql), one statement after another where it runs in process (SQLite). The
 /// statements come from EF Core's own model: table and column names, and each column's type mapping with its
 /// value converter (enums as names, times as UTC ticks on SQLite), so the model stays the one description of the
 /// tables. Used where a dispute is saved after every action: there EF Core's SaveChanges spent more time on
@@ -19,46 +20,58 @@ namespace AfterSales.Disputes.EntityFrameworkCore.Store;
 /// </summary>
 internal sealed class RowWriter
 {
+    // Parameters a statement: SQLite finds each parameter by name in a list, so binding costs grow with the
+    // square of a statement's parameters; a few hundred keep that small and still save most statements.
+    private const int MaxParameters = 250;
+
     private static readonly ConcurrentDictionary<(IModel Model, Type Row), Table> Tables = new();
 
     private readonly AfterSalesDbContext _db;
     private readonly ISqlGenerationHelper _sql;
-    private readonly DbCommand _command;
+    private readonly DbConnection _connection;
+    private readonly List<Statement> _statements = [];
     private readonly StringBuilder _text = new();
+    private readonly List<(Column Column, object? Value)> _parameters = [];
 
     public RowWriter(AfterSalesDbContext db)
     {
         _db = db;
         _sql = db.GetService<ISqlGenerationHelper>();
-        _command = db.Database.GetDbConnection().CreateCommand();
-        _command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        if (db.Database.GetCommandTimeout() is { } timeout)
-        {
-            _command.CommandTimeout = timeout;
-        }
+        _connection = db.Database.GetDbConnection();
     }
 
-    /// <summary>Adds <c>INSERT</c> of <paramref name="row"/>.</summary>
-    public RowWriter Insert<TRow>(TRow row)
+    /// <summary>Adds <c>INSERT</c> of <paramref name="rows"/>, many rows to a statement.</summary>
+    public RowWriter InsertAll<TRow>(IEnumerable<TRow> rows)
         where TRow : class
     {
         var table = TableOf(typeof(TRow));
-        _text.Append("INSERT INTO ").Append(table.Name).Append(" (")
-            .AppendJoin(", ", table.Columns.Select(c => c.Name)).Append(") VALUES (");
-        for (var i = 0; i < table.Columns.Length; i++)
+        foreach (var chunk in rows.Chunk(MaxParameters / table.Columns.Length))
         {
-            _text.Append(i == 0 ? "" : ", ").Append(Parameter(table.Columns[i], table.Columns[i].Property.GetValue(row)));
+            _text.Append("INSERT INTO ").Append(table.Name).Append(" (").AppendJoin(", ", table.Columns.Select(c => c.Name)).Append(") VALUES ");
+            for (var r = 0; r < chunk.Length; r++)
+            {
+                _text.Append(r == 0 ? "(" : ", (");
+                for (var i = 0; i < table.Columns.Length; i++)
+                {
+                    _text.Append(i == 0 ? "" : ", ").Append(Parameter(table.Columns[i], table.Columns[i].Property.GetValue(chunk[r])));
+                }
+
+                _text.Append(')');
+            }
+
+            EndStatement();
         }
 
-        _text.Append(");\n");
         return this;
     }
 
     /// <summary>
-    /// Adds <c>UPDATE</c> of every column of <paramref name="row"/>, on the condition that its concurrency token
-    /// still holds <paramref name="expectedToken"/>.
+    /// Adds <c>UPDATE</c> of the columns in which <paramref name="row"/> differs from <paramref name="before"/>, on
+    /// the condition that the stored row's concurrency token still holds <paramref name="before"/>'s; the statement
+    /// returns the row's key when it updated it. Only changed columns are set because SQLite rewrites every index
+    /// on a column that is set, changed or not.
     /// </summary>
-    public RowWriter UpdateIfUnchanged<TRow>(TRow row, object expectedToken)
+    public RowWriter UpdateIfUnchanged<TRow>(TRow row, TRow before)
         where TRow : class
     {
         var table = TableOf(typeof(TRow));
@@ -67,34 +80,122 @@ internal sealed class RowWriter
         var first = true;
         foreach (var column in table.Columns.Where(c => !table.Key.Contains(c)))
         {
-            _text.Append(first ? "" : ", ").Append(column.Name).Append(" = ").Append(Parameter(column, column.Property.GetValue(row)));
-            first = false;
+            var value = column.Property.GetValue(row);
+            if (column == token || !Equals(value, column.Property.GetValue(before)))
+            {
+                _text.Append(first ? "" : ", ").Append(column.Name).Append(" = ").Append(Parameter(column, value));
+                first = false;
+            }
         }
 
-        AppendKeyCondition(table, table.Key.Select(k => k.Property.GetValue(row)).ToArray());
-        _text.Append(" AND ").Append(token.Name).Append(" = ").Append(Parameter(token, expectedToken)).Append(";\n");
-        return this;
+        AppendKeyCondition(table, [.. table.Key.Select(k => k.Property.GetValue(row))]);
+        _text.Append(" AND ").Append(token.Name).Append(" = ").Append(Parameter(token, token.Property.GetValue(before)))
+            .Append(" RETURNING ").AppendJoin(", ", table.Key.Select(k => k.Name));
+        return EndStatement();
     }
 
-    /// <summary>Adds <c>DELETE</c> of the row with this key, if there is one.</summary>
-    public RowWriter Delete<TRow>(params object[] key)
+    /// <summary>Adds <c>DELETE</c> of the rows with these keys (a table with a one-column key), those there are.</summary>
+    public RowWriter DeleteAll<TRow>(IEnumerable<object> keys)
         where TRow : class
     {
         var table = TableOf(typeof(TRow));
-        _text.Append("DELETE FROM ").Append(table.Name);
-        AppendKeyCondition(table, key);
-        _text.Append(";\n");
+        var key = table.Key.Single();
+        foreach (var chunk in keys.Chunk(MaxParameters))
+        {
+            _text.Append("DELETE FROM ").Append(table.Name).Append(" WHERE ").Append(key.Name).Append(" IN (")
+                .AppendJoin(", ", chunk.Select(value => Parameter(key, value))).Append(')');
+            EndStatement();
+        }
+
         return this;
     }
 
-    /// <summary>Runs the statements as one command; returns the rows they affected together.</summary>
-    public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
+    /// <summary>Runs the statements.</summary>
+    public Task ExecuteAsync(CancellationToken cancellationToken) => RunAsync(_ => Task.CompletedTask, cancellationToken);
+
+    /// <summary>Runs the statements; returns the first column of every row they returned.</summary>
+    public async Task<IReadOnlyList<object>> ReturnedAsync(CancellationToken cancellationToken)
     {
-        await using (_command.ConfigureAwait(false))
+        var returned = new List<object>();
+        await RunAsync(async reader =>
         {
-            _command.CommandText = _text.ToString();
-            return await _command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                returned.Add(reader.GetValue(0));
+            }
+        }, cancellationToken).ConfigureAwait(false);
+        return returned;
+    }
+
+    // One statement per command: a SQLite command binds every statement against all of its parameters, so a
+    // command of many statements costs statements x parameters.
+    private async Task RunAsync(Func<DbDataReader, Task> read, CancellationToken cancellationToken)
+    {
+        var transaction = _db.Database.CurrentTransaction?.GetDbTransaction();
+        var timeout = _db.Database.GetCommandTimeout();
+        if (_connection.CanCreateBatch)
+        {
+            var batch = _connection.CreateBatch();
+            var parameters = _connection.CreateCommand(); // type mappings make parameters with a command
+            await using (batch.ConfigureAwait(false))
+            await using (parameters.ConfigureAwait(false))
+            {
+                batch.Transaction = transaction;
+                batch.Timeout = timeout ?? batch.Timeout;
+                foreach (var statement in _statements)
+                {
+                    var command = batch.CreateBatchCommand();
+                    command.CommandText = statement.Sql;
+                    foreach (var (column, value) in statement.Parameters)
+                    {
+                        command.Parameters.Add(column.Mapping.CreateParameter(parameters, _sql.GenerateParameterName($"p{command.Parameters.Count}"), value, column.Nullable));
+                    }
+
+                    batch.BatchCommands.Add(command);
+                }
+
+                var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    do
+                    {
+                        await read(reader).ConfigureAwait(false);
+                    }
+                    while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
+                }
+            }
+
+            return;
         }
+
+        foreach (var statement in _statements)
+        {
+            var command = _connection.CreateCommand();
+            await using (command.ConfigureAwait(false))
+            {
+                command.Transaction = transaction;
+                command.CommandTimeout = timeout ?? command.CommandTimeout;
+                command.CommandText = statement.Sql;
+                foreach (var (column, value) in statement.Parameters)
+                {
+                    command.Parameters.Add(column.Mapping.CreateParameter(command, _sql.GenerateParameterName($"p{command.Parameters.Count}"), value, column.Nullable));
+                }
+
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    await read(reader).ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    private RowWriter EndStatement()
+    {
+        _statements.Add(new Statement(_text.ToString(), [.. _parameters]));
+        _text.Clear();
+        _parameters.Clear();
+        return this;
     }
 
     private void AppendKeyCondition(Table table, object?[] key)
@@ -105,12 +206,12 @@ internal sealed class RowWriter
         }
     }
 
-    // The type mapping converts the value (enum to name, time to ticks) and types the parameter as EF Core would.
+    // The type mapping converts the value (enum to name, time to ticks) and types the parameter as EF Core would,
+    // when the statement runs.
     private string Parameter(Column column, object? value)
     {
-        var name = $"p{_command.Parameters.Count}";
-        _command.Parameters.Add(column.Mapping.CreateParameter(_command, _sql.GenerateParameterName(name), value, column.Nullable));
-        return _sql.GenerateParameterNamePlaceholder(name);
+        _parameters.Add((column, value));
+        return _sql.GenerateParameterNamePlaceholder($"p{_parameters.Count - 1}");
     }
 
     private Table TableOf(Type row) => Tables.GetOrAdd((_db.Model, row), key =>
@@ -129,6 +230,8 @@ internal sealed class RowWriter
             : null;
         return new Table(_sql.DelimitIdentifier(table.Name, table.Schema), columns, keyColumns, token);
     });
+
+    private sealed record Statement(string Sql, (Column Column, object? Value)[] Parameters);
 
     private sealed record Table(string Name, Column[] Columns, Column[] Key, Column? ConcurrencyToken);
 

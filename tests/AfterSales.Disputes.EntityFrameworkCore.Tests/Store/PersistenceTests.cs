@@ -112,6 +112,37 @@ public class PersistenceTests
     [SkippableTheory]
     [InlineData("sqlite")]
     [InlineData("postgres")]
+    public async Task SavingSeveralDisputesAtOnce_SavesNoneWhenOneChangedMeanwhile_AndNamesIt(string provider)
+    {
+        await using var host = await TestHost.StartAsync(provider);
+        await host.SendAsync(new RegisterOrder(RouterOrder()));
+        await host.SendAsync(new RegisterOrder(RouterOrder(orderId: "order-2")));
+        await host.DoAsync(new OpenDispute("order-1", Request(RequestKind.ReturnAndRefund, RequestReason.NoReason, Yuan(399), disputeId: "d-1")));
+        await host.DoAsync(new OpenDispute("order-2", Request(RequestKind.ReturnAndRefund, RequestReason.NoReason, Yuan(399), disputeId: "d-2")));
+        var now = host.Clock.GetUtcNow();
+        var loaded = await host.WithStoreAsync(s => s.FindManyAsync(["d-1", "d-2", "no-such-dispute"], default));
+        loaded.Select(d => d.Id).Should().BeEquivalentTo(["d-1", "d-2"]);
+
+        await host.DoAsync(new WithdrawDispute("d-2", Buyer)); // someone acts on d-2 after the batch loaded it
+        foreach (var dispute in loaded)
+        {
+            dispute.Approve(Flagship, now).Succeeded.Should().BeTrue();
+        }
+
+        var save = async () => await host.WithStoreAsync(async s =>
+        {
+            await s.SaveManyAsync([.. loaded.Select(d => new DisputeChanges(d, 1, []))], default);
+            return true;
+        });
+
+        (await save.Should().ThrowAsync<ConcurrencyConflictException>()).Which.DisputeId.Should().Be("d-2");
+        (await host.SendAsync(new GetDispute("d-1")))!.State.Should().Be(DisputeState.AwaitingSellerResponse, "nothing of the batch was saved");
+        (await host.SendAsync(new GetDispute("d-2")))!.State.Should().Be(DisputeState.Closed);
+    }
+
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
     public async Task ACommandWithAStaleExpectedVersion_ChangesNothing(string provider)
     {
         await using var host = await TestHost.StartAsync(provider);

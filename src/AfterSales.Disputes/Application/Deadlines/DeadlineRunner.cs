@@ -1,4 +1,3 @@
-using AfterSales.Disputes.Application.Disputes;
 using AfterSales.Disputes.Application.Ports;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AfterSales.Disputes.Application.Deadlines;
 
 /// <summary>
-/// Fires due deadlines: claims a batch and sends <see cref="ExpireDeadline"/> for each. A deadline
+/// Fires due deadlines: claims a batch and sends <see cref="ExpireDeadlines"/> for it. A deadline
 /// fires exactly once because the dispute decides: a second attempt finds no due deadline or a newer
 /// version. Deadlines that fell due while no worker ran are simply due now.
 /// </summary>
@@ -34,13 +33,6 @@ public sealed class DeadlineRunner
         var queue = scope.ServiceProvider.GetRequiredService<IDeadlineQueue>();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
         var due = await queue.ClaimDueAsync(_time.GetUtcNow(), _options.DeadlineBatchSize, _options.ClaimLease, WorkerId, cancellationToken).ConfigureAwait(false);
-        var fired = 0;
-        foreach (var deadline in due)
-        {
-            var result = await mediator.Send(new ExpireDeadline(deadline.DisputeId), cancellationToken).ConfigureAwait(false);
-            fired += result.Status == CommandStatus.Succeeded ? 1 : 0;
-        }
-
-        return fired;
+        return due.Count == 0 ? 0 : await mediator.Send(new ExpireDeadlines([.. due.Select(d => d.DisputeId)]), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -26,9 +26,27 @@ public interface IDisputeStore
     /// <exception cref="ConcurrencyConflictException">Someone else saved the dispute since it was loaded.</exception>
     Task SaveAsync(Dispute dispute, int expectedVersion, IReadOnlyList<OutboxMessage> outbox, CancellationToken cancellationToken);
 
+    /// <summary>The disputes with these ids that exist, each rebuilt from its timeline.</summary>
+    Task<IReadOnlyList<Dispute>> FindManyAsync(IReadOnlyCollection<string> disputeIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Saves several disputes' changes as <see cref="SaveAsync"/> saves one, all in one transaction: all of them
+    /// or none.
+    /// </summary>
+    /// <exception cref="ConcurrencyConflictException">
+    /// One of them was saved by someone else since it was loaded (the exception names one); nothing was saved.
+    /// </exception>
+    Task SaveManyAsync(IReadOnlyList<DisputeChanges> changes, CancellationToken cancellationToken);
+
     /// <summary>A page of dispute summaries matching <paramref name="query"/>, newest first.</summary>
     Task<DisputePage> ListAsync(DisputeQuery query, CancellationToken cancellationToken);
 }
+
+/// <summary>A dispute's changes since it was loaded, to be saved.</summary>
+/// <param name="Dispute">The dispute after its new events.</param>
+/// <param name="ExpectedVersion">The version it was loaded at.</param>
+/// <param name="Outbox">The outbox messages its new events produced.</param>
+public sealed record DisputeChanges(Dispute Dispute, int ExpectedVersion, IReadOnlyList<OutboxMessage> Outbox);
 
 /// <summary>Orders the platform registered.</summary>
 public interface IOrderStore
