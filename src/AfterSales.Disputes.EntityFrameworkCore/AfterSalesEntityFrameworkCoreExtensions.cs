@@ -23,6 +23,7 @@ public static class AfterSalesEntityFrameworkCoreExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         builder.Services.AddDbContextPool<SqliteAfterSalesDbContext>(options => Configure(options.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionSettings())));
         builder.Services.AddScoped<AfterSalesDbContext>(provider => provider.GetRequiredService<SqliteAfterSalesDbContext>());
+        builder.Services.AddSingleton(_ => WriterQueue.OneAtATime());
         return AddStore(builder);
     }
 
@@ -35,6 +36,7 @@ public static class AfterSalesEntityFrameworkCoreExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         builder.Services.AddDbContextPool<PostgresAfterSalesDbContext>(options => Configure(options.UseNpgsql(connectionString)));
         builder.Services.AddScoped<AfterSalesDbContext>(provider => provider.GetRequiredService<PostgresAfterSalesDbContext>());
+        builder.Services.AddSingleton(_ => WriterQueue.Concurrent());
         return AddStore(builder);
     }
 

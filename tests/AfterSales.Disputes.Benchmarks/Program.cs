@@ -184,10 +184,11 @@ if (figures.Any(f => f.Name == "E6"))
 }
 
 Console.WriteLine();
-Console.WriteLine($"{"figure",-9}{"value",16}  {"unit",-18}what");
+Console.WriteLine($"{"figure",-11}{"value",16}  {"unit",-18}what");
 foreach (var figure in figures)
 {
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{figure.Name,-9}{figure.Value,16:N1}  {figure.Unit,-18}{figure.Description}"));
+    var value = figure.Value.ToString(figure.Value >= 100 ? "N1" : "N3", CultureInfo.InvariantCulture);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{figure.Name,-11}{value,16}  {figure.Unit,-18}{figure.Description}"));
 }
 
 Console.WriteLine();

@@ -16,11 +16,13 @@ internal sealed partial class EfAfterSalesStore : IDisputeStore, IOrderStore, ID
 
     private readonly AfterSalesDbContext _db;
     private readonly TimelineCache _timelines;
+    private readonly WriterQueue _writers;
 
-    public EfAfterSalesStore(AfterSalesDbContext db, TimelineCache timelines)
+    public EfAfterSalesStore(AfterSalesDbContext db, TimelineCache timelines, WriterQueue writers)
     {
         _db = db;
         _timelines = timelines;
+        _writers = writers;
     }
 
     /// <summary>Runs <paramref name="work"/> in a transaction, retrying it whole when the database is busy.</summary>
@@ -32,9 +34,10 @@ internal sealed partial class EfAfterSalesStore : IDisputeStore, IOrderStore, ID
 
             // The whole transaction is retried on failure, so SaveChanges needs no savepoint of its own.
             _db.Database.AutoSavepointsEnabled = false;
+            await KeepConnectionOpenAsync(cancellationToken).ConfigureAwait(false);
+            await _writers.EnterAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                await KeepConnectionOpenAsync(cancellationToken).ConfigureAwait(false);
                 await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                 var result = await work().ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -42,12 +45,15 @@ internal sealed partial class EfAfterSalesStore : IDisputeStore, IOrderStore, ID
             }
             catch (Exception exception) when (IsTransient(exception) && attempt < MaxAttempts)
             {
-                await Task.Delay(RetryDelay(attempt), cancellationToken).ConfigureAwait(false);
+                // Tried again below, once this writer has left the queue.
             }
             finally
             {
+                _writers.Leave();
                 _db.ChangeTracker.Clear();
             }
+
+            await Task.Delay(RetryDelay(attempt), cancellationToken).ConfigureAwait(false);
         }
     }
 
