@@ -85,43 +85,49 @@ internal sealed partial class EfAfterSalesStore
         return disputes;
     }
 
-    // Each summary row moves only from the version its caller loaded; then the disputes' deadlines are replaced
-    // and their new events and outbox messages appended, many rows to a statement. Written by RowWriter rather
-    // than SaveChanges (see there).
+    // Each summary row moves only from the version its caller loaded; the disputes' deadlines are replaced and
+    // their new events and outbox messages appended, several rows to a statement. Written by RowWriter rather
+    // than SaveChanges (see there): on PostgreSQL the whole save is one round trip.
     public Task SaveManyAsync(IReadOnlyList<DisputeChanges> changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
         return InTransactionAsync(async () =>
         {
+            var writer = new RowWriter(_db);
+            foreach (var (dispute, expectedVersion, _) in changes)
+            {
+                // The stored summary is the dispute's at the version it was loaded at: replaying those events gives it.
+                var before = Mapping.ToRow(Dispute.Rebuild(dispute.Timeline.Take(expectedVersion)));
+                writer.UpdateIfUnchanged(Mapping.ToRow(dispute), before);
+            }
+
+            writer
+                .DeleteAll<DeadlineRow>(changes.Select(c => c.Dispute.Id))
+                .InsertAll(changes.SelectMany(c => c.Dispute.Timeline.Skip(c.ExpectedVersion)).Select(Mapping.ToRow))
+                .InsertAll(changes.Select(c => Mapping.ToDeadline(c.Dispute)).OfType<DeadlineRow>())
+                .InsertAll(changes.SelectMany(c => c.Outbox).Select(Mapping.ToRow));
             try
             {
-                var summaries = new RowWriter(_db);
-                foreach (var (dispute, expectedVersion, _) in changes)
-                {
-                    // The stored summary is the dispute's at the version it was loaded at: replaying those events gives it.
-                    var before = Mapping.ToRow(Dispute.Rebuild(dispute.Timeline.Take(expectedVersion)));
-                    summaries.UpdateIfUnchanged(Mapping.ToRow(dispute), before);
-                }
-
-                var moved = (await summaries.ReturnedAsync(cancellationToken).ConfigureAwait(false)).Cast<string>().ToHashSet();
-                if (changes.FirstOrDefault(c => !moved.Contains(c.Dispute.Id)) is { } stale)
-                {
-                    throw new ConcurrencyConflictException(stale.Dispute.Id, stale.ExpectedVersion);
-                }
-
-                var rows = new RowWriter(_db)
-                    .DeleteAll<DeadlineRow>(changes.Select(c => c.Dispute.Id))
-                    .InsertAll(changes.SelectMany(c => c.Dispute.Timeline.Skip(c.ExpectedVersion)).Select(Mapping.ToRow))
-                    .InsertAll(changes.Select(c => Mapping.ToDeadline(c.Dispute)).OfType<DeadlineRow>())
-                    .InsertAll(changes.SelectMany(c => c.Outbox).Select(Mapping.ToRow));
-                await rows.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                await writer.ExecuteAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (System.Data.Common.DbException exception) when (IsUniqueViolation(exception))
             {
-                // Another writer appended the same event number first.
-                throw new ConcurrencyConflictException(changes[0].Dispute.Id, changes[0].ExpectedVersion, exception);
+                // Another writer appended the same event number first: its summary row did not move.
+                throw Conflict(changes, writer.Returned, exception);
+            }
+
+            if (writer.Returned.Count != changes.Count)
+            {
+                throw Conflict(changes, writer.Returned, null);
             }
         }, cancellationToken);
+    }
+
+    // The first dispute whose summary row the save did not move (the transaction is rolled back).
+    private static ConcurrencyConflictException Conflict(IReadOnlyList<DisputeChanges> changes, IReadOnlyList<object> moved, Exception? inner)
+    {
+        var stale = changes.FirstOrDefault(c => !moved.Contains(c.Dispute.Id)) ?? changes[0];
+        return new ConcurrencyConflictException(stale.Dispute.Id, stale.ExpectedVersion, inner);
     }
 
     public async Task<DisputePage> ListAsync(DisputeQuery query, CancellationToken cancellationToken)

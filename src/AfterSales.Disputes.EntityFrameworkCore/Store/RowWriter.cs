@@ -32,6 +32,7 @@ internal sealed class RowWriter
     private readonly List<Statement> _statements = [];
     private readonly StringBuilder _text = new();
     private readonly List<(Column Column, object? Value)> _parameters = [];
+    private readonly List<object> _returned = [];
 
     public RowWriter(AfterSalesDbContext db)
     {
@@ -110,22 +111,20 @@ internal sealed class RowWriter
         return this;
     }
 
-    /// <summary>Runs the statements.</summary>
-    public Task ExecuteAsync(CancellationToken cancellationToken) => RunAsync(_ => Task.CompletedTask, cancellationToken);
+    /// <summary>
+    /// What the statements returned so far, the first column of each row (the keys of rows an
+    /// <see cref="UpdateIfUnchanged"/> updated); kept when a later statement fails.
+    /// </summary>
+    public IReadOnlyList<object> Returned => _returned;
 
-    /// <summary>Runs the statements; returns the first column of every row they returned.</summary>
-    public async Task<IReadOnlyList<object>> ReturnedAsync(CancellationToken cancellationToken)
+    /// <summary>Runs the statements, collecting what they return in <see cref="Returned"/>.</summary>
+    public Task ExecuteAsync(CancellationToken cancellationToken) => RunAsync(async reader =>
     {
-        var returned = new List<object>();
-        await RunAsync(async reader =>
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                returned.Add(reader.GetValue(0));
-            }
-        }, cancellationToken).ConfigureAwait(false);
-        return returned;
-    }
+            _returned.Add(reader.GetValue(0));
+        }
+    }, cancellationToken);
 
     // One statement per command: a SQLite command binds every statement against all of its parameters, so a
     // command of many statements costs statements x parameters.
