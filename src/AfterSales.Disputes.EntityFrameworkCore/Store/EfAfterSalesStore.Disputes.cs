@@ -91,7 +91,7 @@ internal sealed partial class EfAfterSalesStore
     public Task SaveManyAsync(IReadOnlyList<DisputeChanges> changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        return InTransactionAsync(async () =>
+        return changes.Count == 0 ? Task.CompletedTask : InTransactionAsync(async () =>
         {
             var writer = new RowWriter(_db);
             foreach (var (dispute, expectedVersion, _) in changes)

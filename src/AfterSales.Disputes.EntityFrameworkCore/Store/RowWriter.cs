@@ -132,6 +132,11 @@ internal sealed class RowWriter
     {
         var transaction = _db.Database.CurrentTransaction?.GetDbTransaction();
         var timeout = _db.Database.GetCommandTimeout();
+        if (_statements.Count == 0)
+        {
+            return;
+        }
+
         if (_connection.CanCreateBatch)
         {
             var batch = _connection.CreateBatch();

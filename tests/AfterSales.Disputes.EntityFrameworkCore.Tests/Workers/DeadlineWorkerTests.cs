@@ -1,3 +1,4 @@
+using AfterSales.Disputes.Application.Deadlines;
 using AfterSales.Disputes.Application.Disputes;
 using AfterSales.Disputes.Application.Orders;
 using AfterSales.Disputes.Disputes;
@@ -36,6 +37,27 @@ public class DeadlineWorkerTests
         var dispute = await host.SendAsync(new GetDispute("d-1"));
         dispute!.Timeline.Select(e => e.Action).Should().Equal(DisputeAction.Open, DisputeAction.AutoApprove);
         (await host.QueryAsync(db => db.Deadlines.SingleAsync())).DueAt.Should().Be(host.Clock.GetUtcNow().AddDays(7), "the return window follows");
+    }
+
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task ABatchWhoseDisputesRefuse_FiresNothing_AndTheOthersInABatchStillFire(string provider)
+    {
+        await using var host = await TestHost.StartAsync(provider);
+        await OpenReturnsAsync(host, 2);
+        var disputes = await host.QueryAsync(db => db.Disputes.Select(d => d.Id).OrderBy(id => id).ToListAsync());
+
+        // Not due yet: each dispute refuses, and nothing is written.
+        (await host.SendAsync(new ExpireDeadlines(disputes))).Should().Be(0);
+        (await host.QueryAsync(db => db.Disputes.Select(d => d.Version).ToListAsync())).Should().AllBeEquivalentTo(1);
+
+        // One moved on (the buyer withdrew it); the other's deadline is now due and fires alone.
+        await host.DoAsync(new WithdrawDispute(disputes[0], Buyer));
+        host.Clock.Advance(TimeSpan.FromDays(6));
+        (await host.SendAsync(new ExpireDeadlines(disputes))).Should().Be(1);
+        var approvals = await host.QueryAsync(db => db.DisputeEvents.Where(e => e.Action == DisputeAction.AutoApprove).Select(e => e.DisputeId).ToListAsync());
+        approvals.Should().Equal(disputes[1]);
     }
 
     [SkippableTheory]
