@@ -25,9 +25,12 @@ public sealed class HostProcess : IAsyncDisposable
     private readonly ConcurrentDictionary<(string Role, string Party), Task<string>> _tokens = new();
     private Process? _host;
 
-    private HostProcess(bool seedDemoData, int port)
+    private readonly (string Key, string Value)[] _settings;
+
+    private HostProcess(bool seedDemoData, int port, (string Key, string Value)[] settings)
     {
         _seedDemoData = seedDemoData;
+        _settings = settings;
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
     }
 
@@ -56,10 +59,13 @@ public sealed class HostProcess : IAsyncDisposable
         return Path.Combine(Repository.Root, projectFolder, "bin", configuration, "net10.0");
     }
 
-    /// <summary>Starts the host and waits until <c>/health/ready</c> answers.</summary>
-    public static async Task<HostProcess> StartAsync(bool seedDemoData = false)
+    /// <summary>
+    /// Starts the host and waits until <c>/health/ready</c> answers. <paramref name="settings"/> are configuration
+    /// keys in environment-variable form (<c>AfterSales__RateLimit__PermitsPerMinute</c>).
+    /// </summary>
+    public static async Task<HostProcess> StartAsync(bool seedDemoData = false, params (string Key, string Value)[] settings)
     {
-        var host = new HostProcess(seedDemoData, FreePort());
+        var host = new HostProcess(seedDemoData, FreePort(), settings);
         host._host = host.Run($"AfterSales.Disputes.Api.dll --urls {host.BaseAddress.ToString().TrimEnd('/')}");
         host._host.OutputDataReceived += (_, e) => host.Append(e.Data);
         host._host.ErrorDataReceived += (_, e) => host.Append(e.Data);
@@ -174,6 +180,11 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["AfterSales__DataFolder"] = _data;
         start.Environment["AfterSales__SeedDemoData"] = _seedDemoData ? "true" : "false";
+        foreach (var (key, value) in _settings)
+        {
+            start.Environment[key] = value;
+        }
+
         return Process.Start(start)!;
     }
 
