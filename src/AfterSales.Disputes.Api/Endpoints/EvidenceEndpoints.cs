@@ -65,6 +65,7 @@ internal static class EvidenceEndpoints
             var path = Path.Combine(folder, id);
             content.Position = 0;
             string sha256;
+            var scan = new ActiveContentScan();
             await using (var stored = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -73,10 +74,18 @@ internal static class EvidenceEndpoints
                 while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
                 {
                     hash.AppendData(buffer, 0, read);
+                    scan.Add(buffer.AsSpan(0, read));
                     await stored.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                 }
 
                 sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
+            }
+
+            if (scan.Found is { } found)
+            {
+                File.Delete(path);
+                return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "active-content", "File carries active content",
+                    $"The file is {detected} but also carries {found}, which a browser or reader could run; evidence files may not.");
             }
 
             var record = new EvidenceFile(id, disputeId, caller.Actor.Party, caller.PartyId, CleanName(file.FileName), detected, file.Length, sha256, time.GetUtcNow());
@@ -138,4 +147,68 @@ public static class FileSignatures
         [_, _, _, _, (byte)'f', (byte)'t', (byte)'y', (byte)'p', ..] => "video/mp4",
         _ => null,
     };
+}
+
+/// <summary>
+/// Looks through an upload for markup or script a browser or PDF reader could run: a polyglot (a valid image
+/// that is also an HTML page, say) passes the signature check but is refused here. The markers are ASCII and
+/// matched without regard to case, across the chunks the upload arrives in.
+/// </summary>
+internal sealed class ActiveContentScan
+{
+    // Long enough (five bytes or more) that compressed image, video or PDF data hits one by chance about once in
+    // thousands of 10 MB files. `/JavaScript` is the action type of every PDF script.
+    private static readonly (string Marker, string What)[] Markers =
+    [
+        ("<script", "an HTML script"), ("<html", "an HTML page"), ("<body", "an HTML page"), ("<!doctype html", "an HTML page"),
+        ("<iframe", "an HTML frame"), ("<object", "an HTML object"), ("<embed", "an HTML object"), ("onload=", "an HTML event handler"),
+        ("onerror=", "an HTML event handler"), ("<?php", "PHP code"), ("javascript:", "a script address"),
+        ("/javascript", "PDF JavaScript"), ("/launch", "a PDF launch action"), ("/embeddedfile", "a file embedded in the PDF"),
+    ];
+
+    private static readonly int Overlap = Markers.Max(m => m.Marker.Length) - 1;
+
+    private byte[] _tail = [];
+
+    /// <summary>What the first marker found is, or null while none has been.</summary>
+    public string? Found { get; private set; }
+
+    /// <summary>Scans the next chunk of the upload.</summary>
+    public void Add(ReadOnlySpan<byte> chunk)
+    {
+        if (Found is not null || chunk.IsEmpty)
+        {
+            return;
+        }
+
+        // The end of the previous chunk is scanned again with this one, so a marker split between them is seen.
+        var window = new byte[_tail.Length + chunk.Length];
+        _tail.CopyTo(window, 0);
+        chunk.CopyTo(window.AsSpan(_tail.Length));
+        Found = Markers.FirstOrDefault(m => Contains(window, m.Marker)).What;
+        _tail = window[Math.Max(0, window.Length - Overlap)..];
+    }
+
+    private static bool Contains(ReadOnlySpan<byte> data, string marker)
+    {
+        var (lower, upper) = ((byte)marker[0], (byte)char.ToUpperInvariant(marker[0]));
+        for (var start = data.IndexOfAny(lower, upper); start >= 0 && start <= data.Length - marker.Length;)
+        {
+            var match = true;
+            for (var i = 1; i < marker.Length && match; i++)
+            {
+                match = char.ToLowerInvariant((char)data[start + i]) == marker[i];
+            }
+
+            if (match)
+            {
+                return true;
+            }
+
+            var next = data[(start + 1)..].IndexOfAny(lower, upper);
+            start = next < 0 ? -1 : start + 1 + next;
+        }
+
+        return false;
+    }
 }

@@ -89,3 +89,31 @@ public class EvidenceTests : IClassFixture<ApiFactory>
         large.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
     }
 }
+
+public class ActiveContentScanTests
+{
+    [Theory]
+    [InlineData("<scr", "ipt>alert(1)</script>", "an HTML script")]
+    [InlineData("%PDF-1.7 /S /Java", "Script /JS (x)", "PDF JavaScript")]
+    [InlineData("photo <HT", "ML>", "an HTML page")]
+    public void AMarkerSplitBetweenTwoChunks_IsFound_WhateverItsCase(string first, string second, string what)
+    {
+        var scan = new AfterSales.Disputes.Api.Endpoints.ActiveContentScan();
+
+        scan.Add(System.Text.Encoding.ASCII.GetBytes(first));
+        scan.Add(System.Text.Encoding.ASCII.GetBytes(second));
+
+        scan.Found.Should().Be(what);
+    }
+
+    [Fact]
+    public void PlainBinaryAndText_CarryNothingActive()
+    {
+        var scan = new AfterSales.Disputes.Api.Endpoints.ActiveContentScan();
+
+        scan.Add([0xFF, 0xD8, 0xFF, 0xE0, (byte)'<', (byte)'s', (byte)'c', 0x00, (byte)'/', (byte)'j', (byte)'s']);
+        scan.Add("%PDF-1.7 << /Type /Catalog /Pages 2 0 R >> the script of the play"u8);
+
+        scan.Found.Should().BeNull();
+    }
+}

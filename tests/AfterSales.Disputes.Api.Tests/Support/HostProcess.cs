@@ -37,6 +37,9 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>Where the host listens.</summary>
     public Uri BaseAddress { get; }
 
+    /// <summary>The host's data folder (its SQLite file and evidence files).</summary>
+    public string DataFolder => _data;
+
     /// <summary>Everything the host wrote to stdout and stderr so far.</summary>
     public string Output
     {
