@@ -310,6 +310,125 @@ public class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrixTests.M
         response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
 
+    // The routes outside the dispute matrices, each with its test in this class.
+    private static readonly string[] s_otherRoutes =
+    [
+        "GET /api/v1/disputes", "POST /api/v1/disputes", "POST /api/v1/disputes/{disputeId}/evidence-files",
+        "GET /api/v1/orders/{orderId}", "POST /api/v1/orders", "GET /api/v1/orders/{orderId}/eligibility",
+        "GET /api/v1/stores/{storeId}/scorecard", "GET /api/v1/arbitration/queue", "GET /api/v1/flows", "GET /api/v1/flows/{kind}",
+        "GET /api/v1/webhooks/subscriptions", "POST /api/v1/webhooks/subscriptions",
+        "GET /api/v1/webhooks/subscriptions/{subscriptionId}/deliveries", "POST /api/v1/webhooks/deliveries/{deliveryId}/redeliver",
+    ];
+
+    [Fact]
+    public async Task EveryDocumentedRoute_IsInTheMatrix()
+    {
+        using var client = _world.Api.As(Roles.Platform, "platform");
+        using var document = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/swagger/v1/swagger.json"));
+        var covered = s_actions.Select(a => $"POST /api/v1/disputes/{{disputeId}}/{a.Route}")
+            .Concat(ReadCases().Select(c => $"GET /api/v1/disputes/{{disputeId}}{c[0]}".Replace("{file}", "{fileId}", StringComparison.Ordinal)))
+            .Concat(s_otherRoutes)
+            .ToHashSet();
+
+        var documented = document.RootElement.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(operation => $"{operation.Name.ToUpperInvariant()} {path.Name}"));
+
+        documented.Where(route => !covered.Contains(route)).Should().BeEmpty("a route added to the host must be added to this matrix");
+    }
+
+    [Theory]
+    [InlineData(Roles.Buyer)]
+    [InlineData(Roles.Seller)]
+    [InlineData(Roles.Arbitrator)]
+    [InlineData(Roles.ServiceCenter)]
+    [InlineData(Roles.Platform)]
+    public async Task DisputeLists_ShowACallerItsOwnDisputes_AndNoForeignOne(string role)
+    {
+        var (mine, foreign) = _world.Disputes(role);
+        using var client = _world.Api.As(role, _world.PartyOf(role));
+
+        var page = (await (await client.GetAsync("/api/v1/disputes?limit=200")).ReadAsync<Application.Ports.DisputePage>())!;
+
+        page.Items.Select(d => d.Id).Should().Contain(mine);
+        if (foreign is not null)
+        {
+            page.Items.Select(d => d.Id).Should().NotContain(foreign);
+        }
+    }
+
+    [Theory]
+    [InlineData(Roles.Buyer)]
+    [InlineData(Roles.Seller)]
+    [InlineData(Roles.Arbitrator)]
+    [InlineData(Roles.ServiceCenter)]
+    [InlineData(Roles.Platform)]
+    public async Task Flows_AreDocumentationForEveryoneSignedIn_AndNotForStrangers(string role)
+    {
+        using var client = _world.Api.As(role, _world.PartyOf(role));
+        using var anonymous = _world.Api.CreateClient();
+
+        (await client.GetAsync("/api/v1/flows")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await client.GetAsync("/api/v1/flows/ReturnAndRefund")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await anonymous.GetAsync("/api/v1/flows")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Theory]
+    [InlineData(Roles.Seller, Flagship, HttpStatusCode.OK, true)]
+    [InlineData(Roles.Seller, Reseller, HttpStatusCode.OK, false)]
+    [InlineData(Roles.Platform, "platform", HttpStatusCode.OK, false)]
+    [InlineData(Roles.Buyer, Ana, HttpStatusCode.Forbidden, false)]
+    [InlineData(Roles.Arbitrator, "arb-lee", HttpStatusCode.Forbidden, false)]
+    [InlineData(Roles.ServiceCenter, ServiceCenter, HttpStatusCode.Forbidden, false)]
+    public async Task WebhookSubscriptionLists_ShowAnOwnerItsOwn_AndAreForSellersAndThePlatform(string role, string party, HttpStatusCode expected, bool seesFlagships)
+    {
+        using var client = _world.Api.As(role, party);
+
+        var response = await client.GetAsync("/api/v1/webhooks/subscriptions");
+
+        response.StatusCode.Should().Be(expected);
+        if (expected == HttpStatusCode.OK)
+        {
+            (await response.Content.ReadAsStringAsync()).Contains(_world.Subscription, StringComparison.Ordinal).Should().Be(seesFlagships);
+        }
+    }
+
+    [Theory]
+    [InlineData(Roles.Seller, HttpStatusCode.NotFound)]
+    [InlineData(Roles.Platform, HttpStatusCode.NotFound)]
+    [InlineData(Roles.Buyer, HttpStatusCode.Forbidden)]
+    [InlineData(Roles.Arbitrator, HttpStatusCode.Forbidden)]
+    [InlineData(Roles.ServiceCenter, HttpStatusCode.Forbidden)]
+    public async Task Redelivery_IsForSellersAndThePlatform_AndAnUnknownDeliveryIsNotFound(string role, HttpStatusCode expected)
+    {
+        using var client = _world.Api.As(role, _world.PartyOf(role));
+
+        var response = await client.PostRawAsync("/api/v1/webhooks/deliveries/delivery-of-someone-else/redeliver", "{}");
+
+        response.StatusCode.Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData(Roles.Buyer, true)]
+    [InlineData(Roles.Buyer, false)]
+    [InlineData(Roles.Seller, true)]
+    [InlineData(Roles.Seller, false)]
+    [InlineData(Roles.Arbitrator, true)]
+    [InlineData(Roles.Arbitrator, false)]
+    [InlineData(Roles.ServiceCenter, true)]
+    [InlineData(Roles.ServiceCenter, false)]
+    [InlineData(Roles.Platform, true)]
+    public async Task EvidenceUploads_AreForPartiesOfTheCase(string role, bool own)
+    {
+        var (mine, foreign) = _world.Disputes(role);
+        using var client = _world.Api.As(role, _world.PartyOf(role));
+        var file = new ByteArrayContent([0xFF, 0xD8, 0xFF, 0xE0, 1, 2]);
+        file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+
+        var response = await client.PostAsync($"/api/v1/disputes/{(own ? mine : foreign)}/evidence-files", new MultipartFormDataContent { { file, "file", "a.jpg" } });
+
+        Expect(response, allowed: role != Roles.Platform, own);
+    }
+
     private static void Expect(HttpResponseMessage response, bool allowed, bool own)
     {
         var status = response.StatusCode;
