@@ -69,13 +69,30 @@ public sealed class HostProcess : IAsyncDisposable
     public static async Task<HostProcess> StartAsync(bool seedDemoData = false, params (string Key, string Value)[] settings)
     {
         var host = new HostProcess(seedDemoData, FreePort(), settings);
-        host._host = host.Run($"AfterSales.Disputes.Api.dll --urls {host.BaseAddress.ToString().TrimEnd('/')}");
-        host._host.OutputDataReceived += (_, e) => host.Append(e.Data);
-        host._host.ErrorDataReceived += (_, e) => host.Append(e.Data);
-        host._host.BeginOutputReadLine();
-        host._host.BeginErrorReadLine();
-        await host.WaitUntilReadyAsync();
+        await host.LaunchAsync();
         return host;
+    }
+
+    /// <summary>Kills the host with SIGKILL, as a crash or an out-of-memory killer would; its data stays.</summary>
+    public async Task KillAsync()
+    {
+        _host!.Kill(entireProcessTree: true);
+        await _host.WaitForExitAsync();
+        _host.Dispose();
+        _host = null;
+    }
+
+    /// <summary>Starts the host again on the same port and data folder, and waits until it is ready.</summary>
+    public Task RestartAsync() => LaunchAsync();
+
+    private async Task LaunchAsync()
+    {
+        _host = Run($"AfterSales.Disputes.Api.dll --urls {BaseAddress.ToString().TrimEnd('/')}");
+        _host.OutputDataReceived += (_, e) => Append(e.Data);
+        _host.ErrorDataReceived += (_, e) => Append(e.Data);
+        _host.BeginOutputReadLine();
+        _host.BeginErrorReadLine();
+        await WaitUntilReadyAsync();
     }
 
     /// <summary>A bearer token from the host's own <c>token</c> command (one per party, kept).</summary>
