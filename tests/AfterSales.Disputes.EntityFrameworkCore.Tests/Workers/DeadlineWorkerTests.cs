@@ -138,4 +138,51 @@ public class DeadlineWorkerTests
         (await host.RunDeadlinesAsync()).Should().Be(2);
         (await host.RunDeadlinesAsync()).Should().Be(0);
     }
+
+    // Reliability drill (docs/reliability.md): the clock wanders, as NTP corrections and restored virtual
+    // machines make it, while workers keep running rounds.
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task AClockThatWandersBackAndForth_NeverFiresADeadlineEarly_AndFiresEachOnce(string provider)
+    {
+        await using var host = await TestHost.StartAsync(provider);
+        var random = new Random(8);
+        var due = new Dictionary<string, DateTimeOffset>();
+        for (var i = 1; i <= 12; i++)
+        {
+            await host.SendAsync(new RegisterOrder(RouterOrder(orderId: $"o-{i}")));
+            await host.DoAsync(new OpenDispute($"o-{i}", Request(RequestKind.ReturnAndRefund, RequestReason.NoReason, Yuan(399), disputeId: $"d-{i}")));
+            due[$"d-{i}"] = (await host.SendAsync(new GetDispute($"d-{i}")))!.Deadline!.Value.DueAt;
+            host.Clock.Advance(TimeSpan.FromHours(random.Next(1, 12)));
+        }
+
+        var fired = new Dictionary<string, DateTimeOffset>();
+        for (var step = 0; step < 60; step++)
+        {
+            host.Clock.Advance(TimeSpan.FromHours(random.Next(-48, 49)));
+            var now = host.Clock.GetUtcNow();
+            await host.RunDeadlinesAsync();
+            foreach (var approval in await AutoApprovalsAsync(host))
+            {
+                if (fired.TryAdd(approval.DisputeId, approval.At))
+                {
+                    due[approval.DisputeId].Should().BeOnOrBefore(now, $"{approval.DisputeId} fired in a round at {now:O}, never before it was due");
+                }
+            }
+        }
+
+        fired.Should().NotBeEmpty("the wandering clock passed some deadlines, so the check above ran");
+        host.Clock.Advance(TimeSpan.FromDays(30));
+        while (await host.RunDeadlinesAsync() > 0)
+        {
+        }
+
+        var approvals = await AutoApprovalsAsync(host);
+        approvals.Select(a => a.DisputeId).Should().OnlyHaveUniqueItems("no deadline fires twice").And.BeEquivalentTo(due.Keys, "every deadline fires in the end");
+    }
+
+    private static Task<List<(string DisputeId, DateTimeOffset At)>> AutoApprovalsAsync(TestHost host) =>
+        host.QueryAsync(async db => (await db.DisputeEvents.Where(e => e.Action == DisputeAction.AutoApprove).Select(e => new { e.DisputeId, e.At }).ToListAsync())
+            .Select(e => (e.DisputeId, e.At)).ToList());
 }
