@@ -62,7 +62,6 @@ internal sealed class Marketplace : IAsyncDisposable
     /// <summary>Opens <paramref name="disputes"/> return requests, one per order; returns their ids.</summary>
     public async Task<IReadOnlyList<string>> SeedAsync(int disputes)
     {
-        var marketplace = this;
         var ids = new List<string>();
         var now = DateTimeOffset.UtcNow;
         for (var i = 0; i < disputes; i++)
@@ -71,8 +70,8 @@ internal sealed class Marketplace : IAsyncDisposable
             var order = new Order($"order-{i}", Buyer, Store, "CN", Currency.CNY,
                 [new OrderLine("line-1", "SKU-1", "Router", ItemCategory.Electronics, price, 1, price)],
                 Amount.FromMajor(10, Currency.CNY), now.AddDays(-4), now.AddDays(-3), now.AddDays(-1));
-            await marketplace.SendAsync(new RegisterOrder(order));
-            var opened = await marketplace.SendAsync(new OpenDispute(order.OrderId, new OpenDisputeRequest($"dsp-{i}", Buyer, "line-1",
+            await SendAsync(new RegisterOrder(order));
+            var opened = await SendAsync(new OpenDispute(order.OrderId, new OpenDisputeRequest($"dsp-{i}", Buyer, "line-1",
                 RequestKind.ReturnAndRefund, RequestReason.Defective, "Reboots", price)));
             ids.Add(opened.Dispute?.Id ?? throw new InvalidOperationException($"Seeding failed: {opened.Status} {opened.Refusal?.Message}"));
         }

@@ -111,15 +111,23 @@ public sealed class HostProcess : IAsyncDisposable
     {
         using var client = await ClientAsync(role, party);
         var current = await client.GetAsync($"/api/v1/disputes/{disputeId}");
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/disputes/{disputeId}/{action}")
-        {
-            Content = JsonContent.Create(body ?? new { }, (body ?? new { }).GetType(), options: ApiJson.Options),
-        };
-        request.Headers.TryAddWithoutValidation("If-Match", current.Headers.ETag!.Tag);
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        using var request = ActionRequest(disputeId, action, body ?? new { }, current.Headers.ETag!.Tag);
         var response = await client.SendAsync(request);
         response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         return (await response.ReadAsync<DisputeResponse>())!;
+    }
+
+    /// <summary>An action on a dispute as a client sends it: the body as JSON, <c>If-Match</c> and a fresh <c>Idempotency-Key</c>.</summary>
+    public static HttpRequestMessage ActionRequest(string disputeId, string action, object body, string etag)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/disputes/{disputeId}/{action}")
+        {
+            Content = JsonContent.Create(body, body.GetType(), options: ApiJson.Options),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", etag);
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        return request;
     }
 
     /// <summary>Registers <see cref="World.Router"/> as <paramref name="orderId"/> (as the platform) and has Ana open a defective-router return on it.</summary>

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Http.Json;
 using AfterSales.Disputes.Api.Auth;
 using AfterSales.Disputes.Api.Contracts;
 using AfterSales.Disputes.Api.Tests.Support;
@@ -38,12 +37,7 @@ public sealed class ContentionTests
             await start.WaitAsync();
             for (var attempt = 0; attempt < 500; attempt++)
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/disputes/{disputeId}/messages")
-                {
-                    Content = JsonContent.Create(new MessageText(text), options: ApiJson.Options),
-                };
-                request.Headers.TryAddWithoutValidation("If-Match", etag);
-                request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+                using var request = HostProcess.ActionRequest(disputeId, "messages", new MessageText(text), etag);
                 using var response = await client.SendAsync(request);
                 if (response.StatusCode == HttpStatusCode.OK)
                 {

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Http.Json;
 using AfterSales.Disputes.Api.Auth;
 using AfterSales.Disputes.Api.Contracts;
 using AfterSales.Disputes.Api.Tests.Support;
@@ -79,12 +78,7 @@ public sealed class CrashTests
             try
             {
                 var current = await client.GetAsync($"/api/v1/disputes/{disputeId}", stop);
-                using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/disputes/{disputeId}/messages")
-                {
-                    Content = JsonContent.Create(new MessageText($"{prefix}-{n}"), options: ApiJson.Options),
-                };
-                request.Headers.TryAddWithoutValidation("If-Match", current.Headers.ETag!.Tag);
-                request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+                using var request = HostProcess.ActionRequest(disputeId, "messages", new MessageText($"{prefix}-{n}"), current.Headers.ETag!.Tag);
                 using var response = await client.SendAsync(request, stop);
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
