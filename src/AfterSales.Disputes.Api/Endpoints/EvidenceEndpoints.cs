@@ -36,6 +36,12 @@ internal static class EvidenceEndpoints
                 return ApiProblems.NotFound("The dispute");
             }
 
+            if (UnsafeName(file.FileName) is { } why)
+            {
+                return ApiProblems.Problem(StatusCodes.Status400BadRequest, "invalid-file-name", "Invalid file name",
+                    $"The file name {why}; send the bare name, such as photo.jpg.");
+            }
+
             if (file.Length == 0)
             {
                 return ApiProblems.Problem(StatusCodes.Status400BadRequest, "empty-file", "Empty file", "The uploaded file is empty.");
@@ -127,10 +133,20 @@ internal static class EvidenceEndpoints
             var other => other,
         };
 
+    // A name is only ever shown (files are stored under generated ids), but one that names a path or hides
+    // characters is an attack or a broken client: refused rather than silently repaired.
+    private static string? UnsafeName(string name) =>
+        name.Contains('/', StringComparison.Ordinal) || name.Contains('\\', StringComparison.Ordinal) ? "contains a path"
+        : name.Trim() is "." or ".." ? "names a folder"
+        : name.Any(c => char.IsControl(c) || c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F')
+            ? "contains control or text-direction characters" // photo\u202Egpj.exe shows as photoexe.jpg
+        : name.Length > 255 ? "is longer than 255 characters"
+        : null;
+
     private static string CleanName(string name)
     {
-        var clean = new string(Path.GetFileName(name.Replace('\\', '/')).Where(c => !char.IsControl(c) && c is not ('"' or '/' or '\\')).ToArray()).Trim();
-        return clean.Length == 0 ? "evidence" : clean.Length > 200 ? clean[..200] : clean;
+        var clean = name.Replace("\"", string.Empty, StringComparison.Ordinal).Trim();
+        return clean.Length == 0 ? "evidence" : clean;
     }
 }
 

@@ -51,6 +51,7 @@ public static class ApiSetup
             }
 
             MarketplacePolicies.Configure(engine.Policies);
+            builder.Configuration.GetSection("AfterSales:Engine").Bind(engine.Options); // worker batches, retries, lease
         });
         services.Replace(builder.Environment.IsDevelopment()
             ? ServiceDescriptor.Scoped<IRefundGateway, DevelopmentRefundGateway>()

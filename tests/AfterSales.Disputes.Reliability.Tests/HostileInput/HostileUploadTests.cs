@@ -8,7 +8,7 @@ namespace AfterSales.Disputes.Reliability.Tests.HostileInput;
 /// <summary>
 /// Evidence uploads built to slip through: files that are not what they claim, polyglots that are a valid image
 /// and a web page at once, PDFs that carry scripts, markup, empty and oversized files. Each is refused with problem
-/// details and leaves no file behind; a hostile file name never reaches the file system.
+/// details and leaves no file behind, and so is a file name that names a path or hides characters.
 /// </summary>
 public sealed class HostileUploadTests
 {
@@ -27,6 +27,12 @@ public sealed class HostileUploadTests
         { "html", "text/html", "photo.html", 415, "unsupported-file" },
         { "empty", "image/jpeg", "photo.jpg", 400, "empty-file" },
         { "oversized", "image/jpeg", "photo.jpg", 413, "too-large" },
+        { "jpeg", "image/jpeg", "../../../../etc/cron.d/photo.jpg", 400, "invalid-file-name" },
+        { "jpeg", "image/jpeg", "..\\..\\Windows\\System32\\photo.jpg", 400, "invalid-file-name" },
+        { "jpeg", "image/jpeg", "/etc/passwd", 400, "invalid-file-name" },
+        { "jpeg", "image/jpeg", "..", 400, "invalid-file-name" },
+        { "jpeg", "image/jpeg", "photo\u0000.jpg", 400, "invalid-file-name" },
+        { "jpeg", "image/jpeg", "photo\u202Egpj.exe", 400, "invalid-file-name" },
     };
 
     [Theory]
@@ -47,16 +53,16 @@ public sealed class HostileUploadTests
     }
 
     [Fact]
-    public async Task AFileNameThatClimbsOutOfItsFolder_IsStoredUnderAGeneratedId_AndShownWithoutItsPath()
+    public async Task ABareFileName_IsKeptAsTheUploaderWroteIt_AndTheFileIsStoredUnderAGeneratedId()
     {
         await using var host = await HostProcess.StartAsync();
         var disputeId = await host.OpenReturnAsync("order-upload-name");
         using var buyer = await host.ClientAsync(Roles.Buyer, World.Ana);
 
-        using var response = await buyer.PostAsync($"/api/v1/disputes/{disputeId}/evidence-files", Upload(Jpeg, "../../../../etc/cron.d/photo.jpg", "image/jpeg"));
+        using var response = await buyer.PostAsync($"/api/v1/disputes/{disputeId}/evidence-files", Upload(Jpeg, " Rechnung März 2026 (Kopie).jpg ", "image/jpeg"));
 
         response.StatusCode.Should().Be(HttpStatusCode.Created);
-        (await response.Content.ReadAsStringAsync()).Should().Contain("\"fileName\":\"photo.jpg\"");
+        (await response.Content.ReadAsStringAsync()).Should().Contain("\"fileName\":\"Rechnung März 2026 (Kopie).jpg\"");
         host.EvidenceFiles().Should().ContainSingle().Which.Should().MatchRegex("^ev_[0-9a-f]{24}$");
     }
 
@@ -71,6 +77,7 @@ public sealed class HostileUploadTests
         "pdf with a launch action" => "%PDF-1.7\n1 0 obj\n<< /Type /Action /S /Launch /F (cmd.exe) >>\nendobj\n"u8.ToArray(),
         "svg" => "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"u8.ToArray(),
         "html" => "<!doctype html><script>alert(1)</script>"u8.ToArray(),
+        "jpeg" => Jpeg,
         "empty" => [],
         "oversized" => [.. Jpeg, .. new byte[(10 * 1024 * 1024) + 1]],
         _ => throw new ArgumentOutOfRangeException(nameof(attack)),
@@ -80,7 +87,14 @@ public sealed class HostileUploadTests
     {
         var file = new ByteArrayContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue(type);
-        return new MultipartFormDataContent { { file, "file", name } };
+        if (!name.Any(char.IsControl))
+        {
+            return new MultipartFormDataContent { { file, "file", name } };
+        }
+
+        // A header cannot carry a NUL as such: it goes percent-encoded in filename* (RFC 6266), which the host reads first.
+        file.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = "file", FileNameStar = name };
+        return new MultipartFormDataContent { file };
     }
 }
 
