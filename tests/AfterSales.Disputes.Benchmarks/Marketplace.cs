@@ -25,11 +25,11 @@ internal sealed class Marketplace : IAsyncDisposable
 
     public ServiceProvider Services { get; }
 
-    /// <summary>The engine on the SQLite <paramref name="file"/>, migrated; its clock runs <paramref name="ahead"/> of the real one.</summary>
+    /// <summary>The engine on the SQLite <paramref name="file"/>, migrated; its clock runs <paramref name="ahead"/> of the real one (behind when negative).</summary>
     public static Task<Marketplace> OpenAsync(string file, TimeSpan ahead = default) => OpenAsync(o => o.UseSqlite($"Data Source={file}"), ahead);
 
-    /// <summary>The engine on a PostgreSQL database, migrated.</summary>
-    public static Task<Marketplace> OpenPostgresAsync(string connectionString) => OpenAsync(o => o.UsePostgres(connectionString), default);
+    /// <summary>The engine on a PostgreSQL database, migrated; its clock runs <paramref name="ahead"/> of the real one.</summary>
+    public static Task<Marketplace> OpenPostgresAsync(string connectionString, TimeSpan ahead = default) => OpenAsync(o => o.UsePostgres(connectionString), ahead);
 
     private static async Task<Marketplace> OpenAsync(Action<AfterSalesBuilder> useDatabase, TimeSpan ahead)
     {
@@ -63,7 +63,7 @@ internal sealed class Marketplace : IAsyncDisposable
     public async Task<IReadOnlyList<string>> SeedAsync(int disputes)
     {
         var ids = new List<string>();
-        var now = DateTimeOffset.UtcNow;
+        var now = Services.GetRequiredService<TimeProvider>().GetUtcNow();
         for (var i = 0; i < disputes; i++)
         {
             var price = Amount.FromMajor(399, Currency.CNY);
@@ -103,7 +103,7 @@ internal sealed class Marketplace : IAsyncDisposable
     public ValueTask DisposeAsync() => Services.DisposeAsync();
 }
 
-/// <summary>The real clock moved forward, so that deadlines set now are already due.</summary>
+/// <summary>The real clock moved forward, so that deadlines set now are already due (or back, so that deadlines set then are due now).</summary>
 internal sealed class AheadClock(TimeSpan ahead) : TimeProvider
 {
     public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + ahead;

@@ -68,10 +68,14 @@ public sealed class HostProcess : IAsyncDisposable
     /// </summary>
     public static async Task<HostProcess> StartAsync(bool seedDemoData = false, params (string Key, string Value)[] settings)
     {
-        var host = new HostProcess(seedDemoData, FreePort(), settings);
+        var host = Create(seedDemoData, settings);
         await host.LaunchAsync();
         return host;
     }
+
+    /// <summary>A host not started yet, so that a test can prepare its data folder first; start it with <see cref="LaunchAsync"/>.</summary>
+    public static HostProcess Create(bool seedDemoData = false, params (string Key, string Value)[] settings) =>
+        new(seedDemoData, FreePort(), settings);
 
     /// <summary>Kills the host with SIGKILL, as a crash or an out-of-memory killer would; its data stays.</summary>
     public async Task KillAsync()
@@ -85,7 +89,8 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>Starts the host again on the same port and data folder, and waits until it is ready.</summary>
     public Task RestartAsync() => LaunchAsync();
 
-    private async Task LaunchAsync()
+    /// <summary>Starts the host on its port and data folder and waits until it is ready.</summary>
+    public async Task LaunchAsync()
     {
         _host = Run($"AfterSales.Disputes.Api.dll --urls {BaseAddress.ToString().TrimEnd('/')}");
         _host.OutputDataReceived += (_, e) => Append(e.Data);

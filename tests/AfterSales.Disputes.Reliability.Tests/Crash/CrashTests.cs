@@ -4,6 +4,7 @@ using AfterSales.Disputes.Api.Auth;
 using AfterSales.Disputes.Api.Contracts;
 using AfterSales.Disputes.Api.Tests.Support;
 using AfterSales.Disputes.Disputes;
+using AfterSales.Disputes.Reliability.Tests.Support;
 using Microsoft.Data.Sqlite;
 
 namespace AfterSales.Disputes.Reliability.Tests.Crash;
@@ -17,8 +18,6 @@ public sealed class CrashTests
 {
     private const int Writers = 8;
 
-    // CI runs a few rounds; AFTERSALES_RELIABILITY_ROUNDS=50 runs the full drill.
-    private static int Rounds => int.TryParse(Environment.GetEnvironmentVariable("AFTERSALES_RELIABILITY_ROUNDS"), out var rounds) ? rounds : 4;
 
     [Fact]
     public async Task AHostKilledUnderWriteLoad_KeepsEveryAnsweredAction_AndADatabaseThatChecksOut()
@@ -33,7 +32,7 @@ public sealed class CrashTests
         using var seller = await host.ClientAsync(Roles.Seller, World.Flagship);
         var answered = new ConcurrentBag<(string DisputeId, int Version, string Text)>();
         var random = new Random(2026);
-        for (var round = 0; round < Rounds; round++)
+        for (var round = 0; round < ReliabilityRun.CrashRounds; round++)
         {
             using var stop = new CancellationTokenSource();
             var load = disputes.Select((disputeId, writer) => WriteUntilStoppedAsync(seller, disputeId, $"r{round}w{writer}", answered, stop.Token)).ToList();
