@@ -19,7 +19,20 @@ internal static class Postgres
         return (connectionString, async () =>
         {
             NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                    return;
+                }
+                catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 60)
+                {
+                    // An autovacuum worker is on the database after heavy writes, and a login that is not a
+                    // superuser may not end it: wait for it to finish.
+                    await Task.Delay(1_000);
+                }
+            }
         });
     }
 

@@ -9,8 +9,18 @@ public sealed class AfterSalesOptions
     /// <summary>How long the worker waits when it found nothing to do (default 1 s).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How many due deadlines one worker claims at a time (default 200).</summary>
-    public int DeadlineBatchSize { get; set; } = 200;
+    /// <summary>
+    /// The share of time the worker may spend working while it has a backlog (default 0.5): after a round that did
+    /// work it rests in proportion, leaving the rest of the host's CPU and database to the requests it answers.
+    /// 1 works without rest. Must be above 0 and at most 1.
+    /// </summary>
+    public double WorkerShare { get; set; } = 0.5;
+
+    /// <summary>
+    /// How many due deadlines one worker claims and fires at a time, in one transaction (default 25). Larger batches
+    /// drain a backlog faster but hold SQLite's one writer longer, which requests answered meanwhile wait for.
+    /// </summary>
+    public int DeadlineBatchSize { get; set; } = 25;
 
     /// <summary>How long a claimed deadline is left to its worker before others may take it (default 30 s).</summary>
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromSeconds(30);

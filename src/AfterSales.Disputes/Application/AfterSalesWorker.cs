@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using AfterSales.Disputes.Application.Deadlines;
 using AfterSales.Disputes.Application.Outbox;
 using AfterSales.Disputes.Application.Webhooks;
@@ -8,8 +9,10 @@ namespace AfterSales.Disputes.Application;
 
 /// <summary>
 /// The hosted worker: fires due deadlines, dispatches the outbox and delivers webhooks, round after round,
-/// and waits <see cref="AfterSalesOptions.PollInterval"/> when a round found nothing to do. A failing round
-/// is logged and retried; it never stops the host.
+/// and waits <see cref="AfterSalesOptions.PollInterval"/> when a round found nothing to do. With a backlog it rests
+/// after each round so that it works at most <see cref="AfterSalesOptions.WorkerShare"/> of the time: a storm of due
+/// deadlines is drained steadily without starving the requests the host is answering. A failing round is logged
+/// and retried; it never stops the host.
 /// </summary>
 public sealed partial class AfterSalesWorker : BackgroundService
 {
@@ -24,6 +27,12 @@ public sealed partial class AfterSalesWorker : BackgroundService
     public AfterSalesWorker(DeadlineRunner deadlines, OutboxDispatcher outbox, WebhookDeliverer webhooks, TimeProvider time,
         AfterSalesOptions options, ILogger<AfterSalesWorker> logger)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.WorkerShare is not (> 0 and <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.WorkerShare, "AfterSalesOptions.WorkerShare must be above 0 and at most 1.");
+        }
+
         _deadlines = deadlines;
         _outbox = outbox;
         _webhooks = webhooks;
@@ -38,6 +47,7 @@ public sealed partial class AfterSalesWorker : BackgroundService
         while (!stoppingToken.IsCancellationRequested)
         {
             var worked = 0;
+            var started = Stopwatch.GetTimestamp();
             try
             {
                 worked += await _deadlines.RunOnceAsync(stoppingToken).ConfigureAwait(false);
@@ -49,16 +59,22 @@ public sealed partial class AfterSalesWorker : BackgroundService
                 LogRoundFailed(exception);
             }
 
-            if (worked == 0)
+            try
             {
-                try
+                if (worked == 0)
                 {
                     await Task.Delay(_options.PollInterval, _time, stoppingToken).ConfigureAwait(false);
                 }
-                catch (OperationCanceledException)
+                else if (_options.WorkerShare < 1)
                 {
-                    return;
+                    // Real time, not the engine's clock: this paces CPU and database use, not business time.
+                    var busy = Stopwatch.GetElapsedTime(started);
+                    await Task.Delay(busy * ((1 - _options.WorkerShare) / _options.WorkerShare), stoppingToken).ConfigureAwait(false);
                 }
+            }
+            catch (OperationCanceledException)
+            {
+                return;
             }
         }
     }

@@ -7,8 +7,9 @@ using AfterSales.Disputes.Disputes;
 namespace AfterSales.Disputes.Reliability.Tests.Support;
 
 /// <summary>
-/// Sellers answering their disputes at a steady pace over HTTP, as an integration does on a busy day: each client
-/// reads its dispute and sends a message with its ETag once per period, on a fixed schedule. An answer's latency is
+/// Sellers answering their disputes at a steady pace over HTTP, as an integration does on a busy day: once per period,
+/// on a fixed schedule, each client reads the next of its disputes (round robin, so that no case grows to thousands
+/// of messages) and sends a message with its ETag. An answer's latency is
 /// counted from its scheduled start, so a host that stalls is not hidden by clients that wait for it politely.
 /// </summary>
 internal sealed class SteadyTraffic
@@ -18,20 +19,25 @@ internal sealed class SteadyTraffic
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _clients;
 
-    private SteadyTraffic(IReadOnlyList<(HttpClient Client, string DisputeId)> parties, TimeSpan period) =>
-        _clients = [.. parties.Select((party, i) => RunAsync(party.Client, party.DisputeId, period, TimeSpan.FromTicks(period.Ticks * i / parties.Count)))];
+    private SteadyTraffic(IReadOnlyList<(HttpClient Client, IReadOnlyList<string> DisputeIds)> parties, TimeSpan period) =>
+        _clients = [.. parties.Select((party, i) => RunAsync(party.Client, party.DisputeIds, period, TimeSpan.FromTicks(period.Ticks * i / parties.Count)))];
 
     /// <summary>Every answer that was not a 200, with its status and body.</summary>
     public IReadOnlyCollection<string> Errors => _errors;
 
-    /// <summary>Starts one client per (client, dispute) pair, their schedules spread over the period.</summary>
-    public static SteadyTraffic Start(IReadOnlyList<(HttpClient Client, string DisputeId)> parties, TimeSpan period) => new(parties, period);
+    /// <summary>Starts one client per (client, disputes) pair, their schedules spread over the period.</summary>
+    public static SteadyTraffic Start(IReadOnlyList<(HttpClient Client, IReadOnlyList<string> DisputeIds)> parties, TimeSpan period) => new(parties, period);
 
     /// <summary>The current moment, on the clock the answers are stamped with.</summary>
     public static long Now() => Stopwatch.GetTimestamp();
 
     /// <summary>The latencies, in milliseconds, of the answers scheduled from <paramref name="from"/> up to <paramref name="to"/>.</summary>
     public IReadOnlyList<double> Between(long from, long to) => [.. _answers.Where(a => a.ScheduledAt >= from && a.ScheduledAt < to).Select(a => a.Milliseconds)];
+
+    /// <summary>The <paramref name="count"/> slowest answers scheduled from <paramref name="from"/> up to <paramref name="to"/>, and when.</summary>
+    public IReadOnlyList<(TimeSpan After, double Milliseconds)> Slowest(long from, long to, int count) =>
+        [.. _answers.Where(a => a.ScheduledAt >= from && a.ScheduledAt < to).OrderByDescending(a => a.Milliseconds).Take(count)
+            .Select(a => (Stopwatch.GetElapsedTime(from, a.ScheduledAt), a.Milliseconds))];
 
     /// <summary>The 99th percentile of <paramref name="latencies"/>.</summary>
     public static double P99(IReadOnlyList<double> latencies)
@@ -47,7 +53,7 @@ internal sealed class SteadyTraffic
         await Task.WhenAll(_clients);
     }
 
-    private async Task RunAsync(HttpClient client, string disputeId, TimeSpan period, TimeSpan offset)
+    private async Task RunAsync(HttpClient client, IReadOnlyList<string> disputeIds, TimeSpan period, TimeSpan offset)
     {
         var next = Stopwatch.GetTimestamp() + (long)(offset.TotalSeconds * Stopwatch.Frequency);
         var step = (long)(period.TotalSeconds * Stopwatch.Frequency);
@@ -66,6 +72,7 @@ internal sealed class SteadyTraffic
                 }
             }
 
+            var disputeId = disputeIds[n % disputeIds.Count];
             using var read = await client.GetAsync($"/api/v1/disputes/{disputeId}");
             if (read.StatusCode != HttpStatusCode.OK)
             {
