@@ -52,4 +52,24 @@ public class HostedWorkerTests
         await host.StopAsync();
         state.Should().Be(DisputeState.AwaitingReturnShipment);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-0.5)]
+    [InlineData(1.5)]
+    public async Task AWorkerShareOutsideZeroToOne_StopsTheHostFromStarting_WithTheSettingNamed(double share)
+    {
+        await using var database = new SqliteTestDatabase();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddAfterSalesDisputes(o =>
+        {
+            database.Configure(o);
+            o.Options.WorkerShare = share;
+        });
+        using var host = builder.Build();
+
+        var start = () => host.StartAsync();
+
+        (await start.Should().ThrowAsync<ArgumentOutOfRangeException>()).WithMessage("*WorkerShare*");
+    }
 }
