@@ -29,7 +29,7 @@ public class EvidenceTests : IClassFixture<ApiFactory>
         var dispute = await OpenAsync(_api, "o-ev-1");
         using var buyer = _api.As(Roles.Buyer, Ana);
 
-        var upload = await buyer.PostAsync($"/api/v1/disputes/{dispute.Id}/evidence-files", File(s_jpeg, "../../etc/photo.jpg", "image/jpeg"));
+        var upload = await buyer.PostAsync($"/api/v1/disputes/{dispute.Id}/evidence-files", File(s_jpeg, "photo.jpg", "image/jpeg"));
 
         upload.StatusCode.Should().Be(HttpStatusCode.Created, await upload.Content.ReadAsStringAsync());
         var record = (await upload.ReadAsync<EvidenceFile>())!;

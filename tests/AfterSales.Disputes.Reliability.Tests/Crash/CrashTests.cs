@@ -18,7 +18,6 @@ public sealed class CrashTests
 {
     private const int Writers = 8;
 
-
     [Fact]
     public async Task AHostKilledUnderWriteLoad_KeepsEveryAnsweredAction_AndADatabaseThatChecksOut()
     {
@@ -35,8 +34,15 @@ public sealed class CrashTests
         for (var round = 0; round < ReliabilityRun.CrashRounds; round++)
         {
             using var stop = new CancellationTokenSource();
-            var load = disputes.Select((disputeId, writer) => WriteUntilStoppedAsync(seller, disputeId, $"r{round}w{writer}", answered, stop.Token)).ToList();
-            await Task.Delay(random.Next(200, 1_500));
+            var firstAnswer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var load = disputes.Select((disputeId, writer) =>
+                WriteUntilStoppedAsync(seller, disputeId, $"r{round}w{writer}", answered, firstAnswer, stop.Token)).ToList();
+
+            // Kill at a random moment once the load flows: a cold host on a busy machine can take longer than the
+            // random delay to answer its first write, and a kill before any answer would test nothing.
+            var flowing = await Task.WhenAny(firstAnswer.Task, Task.Delay(TimeSpan.FromMinutes(1))) == firstAnswer.Task;
+            flowing.Should().BeTrue($"round {round}: a write is answered 200 within a minute of the start; host output:\n{host.Output}");
+            await Task.Delay(random.Next(0, 1_300));
             await host.KillAsync();
             await stop.CancelAsync();
             await Task.WhenAll(load);
@@ -70,7 +76,7 @@ public sealed class CrashTests
 
     // Messages on one dispute, one after another, until the host dies or the round ends; records each 200.
     private static async Task WriteUntilStoppedAsync(HttpClient client, string disputeId, string prefix,
-        ConcurrentBag<(string, int, string)> answered, CancellationToken stop)
+        ConcurrentBag<(string, int, string)> answered, TaskCompletionSource firstAnswer, CancellationToken stop)
     {
         for (var n = 0; !stop.IsCancellationRequested; n++)
         {
@@ -82,6 +88,7 @@ public sealed class CrashTests
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     answered.Add((disputeId, (await response.ReadAsync<DisputeResponse>())!.Version, $"{prefix}-{n}"));
+                    firstAnswer.TrySetResult();
                 }
             }
             catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException or IOException)
