@@ -87,25 +87,32 @@ internal sealed partial class EfAfterSalesStore
 
     // Each summary row moves only from the version its caller loaded; the disputes' deadlines are replaced and
     // their new events and outbox messages appended, several rows to a statement. Written by RowWriter rather
-    // than SaveChanges (see there): on PostgreSQL the whole save is one round trip.
+    // than SaveChanges (see there): on PostgreSQL the whole save is one round trip. The statements are built
+    // before the transaction: replaying the loaded version and serialising the rows need no lock, and on SQLite
+    // every other writer of the process waits while one holds the transaction.
     public Task SaveManyAsync(IReadOnlyList<DisputeChanges> changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        return changes.Count == 0 ? Task.CompletedTask : InTransactionAsync(async () =>
+        if (changes.Count == 0)
         {
-            var writer = new RowWriter(_db);
-            foreach (var (dispute, expectedVersion, _) in changes)
-            {
-                // The stored summary is the dispute's at the version it was loaded at: replaying those events gives it.
-                var before = Mapping.ToRow(Dispute.Rebuild(dispute.Timeline.Take(expectedVersion)));
-                writer.UpdateIfUnchanged(Mapping.ToRow(dispute), before);
-            }
+            return Task.CompletedTask;
+        }
 
-            writer
-                .DeleteAll<DeadlineRow>(changes.Select(c => c.Dispute.Id))
-                .InsertAll(changes.SelectMany(c => c.Dispute.Timeline.Skip(c.ExpectedVersion)).Select(Mapping.ToRow))
-                .InsertAll(changes.Select(c => Mapping.ToDeadline(c.Dispute)).OfType<DeadlineRow>())
-                .InsertAll(changes.SelectMany(c => c.Outbox).Select(Mapping.ToRow));
+        var writer = new RowWriter(_db);
+        foreach (var (dispute, expectedVersion, _) in changes)
+        {
+            // The stored summary is the dispute's at the version it was loaded at: replaying those events gives it.
+            var before = Mapping.ToRow(Dispute.Rebuild(dispute.Timeline.Take(expectedVersion)));
+            writer.UpdateIfUnchanged(Mapping.ToRow(dispute), before);
+        }
+
+        writer
+            .DeleteAll<DeadlineRow>(changes.Select(c => c.Dispute.Id))
+            .InsertAll(changes.SelectMany(c => c.Dispute.Timeline.Skip(c.ExpectedVersion)).Select(Mapping.ToRow))
+            .InsertAll(changes.Select(c => Mapping.ToDeadline(c.Dispute)).OfType<DeadlineRow>())
+            .InsertAll(changes.SelectMany(c => c.Outbox).Select(Mapping.ToRow));
+        return InTransactionAsync(async () =>
+        {
             try
             {
                 await writer.ExecuteAsync(cancellationToken).ConfigureAwait(false);

@@ -117,18 +117,27 @@ internal sealed class RowWriter
     /// </summary>
     public IReadOnlyList<object> Returned => _returned;
 
-    /// <summary>Runs the statements, collecting what they return in <see cref="Returned"/>.</summary>
-    public Task ExecuteAsync(CancellationToken cancellationToken) => RunAsync(async reader =>
+    /// <summary>
+    /// Runs the statements in the context's current transaction, collecting what they return in
+    /// <see cref="Returned"/>; may run again when a retried transaction runs it again.
+    /// </summary>
+    public Task ExecuteAsync(CancellationToken cancellationToken)
+    {
+        _returned.Clear();
+        return RunAsync(ReadReturnedAsync, cancellationToken);
+    }
+
+    private async Task ReadReturnedAsync(DbDataReader reader, CancellationToken cancellationToken)
     {
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             _returned.Add(reader.GetValue(0));
         }
-    }, cancellationToken);
+    }
 
     // One statement per command: a SQLite command binds every statement against all of its parameters, so a
     // command of many statements costs statements x parameters.
-    private async Task RunAsync(Func<DbDataReader, Task> read, CancellationToken cancellationToken)
+    private async Task RunAsync(Func<DbDataReader, CancellationToken, Task> read, CancellationToken cancellationToken)
     {
         var transaction = _db.Database.CurrentTransaction?.GetDbTransaction();
         var timeout = _db.Database.GetCommandTimeout();
@@ -163,7 +172,7 @@ internal sealed class RowWriter
                 {
                     do
                     {
-                        await read(reader).ConfigureAwait(false);
+                        await read(reader, cancellationToken).ConfigureAwait(false);
                     }
                     while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
                 }
@@ -188,7 +197,7 @@ internal sealed class RowWriter
                 var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))
                 {
-                    await read(reader).ConfigureAwait(false);
+                    await read(reader, cancellationToken).ConfigureAwait(false);
                 }
             }
         }

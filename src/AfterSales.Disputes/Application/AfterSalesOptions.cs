@@ -10,11 +10,11 @@ public sealed class AfterSalesOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// The share of time the worker may spend working while it has a backlog (default 0.5): after a round that did
+    /// The share of time the worker may spend working while it has a backlog (default 0.35): after a round that did
     /// work it rests in proportion, leaving the rest of the host's CPU and database to the requests it answers.
     /// 1 works without rest. Must be above 0 and at most 1.
     /// </summary>
-    public double WorkerShare { get; set; } = 0.5;
+    public double WorkerShare { get; set; } = 0.35;
 
     /// <summary>
     /// How many due deadlines one worker claims and fires at a time, in one transaction (default 10). Larger batches
