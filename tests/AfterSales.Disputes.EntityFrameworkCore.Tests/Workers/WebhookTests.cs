@@ -46,6 +46,25 @@ public class WebhookTests
     [SkippableTheory]
     [InlineData("sqlite")]
     [InlineData("postgres")]
+    public async Task TheDeliveriesOfABatch_AreSentTogether_SoASlowReceiverHoldsTheWorkerForOneAnswerNotForEach(string provider)
+    {
+        var (host, receiver, _) = await StartAsync(provider);
+        await using var _ = host;
+        await using var __ = receiver;
+        receiver.Delay = TimeSpan.FromMilliseconds(500);
+        await host.DoAsync(new OpenDispute("order-1", Request(RequestKind.ReturnAndRefund, RequestReason.NoReason, Yuan(399))));
+        await host.DoAsync(new ApproveDispute("dispute-1", Flagship));
+        await host.RunOutboxAsync();
+
+        (await host.RunWebhooksAsync()).Should().Be(2, "one round delivers the batch");
+
+        receiver.MostAtOnce.Should().Be(2, "both requests were in flight together");
+        receiver.Received.Select(r => r.EventId).Should().BeEquivalentTo("dispute-1:1", "dispute-1:2");
+    }
+
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
     public async Task AReceiverThatFailsFirst_GetsTheEventWhenItRecovers_EachRetryFreshlySigned_AfterBackoff(string provider)
     {
         var (host, receiver, subscription) = await StartAsync(provider);

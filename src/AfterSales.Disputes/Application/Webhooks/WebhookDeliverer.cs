@@ -41,26 +41,47 @@ public sealed class WebhookDeliverer
         return TimeSpan.FromMilliseconds((capped / 2) + (random.NextDouble() * capped / 2));
     }
 
-    /// <summary>Claims and attempts one batch of due deliveries; returns how many were delivered.</summary>
+    /// <summary>
+    /// Claims and attempts one batch of due deliveries, all at once (the batch size bounds them); returns how many
+    /// were delivered. Sent one after another, a batch to receivers that each take their full timeout would hold
+    /// the worker, and with it every deadline of the host, for the sum of those timeouts, and outlast the claim's
+    /// lease, so that another host would claim and send them again; at once, a batch takes one timeout at most.
+    /// </summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         using var scope = _scopes.CreateScope();
         var webhooks = scope.ServiceProvider.GetRequiredService<IWebhookStore>();
         var due = await webhooks.ClaimDueAsync(_time.GetUtcNow(), _options.OutboxBatchSize, _options.ClaimLease, cancellationToken).ConfigureAwait(false);
-        var delivered = 0;
-        foreach (var delivery in due)
+        if (due.Count == 0)
         {
-            var subscription = await webhooks.FindSubscriptionAsync(delivery.SubscriptionId, cancellationToken).ConfigureAwait(false);
-            var (statusCode, error) = subscription is null
-                ? (null, "The subscription no longer exists.")
-                : await SendAsync(subscription, delivery, cancellationToken).ConfigureAwait(false);
-            var now = _time.GetUtcNow();
-            var attempts = delivery.Attempts + 1;
+            return 0;
+        }
+
+        // The store's context serves one call at a time: look up before sending, record after.
+        var subscriptions = new Dictionary<string, WebhookSubscription?>();
+        foreach (var id in due.Select(d => d.SubscriptionId).Distinct())
+        {
+            subscriptions[id] = await webhooks.FindSubscriptionAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+
+        var outcomes = await Task.WhenAll(due.Select(async delivery =>
+        {
+            var (statusCode, error) = subscriptions[delivery.SubscriptionId] is { } subscription
+                ? await SendAsync(subscription, delivery, cancellationToken).ConfigureAwait(false)
+                : (null, "The subscription no longer exists.");
+            return (StatusCode: statusCode, Error: error, At: _time.GetUtcNow());
+        })).ConfigureAwait(false);
+
+        var delivered = 0;
+        for (var i = 0; i < due.Count; i++)
+        {
+            var (statusCode, error, now) = outcomes[i];
+            var attempts = due[i].Attempts + 1;
             var status = error is null ? DeliveryStatus.Delivered
-                : attempts >= _options.WebhookMaxAttempts || subscription is null ? DeliveryStatus.DeadLetter
+                : attempts >= _options.WebhookMaxAttempts || subscriptions[due[i].SubscriptionId] is null ? DeliveryStatus.DeadLetter
                 : DeliveryStatus.Pending;
             var next = now + Backoff(attempts, _options.WebhookFirstRetry, _options.WebhookMaxRetry, Random.Shared);
-            await webhooks.RecordAttemptAsync(delivery.Id, status, next, now, statusCode, error, cancellationToken).ConfigureAwait(false);
+            await webhooks.RecordAttemptAsync(due[i].Id, status, next, now, statusCode, error, cancellationToken).ConfigureAwait(false);
             delivered += status == DeliveryStatus.Delivered ? 1 : 0;
         }
 
