@@ -94,6 +94,19 @@ public sealed class PostgresTestDatabase : TestDatabase
         await using var connection = new NpgsqlConnection(_adminConnection);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await command.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 60)
+            {
+                // A background worker (autovacuum, after the test's writes) is on the database, and a login that
+                // is not a superuser may not end it: wait for it to finish, as the benchmarks' helper does.
+                await Task.Delay(1_000);
+            }
+        }
     }
 }
