@@ -75,7 +75,7 @@ public sealed class DisputeSimulation
             paysMoney ? Yuan(s_yuan[step.Amount % s_yuan.Length]) : null, disputeId: $"d-{_disputes.Count + 1}", lineId: line,
             claimsShipping: step.Stranger && paysMoney, repair: kind == RequestKind.Repair ? RouterRepair() : null,
             includedLines: kind is RequestKind.ReturnAndRefund or RequestKind.Exchange && line == "line-router" ? ["line-gift"] : []);
-        var outcome = Dispute.Open(request, OrderRefunds.Of(Order, _disputes), PolicyFor(Order.StoreId), _now);
+        var outcome = Dispute.Open(request, OrderRefunds.Of(Order, _disputes), PolicyFor(Order, request.LineId), _now);
         if (outcome.Dispute is { } opened)
         {
             _disputes.Add(opened);

@@ -46,11 +46,18 @@ public static class Marketplace
 
     public static StorePolicy GermanPolicy { get; } = new(GermanStore, "v1", StoreType.ThirdParty, NoReasonReturnDays: 30);
 
-    public static EffectivePolicy PolicyFor(string storeId) => storeId switch
+    /// <summary>A store's policy with the router's brand warranty.</summary>
+    public static EffectivePolicy PolicyFor(string storeId) => PolicyFor(storeId, RouterWarranty);
+
+    /// <summary>The policy for one line of an order, as the host composes it: the brand warranty of the line's brand, if any.</summary>
+    public static EffectivePolicy PolicyFor(Order order, string lineId) =>
+        PolicyFor(order.StoreId, order.Line(lineId)?.Brand == RouterWarranty.Brand ? RouterWarranty : null);
+
+    public static EffectivePolicy PolicyFor(string storeId, BrandWarranty? warranty) => storeId switch
     {
-        Flagship => PolicyComposer.Compose(PlatformFloor.Default, JurisdictionPacks.China, China, FlagshipPolicy, RouterWarranty),
-        Reseller => PolicyComposer.Compose(PlatformFloor.Default, JurisdictionPacks.China, China, ResellerPolicy, RouterWarranty),
-        GermanStore => PolicyComposer.Compose(PlatformFloor.Default, JurisdictionPacks.EuropeanUnion, Germany, GermanPolicy, RouterWarranty),
+        Flagship => PolicyComposer.Compose(PlatformFloor.Default, JurisdictionPacks.China, China, FlagshipPolicy, warranty),
+        Reseller => PolicyComposer.Compose(PlatformFloor.Default, JurisdictionPacks.China, China, ResellerPolicy, warranty),
+        GermanStore => PolicyComposer.Compose(PlatformFloor.Default, JurisdictionPacks.EuropeanUnion, Germany, GermanPolicy, warranty),
         _ => throw new ArgumentOutOfRangeException(nameof(storeId), storeId, null),
     };
 
@@ -100,7 +107,7 @@ public static class Marketplace
     /// <summary>Opens a request and fails the test if it is refused.</summary>
     public static Dispute Open(Order order, OpenDisputeRequest request, DateTimeOffset now, params Dispute[] others)
     {
-        var outcome = Dispute.Open(request, OrderRefunds.Of(order, others), PolicyFor(order.StoreId), now);
+        var outcome = Dispute.Open(request, OrderRefunds.Of(order, others), PolicyFor(order, request.LineId), now);
         return outcome.Dispute ?? throw new InvalidOperationException($"Opening was refused: {outcome.Refusal!.Message}");
     }
 

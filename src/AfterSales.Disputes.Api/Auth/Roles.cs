@@ -48,20 +48,12 @@ public sealed record Caller(string Role, string PartyId)
     };
 
     /// <summary>
-    /// Whether the caller may see <paramref name="dispute"/>: its buyer, its store, any arbitrator once it
-    /// was escalated, the service center it is routed to, and the platform.
+    /// Whether the caller may see <paramref name="dispute"/>: the platform sees every case; a party sees it
+    /// under the domain's rule (<see cref="Dispute.IsVisibleTo"/>), the same rule that decides who may act.
     /// </summary>
     public bool CanSee(Dispute dispute)
     {
         ArgumentNullException.ThrowIfNull(dispute);
-        return Role switch
-        {
-            Roles.Platform => true,
-            Roles.Buyer => dispute.BuyerId == PartyId,
-            Roles.Seller => dispute.StoreId == PartyId,
-            Roles.Arbitrator => dispute.Arbitration is not null,
-            Roles.ServiceCenter => dispute.RepairFile?.ServiceCenterId == PartyId,
-            _ => false,
-        };
+        return Role == Roles.Platform || dispute.IsVisibleTo(Actor);
     }
 }

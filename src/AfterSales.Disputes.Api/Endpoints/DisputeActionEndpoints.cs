@@ -55,7 +55,7 @@ internal static class DisputeActionEndpoints
         Map(disputes, "appeal/assignment", [Roles.Arbitrator], "take an appeal", (c, id) => new AssignAppealReviewer(id, c.PartyId));
         Map<ReviewDecision>(disputes, "appeal/uphold", [Roles.Arbitrator], "uphold a ruling", (c, id, b) => new UpholdRuling(id, c.PartyId, b));
         Map<RulingTerms>(disputes, "appeal/overturn", [Roles.Arbitrator], "overturn a ruling", (c, id, b) => new OverturnRuling(id, c.PartyId, b));
-        Map(disputes, "refund/retry", [Roles.Arbitrator], "retry a refund", (c, id) => new RetryRefund(id, c.Actor));
+        Map(disputes, "refund/retry", [Roles.Arbitrator, Roles.Seller], "retry a refund", (c, id) => new RetryRefund(id, c.Actor));
 
         // Either party
         Map<EscalationRequest>(disputes, "escalation", [Roles.Buyer, Roles.Seller], "escalate", (c, id, b) => new EscalateDispute(id, c.Actor, b));

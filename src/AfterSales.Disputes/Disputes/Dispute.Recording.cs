@@ -118,6 +118,20 @@ public sealed partial class Dispute
                 _arbitrations.Add(new ArbitrationFile(_arbitrations.Count + 1, actor.Party, request.Reason, now, Party.None,
                     ArbitratorId: null, PendingRequest: null, PausedEvidenceWindow: null, Rulings: [], Appeals: [], AcceptedBy: Party.None, ReviewerId: null));
                 break;
+            case (DisputeAction.EscalateOverdue, _):
+                var window = _flow[State].Deadline!.Label;
+                _arbitrations.Add(new ArbitrationFile(_arbitrations.Count + 1, Party.System, $"The service center did not act within the {window}.", now, Party.None,
+                    ArbitratorId: null, PendingRequest: null, PausedEvidenceWindow: null, Rulings: [], Appeals: [], AcceptedBy: Party.None, ReviewerId: null));
+                break;
+            case (DisputeAction.RuleByDefault, _):
+                // The platform's own failure to rule: the buyer, who waited, is refunded in full. The store
+                // neither wins nor loses an arbitration, and is not penalised.
+                var byDefault = new RulingTerms(RulingOutcome.FullRefund, Rationale:
+                    $"No ruling was made within the {Policy.Windows.Ruling.Length.TotalDays:0}-day ruling window, so the request is granted in full.");
+                UpdateArbitration(a => a with { Rulings = [new Ruling(byDefault, actor.Id, now, OnAppeal: false)] });
+                Remedy = Remedy.RefundKeepItem;
+                AgreedRefund = FullRefundAmount;
+                break;
             case (DisputeAction.SubmitEvidence, EvidenceSubmission submission):
                 _evidence.Add(new EvidenceItem(actor.Party, actor.Id, submission, now));
                 UpdateArbitration(a => a with
@@ -187,6 +201,10 @@ public sealed partial class Dispute
                 var amount = AgreedRefund ?? FullRefundAmount;
                 var itemPart = Amount.Min(amount, ItemCeiling);
                 Refund = new RefundRecord($"{Id}-refund", amount, itemPart, amount - itemPart, RefundStatus.Pending, Attempts: 1, RequestedAt: now);
+                break;
+            case DisputeState.AwaitingDeviceShipment when RepairFile is null:
+                // The remedy became a repair (an accepted offer or a ruling): the device needs a service center.
+                RepairFile = NewRepairFile(application: null, warrantyCovered: true);
                 break;
             case DisputeState.Refunding:
                 Refund = Refund with { Status = RefundStatus.Pending, Attempts = Refund.Attempts + 1 };

@@ -81,9 +81,9 @@ public sealed partial class Dispute
             return Invalid("An offer states its terms.");
         }
 
-        if (offer.Remedy == Remedy.Repair && !_flow.Contains(DisputeState.AwaitingDeviceShipment))
+        if (offer.Remedy == Remedy.Repair && CannotBeRepaired("settled by a repair") is { } noRepair)
         {
-            return Invalid($"A {Kind} request cannot be settled by a repair.");
+            return noRepair;
         }
 
         if (!PaysMoney(offer.Remedy))
@@ -129,9 +129,9 @@ public sealed partial class Dispute
             return Invalid("A store penalty has positive points and a reason.");
         }
 
-        if (ruling.Outcome == RulingOutcome.Repair && !_flow.Contains(DisputeState.AwaitingDeviceShipment))
+        if (ruling.Outcome == RulingOutcome.Repair && CannotBeRepaired("ruled a repair") is { } noRepair)
         {
-            return Invalid($"A {Kind} request cannot be ruled a repair.");
+            return noRepair;
         }
 
         return ruling.Outcome switch
@@ -142,6 +142,18 @@ public sealed partial class Dispute
                 Invalid($"A ruling of {ruling.Outcome} carries no refund amount."),
             _ => null,
         };
+    }
+
+    private (DisputeRefusalCode, string)? CannotBeRepaired(string what)
+    {
+        if (!_flow.Contains(DisputeState.AwaitingDeviceShipment))
+        {
+            return Invalid($"A {Kind} request cannot be {what}.");
+        }
+
+        return ServiceCenterId is null
+            ? Invalid($"This request cannot be {what}: no service center repairs the item of line {LineId} (its brand has no warranty service on this platform).")
+            : null;
     }
 
     private (DisputeRefusalCode, string)? ValidateDiagnosis(Diagnosis diagnosis)

@@ -32,10 +32,12 @@ public sealed partial class Dispute
     private readonly List<CaseMessage> _messages = [];
     private readonly List<ArbitrationFile> _arbitrations = [];
     private readonly FlowDefinition<DisputeState, DisputeAction, DisputeContext> _flow;
+    private readonly OpenDisputeRequest _request;
 
     private Dispute(DisputeOpened opened, DateTimeOffset at)
     {
         var request = opened.Request;
+        _request = request;
         Id = request.DisputeId;
         OrderId = opened.OrderId;
         LineId = request.LineId;
@@ -60,8 +62,7 @@ public sealed partial class Dispute
         Scorecard = new ScorecardInputs(StoreId, at);
         if (request.Repair is { } application)
         {
-            RepairFile = new RepairFile(application, opened.Policy.Warranty?.ServiceCenterId ?? "", opened.Eligibility.WarrantyCovered == true,
-                Diagnosis: null, QuoteDeclined: false, Repairs: [], FailedRepairs: new Dictionary<string, int>());
+            RepairFile = NewRepairFile(application, opened.Eligibility.WarrantyCovered == true);
         }
 
         State = _flow.Initial;
@@ -204,6 +205,13 @@ public sealed partial class Dispute
 
     /// <summary>Every event, oldest first. The buyer's progress view.</summary>
     public IReadOnlyList<DisputeEvent> Timeline => _timeline;
+
+    /// <summary>
+    /// The service center that repairs the line's item: the one of the brand warranty frozen with the
+    /// policy, or null when the item's brand has no warranty service on the platform (then no repair can
+    /// be opened, offered or ruled).
+    /// </summary>
+    public string? ServiceCenterId => Policy.Warranty?.ServiceCenterId is { } id && !string.IsNullOrWhiteSpace(id) ? id : null;
 
     /// <summary>The flow definition the dispute follows.</summary>
     public FlowDefinition<DisputeState, DisputeAction, DisputeContext> Flow => _flow;
@@ -391,16 +399,38 @@ public sealed partial class Dispute
         return DisputeResult.Accepted(appended);
     }
 
+    /// <summary>
+    /// Whether <paramref name="actor"/> may see this dispute: its buyer, its store, the service center
+    /// it is routed to, any arbitrator once the platform has it (escalated, or its refund in the
+    /// platform's queue), and the system. The API applies this rule to every read, and the parties who may
+    /// act are exactly those who may see.
+    /// </summary>
+    public bool IsVisibleTo(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return NotAParty(actor) is null;
+    }
+
     private DisputeRefusal? NotAParty(Actor actor) => actor.Party switch
     {
         Party.Buyer when actor.Id != BuyerId => new(DisputeRefusalCode.NotAParty, "You are not the buyer of this request.", []),
         Party.Seller when actor.Id != StoreId => new(DisputeRefusalCode.NotAParty, "This request is not about an order of your store.", []),
         Party.ServiceCenter when RepairFile?.ServiceCenterId != actor.Id =>
             new(DisputeRefusalCode.NotAParty, "This request is not routed to your service center.", []),
+        Party.Arbitrator when Arbitration is null && State is not (DisputeState.RefundFailed or DisputeState.RefundEscalated) =>
+            new(DisputeRefusalCode.NotAParty, "This request is not with the platform: it was never escalated and its refund is not waiting.", []),
         Party.System when actor != Actor.System => new(DisputeRefusalCode.NotAParty, "Only the engine acts as the system.", []),
         Party.Buyer or Party.Seller or Party.Arbitrator or Party.ServiceCenter or Party.System => null,
         _ => new(DisputeRefusalCode.NotAParty, "Only a buyer, a seller, an arbitrator, a service center or the system acts on disputes.", []),
     };
+
+    // A repair file for a request opened as a repair, or for one whose remedy became a repair (an
+    // accepted offer, a ruling): then the buyer's own description stands in for the application.
+    private RepairFile NewRepairFile(RepairApplication? application, bool warrantyCovered) => new(
+        application ?? new RepairApplication(Model: "", SerialNumber: "", FaultCode: _request.Reason.ToString(), FaultDescription: Description,
+            ProofOfPurchaseId: null, MediaIds: _request.EvidenceIds ?? []),
+        ServiceCenterId ?? throw new InvalidOperationException($"Dispute {Id} has no service center to repair its item."),
+        warrantyCovered, Diagnosis: null, QuoteDeclined: false, Repairs: [], FailedRepairs: new Dictionary<string, int>());
 
     private DisputeResult Refuse(DisputeRefusalCode code, string message, Actor actor, DateTimeOffset now) =>
         DisputeResult.Refused(new DisputeRefusal(code, message, _flow.PermittedActions(State, actor.Party, new DisputeContext(this, actor, now))));

@@ -69,7 +69,7 @@ public enum DisputeAction
     /// <summary>System records that the refund gateway failed.</summary>
     RecordRefundFailure,
 
-    /// <summary>System (or an arbitrator) retries a failed refund with the same refund id.</summary>
+    /// <summary>System, an arbitrator or the seller retries a failed refund with the same refund id.</summary>
     RetryRefund,
 
     /// <summary>Buyer sends the device to the service center.</summary>
@@ -113,6 +113,12 @@ public enum DisputeAction
 
     /// <summary>A party escalates to platform arbitration.</summary>
     Escalate,
+
+    /// <summary>System escalates a repair step the service center left past its window.</summary>
+    EscalateOverdue,
+
+    /// <summary>System grants a full refund when the assigned arbitrator does not rule within the ruling window.</summary>
+    RuleByDefault,
 
     /// <summary>A party submits evidence.</summary>
     SubmitEvidence,

@@ -195,18 +195,29 @@ public static class DisputeFlows
             .Permit(AutoConfirmReplacement, Closed, Party.System)
             .Permit(Escalate, CollectingEvidence, Party.Buyer);
 
-    // The refund goes through the platform's gateway with an idempotent id; a failure is retried.
+    // The refund goes through the platform's gateway with an idempotent id (the outbox asks until the
+    // gateway answers). A failure is retried with a growing delay; when the automatic attempts are used up
+    // the refund waits in the platform's queue, where the platform or the seller retries it, and it is
+    // still retried daily.
     private static void Refund(FlowBuilder<DisputeState, DisputeAction, DisputeContext> flow) => flow
         .In(Refunding)
             .Permit(RecordRefundSuccess, Closed, Party.System)
             .Permit(RecordRefundFailure, RefundFailed, Party.System)
         .In(RefundFailed)
-            .Deadline(c => c.Dispute.Policy.Windows.RefundRetry, expiresWith: RetryRefund, "refund retry delay")
-            .Permit(RetryRefund, Refunding, Party.System | Party.Arbitrator);
+            .Deadline(c => c.Dispute.Policy.Windows.RefundBackoff(c.Dispute.Refund!.Attempts), expiresWith: RetryRefund, "refund retry delay (doubles each time)")
+            .PermitDynamic(RetryRefund, Party.System | Party.Arbitrator | Party.Seller,
+                When(Refunding, "a person retries, or automatic attempts are left",
+                    c => c.Actor.Party != Party.System || c.Dispute.Refund!.Attempts < c.Dispute.Policy.Windows.RefundAttempts),
+                Otherwise(RefundEscalated))
+        .In(RefundEscalated)
+            .Deadline(c => c.Dispute.Policy.Windows.RefundQueueRetry, expiresWith: RetryRefund, "refund queue retry")
+            .Permit(RetryRefund, Refunding, Party.System | Party.Arbitrator | Party.Seller);
 
     // The device goes to the service center, which diagnoses it: covered repairs are free; otherwise
     // the buyer accepts or declines a fee. A repeat of the same fault reopens the repair; after the
-    // second failed repair the buyer may choose an exchange or a refund.
+    // second failed repair the buyer may choose an exchange or a refund. While the service center holds
+    // the device, each of its steps has a window: past it, or when the buyer escalates, the platform
+    // takes the case.
     private static void RepairSteps(FlowBuilder<DisputeState, DisputeAction, DisputeContext> flow) => flow
         .In(AwaitingDeviceShipment)
             .Deadline(c => c.Dispute.Policy.Windows.DeviceShipment, expiresWith: CloseUnshipped, "device shipment window")
@@ -214,22 +225,34 @@ public static class DisputeFlows
             .Permit(Withdraw, Closed, Party.Buyer)
             .Permit(CloseUnshipped, Closed, Party.System)
         .In(DeviceInTransit)
+            .Deadline(c => c.Dispute.Policy.Windows.DeviceReceipt, expiresWith: EscalateOverdue, "device receipt window")
             .Permit(ReceiveDevice, AwaitingDiagnosis, Party.ServiceCenter)
+            .Permit(Escalate, CollectingEvidence, Party.Buyer)
+            .Permit(EscalateOverdue, CollectingEvidence, Party.System)
         .In(AwaitingDiagnosis)
+            .Deadline(c => c.Dispute.Policy.Windows.Diagnosis, expiresWith: EscalateOverdue, "diagnosis window")
             .PermitDynamic(Diagnose, Party.ServiceCenter,
                 When<Diagnosis>(Repairing, "the warranty covers the repair", (c, diagnosis) => diagnosis.Covered),
                 When<Diagnosis>(AwaitingQuoteDecision, "a fee is quoted", (c, diagnosis) => !diagnosis.Covered))
+            .Permit(Escalate, CollectingEvidence, Party.Buyer)
+            .Permit(EscalateOverdue, CollectingEvidence, Party.System)
         .In(AwaitingQuoteDecision)
             .Deadline(c => c.Dispute.Policy.Windows.QuoteResponse, expiresWith: DeclineQuote, "quote response window")
             .Permit(AcceptQuote, Repairing, Party.Buyer)
             .Permit(DeclineQuote, ReturningDevice, Party.Buyer | Party.System)
             .Permit(Escalate, CollectingEvidence, Party.Buyer)
         .In(Repairing)
+            .Deadline(c => c.Dispute.Policy.Windows.RepairTime, expiresWith: EscalateOverdue, "repair window")
             .Permit(CompleteRepair, ReturningDevice, Party.ServiceCenter)
+            .Permit(Escalate, CollectingEvidence, Party.Buyer)
+            .Permit(EscalateOverdue, CollectingEvidence, Party.System)
         .In(ReturningDevice)
+            .Deadline(c => c.Dispute.Policy.Windows.DeviceReturn, expiresWith: EscalateOverdue, "device return window")
             .PermitDynamic(ShipDeviceBack, Party.ServiceCenter,
                 When(Closed, "the buyer declined the fee", c => c.Dispute.RepairFile!.QuoteDeclined),
                 Otherwise(AwaitingRepairConfirmation))
+            .Permit(Escalate, CollectingEvidence, Party.Buyer)
+            .Permit(EscalateOverdue, CollectingEvidence, Party.System)
         .In(AwaitingRepairConfirmation)
             .Deadline(c => c.Dispute.Policy.Windows.DeliveryConfirmation, expiresWith: AutoConfirmRepair, "delivery confirmation window")
             .Permit(ConfirmRepair, RepairCompleted, Party.Buyer)
@@ -247,9 +270,10 @@ public static class DisputeFlows
             .Permit(ChooseRefund, AwaitingReturnShipment, Party.Buyer | Party.System);
 
     // Either party escalates; both submit evidence (the window ends early when both have); the
-    // assigned arbitrator may ask one party for more (the other's clock pauses), then rules. The ruling
-    // is executed when the appeal window ends, when both parties accept it, or when an appeal is decided
-    // by a different arbitrator.
+    // assigned arbitrator may ask one party for more (the other's clock pauses), then rules; the
+    // platform's silence past the ruling window grants the buyer a full refund. The ruling is executed
+    // when the appeal window ends, when both parties accept it, or when an appeal is decided by a
+    // different arbitrator (or not decided within its window: the ruling then stands).
     private static void Arbitration(FlowBuilder<DisputeState, DisputeAction, DisputeContext> flow, bool withRepair) => flow
         .In(CollectingEvidence)
             .Deadline(c => c.Dispute.Policy.Windows.EvidenceWindow, expiresWith: CloseEvidence, "evidence window")
@@ -265,9 +289,11 @@ public static class DisputeFlows
             .PermitInternalIf(AssignArbitrator, Party.Arbitrator, s_noArbitratorYet)
             .Permit(Withdraw, Closed, Party.Buyer)
         .In(AwaitingRuling)
+            .Deadline(c => c.Dispute.Policy.Windows.Ruling, expiresWith: RuleByDefault, "ruling window")
             .PermitInternalIf(AssignArbitrator, Party.Arbitrator, s_noArbitratorYet)
             .PermitIf(RequestMoreEvidence, AwaitingMoreEvidence, Party.Arbitrator, s_assignedArbitrator)
             .PermitIf(Rule, RulingIssued, Party.Arbitrator, s_assignedArbitrator)
+            .Permit(RuleByDefault, Refunding, Party.System)
             .Permit(Withdraw, Closed, Party.Buyer)
         .In(RulingIssued)
             .Deadline(c => c.Dispute.Policy.Windows.AppealWindow, expiresWith: ExecuteRuling, "appeal window")
@@ -275,6 +301,8 @@ public static class DisputeFlows
             .PermitInternalIf(AcceptRuling, Party.Buyer | Party.Seller, s_notAcceptedYet)
             .PermitDynamic(ExecuteRuling, Party.System, RulingBranches(withRepair))
         .In(AppealUnderReview)
+            .Deadline(c => c.Dispute.Policy.Windows.AppealReview, expiresWith: ExecuteRuling, "appeal review window")
+            .PermitDynamic(ExecuteRuling, Party.System, RulingBranches(withRepair))
             .PermitInternalIf(Appeal, Party.Buyer | Party.Seller, s_notAppealedYet)
             .PermitInternalIf(AssignAppealReviewer, Party.Arbitrator, s_noReviewerYet, s_notTheRulingArbitrator)
             .PermitDynamicIf(UpholdRuling, Party.Arbitrator, [s_assignedReviewer], RulingBranches(withRepair))

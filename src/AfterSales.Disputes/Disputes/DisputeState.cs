@@ -33,6 +33,12 @@ public enum DisputeState
     /// <summary>The refund gateway failed; the refund is retried.</summary>
     RefundFailed,
 
+    /// <summary>
+    /// The automatic retries of a refund are used up: it waits in the platform's queue with the failure
+    /// shown. The platform or the seller retries it; it is still retried automatically, less often.
+    /// </summary>
+    RefundEscalated,
+
     /// <summary>The buyer is to send the device to the service center.</summary>
     AwaitingDeviceShipment,
 

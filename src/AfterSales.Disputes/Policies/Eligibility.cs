@@ -29,7 +29,12 @@ public static class Eligibility
         KindFitsReason(trace, query);
         ShipmentStatus(trace, query);
         var received = query.Order.DeliveredAt;
-        if (query.Reason == RequestReason.NoReason && received is { } deliveredAt)
+        if (query.Reason == RequestReason.WrongSize)
+        {
+            trace.Pass("wrong-size", "A wrong size or colour the buyer chose goes back under the no-reason rules: the same window, exclusions and intact goods.");
+        }
+
+        if (query.Reason is RequestReason.NoReason or RequestReason.WrongSize && received is { } deliveredAt)
         {
             NoReasonReturn(trace, query, line!, policy, deliveredAt, now);
         }
@@ -42,7 +47,7 @@ public static class Eligibility
         bool? warrantyCovered = query.Kind == RequestKind.Repair ? Warranty(trace, query, line!, policy, now) : null;
         StorePromotions(trace, query, line!, policy);
 
-        var payer = query.Reason == RequestReason.NoReason ? policy.NoReasonReturnShippingPayer : ShippingPayer.Seller;
+        var payer = query.Reason is RequestReason.NoReason or RequestReason.WrongSize ? policy.NoReasonReturnShippingPayer : ShippingPayer.Seller;
         trace.Pass("return-shipping", payer == ShippingPayer.Buyer
             ? "The buyer pays return shipping for a no-reason return."
             : "The seller pays return shipping.");
@@ -189,6 +194,10 @@ public static class Eligibility
             }
         }
 
+        var serviceCenter = policy.Warranty?.ServiceCenterId;
+        trace.Check("service-center", !string.IsNullOrWhiteSpace(serviceCenter),
+            $"Service center {serviceCenter} repairs the item.",
+            $"No service center repairs line {line.LineId}: {(policy.Warranty is null ? "its brand has no warranty service on this platform" : "the brand names no service center")}. Ask for a refund, a return or an exchange instead.");
         var covered = reasons.Count == 0;
         trace.Pass("warranty", covered
             ? $"Covered by the {months}-month warranty until {Day(end)}: a defect in material or workmanship is repaired free of charge."

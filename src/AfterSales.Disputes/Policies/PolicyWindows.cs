@@ -17,7 +17,7 @@ namespace AfterSales.Disputes.Policies;
 /// <param name="ProblemResponse">Buyer's time to accept or escalate a seller's not-intact report (default 7 days); silence accepts.</param>
 /// <param name="ReplacementShipment">Seller's time to ship a replacement (default 5 days); silence refunds instead.</param>
 /// <param name="DeliveryConfirmation">Buyer's time to confirm a replacement or repaired device (default 10 days); silence confirms.</param>
-/// <param name="RefundRetry">Wait before a failed refund is retried (default 1 hour).</param>
+/// <param name="RefundRetry">Wait before a failed refund is first retried (default 1 hour); it doubles with each failure (see <see cref="RefundBackoff"/>).</param>
 /// <param name="DeviceShipment">Buyer's time to send a device to the service center (default 7 days); then the request closes.</param>
 /// <param name="QuoteResponse">Buyer's time to accept a repair quote (default 7 days); silence declines it.</param>
 /// <param name="RepairFollowUp">How long after a repair a repeat fault reopens the same request (default 90 days).</param>
@@ -46,6 +46,44 @@ public sealed record PolicyWindows(
     DeadlineSpan MoreEvidence,
     DeadlineSpan AppealWindow)
 {
+    // The windows below came with the soundness work (every waiting step has a deadline). They are
+    // init properties with defaults, not constructor parameters, so policies frozen in timelines written
+    // before them still read, and get these defaults.
+
+    /// <summary>Service center's time to confirm it received a device (default 10 days); then the case goes to the platform.</summary>
+    public DeadlineSpan DeviceReceipt { get; init; } = DeadlineSpan.Days(10);
+
+    /// <summary>Service center's time to diagnose a received device (default 5 days); then the case goes to the platform.</summary>
+    public DeadlineSpan Diagnosis { get; init; } = DeadlineSpan.Days(5);
+
+    /// <summary>Service center's time to repair or replace a device (default 15 days); then the case goes to the platform.</summary>
+    public DeadlineSpan RepairTime { get; init; } = DeadlineSpan.Days(15);
+
+    /// <summary>Service center's time to ship a device back (default 5 days); then the case goes to the platform.</summary>
+    public DeadlineSpan DeviceReturn { get; init; } = DeadlineSpan.Days(5);
+
+    /// <summary>
+    /// The assigned arbitrator's time to rule once the evidence is in (default 15 days). The platform's
+    /// silence grants the buyer a full refund: the buyer is the one waiting, and the store is not penalised.
+    /// </summary>
+    public DeadlineSpan Ruling { get; init; } = DeadlineSpan.Days(15);
+
+    /// <summary>A different arbitrator's time to decide an appeal (default 15 days); silence lets the ruling stand, and it is executed.</summary>
+    public DeadlineSpan AppealReview { get; init; } = DeadlineSpan.Days(15);
+
+    /// <summary>How many times a refund is sent to the gateway automatically before it goes to the platform's queue (default 5).</summary>
+    public int RefundAttempts { get; init; } = 5;
+
+    /// <summary>How often a refund in the platform's queue is still retried automatically (default every day).</summary>
+    public DeadlineSpan RefundQueueRetry { get; init; } = DeadlineSpan.Days(1);
+
+    /// <summary>
+    /// The wait before the next automatic retry of a refund that failed <paramref name="attempts"/> times:
+    /// <see cref="RefundRetry"/>, doubled after each failure (1 h, 2 h, 4 h, … by default).
+    /// </summary>
+    public DeadlineSpan RefundBackoff(int attempts) =>
+        DeadlineSpan.Of(RefundRetry.Length * Math.Pow(2, Math.Clamp(attempts - 1, 0, 10)));
+
     /// <summary>The defaults of DESIGN section 3.</summary>
     public static PolicyWindows Default { get; } = new(
         SellerResponseBeforeShipment: DeadlineSpan.Hours(48),

@@ -135,7 +135,7 @@ public class ReturnAndRefundTests
         dispute.Approve(Flagship, Placed).ShouldSucceed();
         dispute.RecordRefundFailure(new RefundResult(null, "declined"), Placed).ShouldSucceed();
 
-        dispute.RetryRefund(Actor.Buyer(Buyer), Placed).Refusal!.Message.Should().Be("RetryRefund in state RefundFailed is for Arbitrator or System, not Buyer.");
+        dispute.RetryRefund(Actor.Buyer(Buyer), Placed).Refusal!.Message.Should().Be("RetryRefund in state RefundFailed is for Seller or Arbitrator or System, not Buyer.");
         dispute.RetryRefund(Actor.Arbitrator(Arbitrator), Placed).ShouldSucceed();
 
         dispute.State.Should().Be(DisputeState.Refunding);
