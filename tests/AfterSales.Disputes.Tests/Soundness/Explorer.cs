@@ -3,7 +3,7 @@ namespace AfterSales.Disputes.Tests.Soundness;
 /// <summary>The soundness properties an explored configuration must have; each violation names one.</summary>
 public enum Property
 {
-    /// <summary>a. Some party, or the system through a deadline, has an action that is accepted.</summary>
+    /// <summary>a. Some party, or the system through a deadline, has an accepted action that moves the case on (a message does not).</summary>
     Progress,
 
     /// <summary>b. If every person goes silent, the deadlines alone close the case within the policy's bound.</summary>
@@ -263,7 +263,7 @@ public static class Explorer
                 if (child.Take(move))
                 {
                     report.Transitions++;
-                    progress = true;
+                    progress |= child.Key != subject.Key; // a message moves nothing on
                     successors.Add((child, move.ToString()));
                 }
                 else
