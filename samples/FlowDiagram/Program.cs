@@ -1,8 +1,26 @@
 // Builds a small after-sales flow with the engine and prints it as a Mermaid diagram (default) or as
 // Graphviz DOT (`-- dot`). With `-- docs <folder>` it writes the documentation page of each of the four
-// dispute flows into <folder>, as committed under docs/flows/.
+// dispute flows into <folder>, as committed under docs/flows/; with `-- readme README.md` it replaces the four
+// flows' diagrams in the README.
 using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.Flows;
+
+if (args is ["readme", var readme])
+{
+    // Replaces the diagram under each flow's "<details><summary>id vN</summary>" in the README.
+    var text = File.ReadAllText(readme).ReplaceLineEndings("\n");
+    foreach (var dispute in DisputeFlows.Catalog.All)
+    {
+        var summary = text.IndexOf($"<summary>{dispute.Id} v{dispute.Version}</summary>", StringComparison.Ordinal);
+        var start = text.IndexOf("```mermaid\n", summary, StringComparison.Ordinal) + "```mermaid\n".Length;
+        var end = text.IndexOf("```\n", start, StringComparison.Ordinal);
+        text = text[..start] + dispute.ToMermaid(new FlowDiagramOptions(IncludeInternalActions: false)) + text[end..];
+    }
+
+    File.WriteAllText(readme, text);
+    Console.WriteLine($"updated the diagrams in {readme}");
+    return;
+}
 
 if (args is ["docs", var folder])
 {

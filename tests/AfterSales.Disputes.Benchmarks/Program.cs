@@ -39,6 +39,9 @@ try
     var (perSecond, bytes) = EngineTransitions.Run(budget);
     Report(new("E1", perSecond, "transitions/s", "flow engine in memory: guarded actions, each starting a deadline"));
     Report(new("E1alloc", bytes, "bytes/transition", "bytes allocated per in-memory transition"));
+    var (statelessPerSecond, statelessBytes) = EngineTransitions.RunOnStateless(budget);
+    Report(new("E1stateless", statelessPerSecond, "transitions/s", "the E1 loop on the same flow compiled into a Stateless 5.20.1 machine"));
+    Report(new("E1statelessAlloc", statelessBytes, "bytes/transition", "bytes allocated per transition on that Stateless machine"));
 
     // B2 and E2 run on two copies of the same seeded marketplace: same schema, rows and timelines.
     var (seeded, ids) = await Marketplace.SeedAsync(Path.Combine(folder, "seed.db"), disputes);
@@ -166,6 +169,7 @@ var goals = new List<(string Name, string Text, double Actual, double Goal, bool
 {
     ("E1/B1", "in-memory transitions ≥ 50 × raw SQLite updates", Value("E1") / Value("B1"), 50, true),
     ("E1alloc", "bytes per in-memory transition ≤ 1 KB", Value("E1alloc"), 1024, false),
+    ("E1/E1stateless", "our engine ≥ 2 × the same loop on Stateless (why the runtime engine is our own)", Value("E1") / Value("E1stateless"), 2, true),
     ("E2/B2", "persisted transitions ≥ 0.5 × raw statements", Value("E2") / Value("B2"), 0.5, true),
     ("E3/E2", "HTTP transitions ≥ 0.6 × persisted transitions", Value("E3") / Value("E2"), 0.6, true),
     ("E3p99", "p99 at half the HTTP maximum ≤ 25 ms", Value("E3p99"), 25, false),

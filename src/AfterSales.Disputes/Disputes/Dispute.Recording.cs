@@ -82,6 +82,9 @@ public sealed partial class Dispute
             case (DisputeAction.RecordRefundFailure, RefundResult result):
                 Refund = Refund! with { Status = RefundStatus.Failed, LastFailure = result.Failure };
                 break;
+            case (DisputeAction.TimeOutRefund, _):
+                Refund = Refund! with { Status = RefundStatus.Failed, LastFailure = $"The refund gateway did not answer within the {Policy.Windows.RefundAnswer.Length.TotalHours:0}-hour refund answer window." };
+                break;
             case (DisputeAction.ShipDevice, ShipmentDetails details):
                 _shipments.Add(new Shipment(ShipmentPurpose.ToServiceCenter, details, now));
                 break;

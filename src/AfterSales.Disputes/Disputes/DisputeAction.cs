@@ -69,6 +69,9 @@ public enum DisputeAction
     /// <summary>System records that the refund gateway failed.</summary>
     RecordRefundFailure,
 
+    /// <summary>System records a refund the gateway did not answer within the refund answer window as failed; it is retried.</summary>
+    TimeOutRefund,
+
     /// <summary>System, an arbitrator or the seller retries a failed refund with the same refund id.</summary>
     RetryRefund,
 

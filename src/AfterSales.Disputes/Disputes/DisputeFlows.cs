@@ -195,14 +195,17 @@ public static class DisputeFlows
             .Permit(AutoConfirmReplacement, Closed, Party.System)
             .Permit(Escalate, CollectingEvidence, Party.Buyer);
 
-    // The refund goes through the platform's gateway with an idempotent id (the outbox asks until the
-    // gateway answers). A failure is retried with a growing delay; when the automatic attempts are used up
+    // The refund goes through the platform's gateway with an idempotent id; no answer within a day counts
+    // as a failure (a late success is found by the retry, which asks with the same id). A failure is
+    // retried with a growing delay; when the automatic attempts are used up
     // the refund waits in the platform's queue, where the platform or the seller retries it, and it is
     // still retried daily.
     private static void Refund(FlowBuilder<DisputeState, DisputeAction, DisputeContext> flow) => flow
         .In(Refunding)
+            .Deadline(c => c.Dispute.Policy.Windows.RefundAnswer, expiresWith: TimeOutRefund, "refund answer window")
             .Permit(RecordRefundSuccess, Closed, Party.System)
             .Permit(RecordRefundFailure, RefundFailed, Party.System)
+            .Permit(TimeOutRefund, RefundFailed, Party.System)
         .In(RefundFailed)
             .Deadline(c => c.Dispute.Policy.Windows.RefundBackoff(c.Dispute.Refund!.Attempts), expiresWith: RetryRefund, "refund retry delay (doubles each time)")
             .PermitDynamic(RetryRefund, Party.System | Party.Arbitrator | Party.Seller,

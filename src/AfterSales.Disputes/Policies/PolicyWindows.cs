@@ -71,6 +71,9 @@ public sealed record PolicyWindows(
     /// <summary>A different arbitrator's time to decide an appeal (default 15 days); silence lets the ruling stand, and it is executed.</summary>
     public DeadlineSpan AppealReview { get; init; } = DeadlineSpan.Days(15);
 
+    /// <summary>The refund gateway's time to answer a refund request (default 1 day); no answer counts as a failure and the refund is retried.</summary>
+    public DeadlineSpan RefundAnswer { get; init; } = DeadlineSpan.Days(1);
+
     /// <summary>How many times a refund is sent to the gateway automatically before it goes to the platform's queue (default 5).</summary>
     public int RefundAttempts { get; init; } = 5;
 

@@ -31,6 +31,29 @@ public sealed class DeskPageTests(ApiFactory api) : IClassFixture<ApiFactory>
         (await client.GetAsync("/desk/desk.css")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task EveryPartyTheEvidenceRequestFormOffers_IsOneTheApiAccepts()
+    {
+        // The form once offered "Both parties", a value the domain refuses: an arbitrator got an error for it.
+        var script = Repository.ReadText("src/AfterSales.Disputes.Api/wwwroot/desk/desk.js");
+        var form = script[script.IndexOf("function evidenceRequestForm()", StringComparison.Ordinal)..];
+        form = form[..form.IndexOf("\n}\n", StringComparison.Ordinal)];
+        var offered = Regex.Matches(form, @"h\('option', \{ value: '([^']*)' \}").Select(m => m.Groups[1].Value).ToList();
+        offered.Should().NotBeEmpty();
+
+        foreach (var (from, i) in offered.Select((from, i) => (from, i)))
+        {
+            var dispute = await OpenAsync(api, $"order-evidence-from-{i}");
+            await ActAsync(api, Roles.Seller, Flagship, dispute.Id, "reject", new { reasonCode = "item-as-described" });
+            await ActAsync(api, Roles.Buyer, Ana, dispute.Id, "escalation", new { reason = "It is faulty" });
+            await ActAsync(api, Roles.Arbitrator, "arb-desk", dispute.Id, "assignment");
+
+            var asked = await ActAsync(api, Roles.Arbitrator, "arb-desk", dispute.Id, "evidence-requests", new { from, request = "The unboxing video" });
+
+            asked.State.Should().Be(Disputes.DisputeState.AwaitingMoreEvidence, "the desk offers '{0}'", from);
+        }
+    }
+
     [Theory]
     [InlineData("index.html")]
     [InlineData("desk.js")]

@@ -106,7 +106,7 @@ public class DisputePropertyTests
         // do reach refunds, rulings, appeals and repairs. (That every state of every flow is reached is the
         // soundness explorer's to show: since the service center's and the arbitrator's steps have deadlines,
         // random runs seldom live long enough for a second failed repair.)
-        var reached = Enumerable.Range(0, 300)
+        var reached = Enumerable.Range(0, 600)
             .SelectMany(seed => Simulate((seed, 400)).Disputes)
             .SelectMany(dispute => dispute.Timeline.Select(e => e.To))
             .ToHashSet();

@@ -416,8 +416,8 @@ function evidenceRequestForm() {
   const form = h('form', { class: 'panel', novalidate: true, 'aria-labelledby': 'evidence-request-title' },
     h('h3', { id: 'evidence-request-title' }, 'Request more evidence'),
     h('div', {}, h('label', { for: 'evidence-request-from' }, 'From'),
-      h('select', { id: 'evidence-request-from' }, h('option', { value: 'Buyer' }, 'Buyer'), h('option', { value: 'Seller' }, 'Seller'),
-        h('option', { value: 'Buyer, Seller' }, 'Both parties'))),
+      // One party per request: the other party's clock pauses while it answers (ask the other one next).
+      h('select', { id: 'evidence-request-from' }, h('option', { value: 'Buyer' }, 'Buyer'), h('option', { value: 'Seller' }, 'Seller'))),
     h('div', {}, h('label', { for: 'evidence-request-text' }, 'What is needed'), h('textarea', { id: 'evidence-request-text', rows: 3, required: true })),
     h('p', { class: 'error form-error', role: 'alert' }),
     h('button', { type: 'submit' }, 'Request evidence'));
