@@ -114,7 +114,7 @@ public class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrixTests.M
         ("appeal/assignment", [Roles.Arbitrator], "{}"),
         ("appeal/uphold", [Roles.Arbitrator], """{"rationale":"Stands"}"""),
         ("appeal/overturn", [Roles.Arbitrator], """{"outcome":"ClaimRejected","rationale":"No fault","returnShippingPayer":"Buyer"}"""),
-        ("refund/retry", [Roles.Arbitrator], "{}"),
+        ("refund/retry", [Roles.Arbitrator, Roles.Seller], "{}"),
         ("escalation", [Roles.Buyer, Roles.Seller], """{"reason":"Unfair"}"""),
         ("evidence", [Roles.Buyer, Roles.Seller], """{"statement":"Look","evidenceIds":[]}"""),
         ("ruling/accept", [Roles.Buyer, Roles.Seller], "{}"),
