@@ -206,8 +206,9 @@ public sealed partial class Dispute
                 Refund = new RefundRecord($"{Id}-refund", amount, itemPart, amount - itemPart, RefundStatus.Pending, Attempts: 1, RequestedAt: now);
                 break;
             case DisputeState.AwaitingDeviceShipment when RepairFile is null:
-                // The remedy became a repair (an accepted offer or a ruling): the device needs a service center.
-                RepairFile = NewRepairFile(application: null, warrantyCovered: true);
+                // The remedy became a repair (an accepted offer or a ruling, both refused when the item has no
+                // service center): the seller agreed to it or the platform ruled it, so it is free.
+                RepairFile = NewRepairFile(application: null, warrantyCovered: true, ServiceCenterId!);
                 break;
             case DisputeState.Refunding:
                 Refund = Refund with { Status = RefundStatus.Pending, Attempts = Refund.Attempts + 1 };

@@ -62,7 +62,8 @@ public sealed partial class Dispute
         Scorecard = new ScorecardInputs(StoreId, at);
         if (request.Repair is { } application)
         {
-            RepairFile = NewRepairFile(application, opened.Eligibility.WarrantyCovered == true);
+            // Eligibility now refuses a repair with no service center; timelines written before that rule keep "".
+            RepairFile = NewRepairFile(application, opened.Eligibility.WarrantyCovered == true, ServiceCenterId ?? "");
         }
 
         State = _flow.Initial;
@@ -426,11 +427,10 @@ public sealed partial class Dispute
 
     // A repair file for a request opened as a repair, or for one whose remedy became a repair (an
     // accepted offer, a ruling): then the buyer's own description stands in for the application.
-    private RepairFile NewRepairFile(RepairApplication? application, bool warrantyCovered) => new(
+    private RepairFile NewRepairFile(RepairApplication? application, bool warrantyCovered, string serviceCenterId) => new(
         application ?? new RepairApplication(Model: "", SerialNumber: "", FaultCode: _request.Reason.ToString(), FaultDescription: Description,
             ProofOfPurchaseId: null, MediaIds: _request.EvidenceIds ?? []),
-        ServiceCenterId ?? throw new InvalidOperationException($"Dispute {Id} has no service center to repair its item."),
-        warrantyCovered, Diagnosis: null, QuoteDeclined: false, Repairs: [], FailedRepairs: new Dictionary<string, int>());
+        serviceCenterId, warrantyCovered, Diagnosis: null, QuoteDeclined: false, Repairs: [], FailedRepairs: new Dictionary<string, int>());
 
     private DisputeResult Refuse(DisputeRefusalCode code, string message, Actor actor, DateTimeOffset now) =>
         DisputeResult.Refused(new DisputeRefusal(code, message, _flow.PermittedActions(State, actor.Party, new DisputeContext(this, actor, now))));

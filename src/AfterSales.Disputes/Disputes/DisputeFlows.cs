@@ -197,9 +197,8 @@ public static class DisputeFlows
 
     // The refund goes through the platform's gateway with an idempotent id; no answer within a day counts
     // as a failure (a late success is found by the retry, which asks with the same id). A failure is
-    // retried with a growing delay; when the automatic attempts are used up
-    // the refund waits in the platform's queue, where the platform or the seller retries it, and it is
-    // still retried daily.
+    // retried with a growing delay; when the automatic attempts are used up the refund waits in the
+    // platform's queue, where the platform or the seller retries it, and it is still retried daily.
     private static void Refund(FlowBuilder<DisputeState, DisputeAction, DisputeContext> flow) => flow
         .In(Refunding)
             .Deadline(c => c.Dispute.Policy.Windows.RefundAnswer, expiresWith: TimeOutRefund, "refund answer window")
