@@ -18,7 +18,7 @@ public class SoundnessTests(ITestOutputHelper output)
     private static readonly bool s_full = Environment.GetEnvironmentVariable("AFTERSALES_SOUNDNESS_FULL") == "true";
 
     private static ExplorationBounds Bounds => s_full
-        ? new ExplorationBounds(Depth: 16, Walks: 20_000, WalkLength: 120)
+        ? new ExplorationBounds(Depth: 8, Walks: 500, WalkLength: 100)
         : new ExplorationBounds(Depth: 6, Walks: 150, WalkLength: 40);
 
     [Fact]
