@@ -4,6 +4,7 @@ using AfterSales.Disputes.Application.Scorecards;
 using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.EntityFrameworkCore.Tests.Support;
 using AfterSales.Disputes.Policies;
+using AfterSales.Disputes.Testing;
 using static AfterSales.Disputes.Testing.Marketplace;
 
 namespace AfterSales.Disputes.EntityFrameworkCore.Tests.Application;
@@ -30,7 +31,7 @@ public class ScorecardTests
             await Open(i);
             host.Clock.Advance(TimeSpan.FromHours(hours));
             await host.DoAsync(new ApproveDispute($"d-{i}", Flagship));
-            host.Clock.Advance(TimeSpan.FromHours(-hours));
+            host.Clock.Move(TimeSpan.FromHours(-hours));
         }
 
         await Open(4);

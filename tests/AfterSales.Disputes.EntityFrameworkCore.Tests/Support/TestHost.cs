@@ -8,6 +8,7 @@ using AfterSales.Disputes.Testing;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AfterSales.Disputes.EntityFrameworkCore.Tests.Support;
 

@@ -4,6 +4,7 @@ using AfterSales.Disputes.Application.Orders;
 using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.EntityFrameworkCore.Tests.Support;
 using AfterSales.Disputes.Flows;
+using AfterSales.Disputes.Testing;
 using Microsoft.EntityFrameworkCore;
 using static AfterSales.Disputes.Testing.Marketplace;
 
@@ -132,7 +133,7 @@ public class DeadlineWorkerTests
         await OpenReturnsAsync(host, 2);
 
         host.Clock.Advance(TimeSpan.FromDays(6));
-        host.Clock.Advance(TimeSpan.FromDays(-3));
+        host.Clock.Move(TimeSpan.FromDays(-3));
         (await host.RunDeadlinesAsync()).Should().Be(0);
         host.Clock.Advance(TimeSpan.FromDays(30));
         (await host.RunDeadlinesAsync()).Should().Be(2);
@@ -160,7 +161,7 @@ public class DeadlineWorkerTests
         var fired = new Dictionary<string, DateTimeOffset>();
         for (var step = 0; step < 60; step++)
         {
-            host.Clock.Advance(TimeSpan.FromHours(random.Next(-48, 49)));
+            host.Clock.Move(TimeSpan.FromHours(random.Next(-48, 49)));
             var now = host.Clock.GetUtcNow();
             await host.RunDeadlinesAsync();
             foreach (var approval in await AutoApprovalsAsync(host))

@@ -3,11 +3,11 @@ using AfterSales.Disputes.Application.Disputes;
 using AfterSales.Disputes.Application.Orders;
 using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.EntityFrameworkCore.Tests.Support;
-using AfterSales.Disputes.Testing;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 using static AfterSales.Disputes.Testing.Marketplace;
 
 namespace AfterSales.Disputes.EntityFrameworkCore.Tests.Workers;
