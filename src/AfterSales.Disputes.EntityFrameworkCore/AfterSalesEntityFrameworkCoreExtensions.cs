@@ -66,9 +66,8 @@ public static class AfterSalesEntityFrameworkCoreExtensions
     }
 
     private static void Configure(DbContextOptionsBuilder options) =>
-        // The migrations are written by hand (EF's design-time package does not restore from this project's
-        // registry), so there is no model snapshot to compare with; a test proves that the migrated schema
-        // equals the schema EF derives from the model instead.
+        // The migrations are written by hand, so there is no model snapshot to compare with; a test proves
+        // that the migrated schema equals the schema EF derives from the model instead.
         options.ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning));
 
     private static AfterSalesBuilder AddStore(AfterSalesBuilder builder)

@@ -4,8 +4,7 @@ namespace AfterSales.Disputes.EntityFrameworkCore.Migrations;
 
 /// <summary>
 /// Migrations run SQL scripts embedded beside them. The first ones are the DDL EF Core generates from
-/// the model (<c>Database.GenerateCreateScript()</c>) for each provider, because EF's design-time
-/// scaffolding is not available from this project's registry. A test migrates an empty database and
+/// the model (<c>Database.GenerateCreateScript()</c>) for each provider. A test migrates an empty database and
 /// compares its schema with the one EF creates from the model, so the scripts cannot drift from it.
 /// </summary>
 internal static class MigrationScripts

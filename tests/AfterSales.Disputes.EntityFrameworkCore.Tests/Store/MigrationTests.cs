@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AfterSales.Disputes.EntityFrameworkCore.Tests.Store;
 
 /// <summary>
-/// The migrations are hand-written (EF's design-time package does not restore here), so this test is
+/// The migrations are hand-written (no model snapshot), so this test is
 /// what keeps them true: a migrated database must have exactly the schema EF creates from the model.
 /// </summary>
 public class MigrationTests
