@@ -69,7 +69,7 @@ public static class ServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Registers MediatR 5 by hand (its DI package does not restore here): the mediator, its service factory,
+    /// Registers MediatR 5 by hand: the mediator, its service factory,
     /// and every concrete request and notification handler in <paramref name="assembly"/>. The shared
     /// <see cref="DisputeCommandHandler{TCommand}"/> is closed over each concrete <see cref="DisputeCommand"/>.
     /// </summary>
