@@ -118,13 +118,10 @@ public sealed partial class Dispute
                 AgreedRefund = FullRefundAmount;
                 break;
             case (DisputeAction.Escalate, EscalationRequest request):
-                _arbitrations.Add(new ArbitrationFile(_arbitrations.Count + 1, actor.Party, request.Reason, now, Party.None,
-                    ArbitratorId: null, PendingRequest: null, PausedEvidenceWindow: null, Rulings: [], Appeals: [], AcceptedBy: Party.None, ReviewerId: null));
+                OpenArbitration(actor.Party, request.Reason, now);
                 break;
             case (DisputeAction.EscalateOverdue, _):
-                var window = _flow[State].Deadline!.Label;
-                _arbitrations.Add(new ArbitrationFile(_arbitrations.Count + 1, Party.System, $"The service center did not act within the {window}.", now, Party.None,
-                    ArbitratorId: null, PendingRequest: null, PausedEvidenceWindow: null, Rulings: [], Appeals: [], AcceptedBy: Party.None, ReviewerId: null));
+                OpenArbitration(Party.System, $"The service center did not act within the {_flow[State].Deadline!.Label}.", now);
                 break;
             case (DisputeAction.RuleByDefault, _):
                 // The platform's own failure to rule: the buyer, who waited, is refunded in full. The store
@@ -281,6 +278,10 @@ public sealed partial class Dispute
             _shipments[index] = _shipments[index] with { ReceivedAt = now };
         }
     }
+
+    private void OpenArbitration(Party escalatedBy, string reason, DateTimeOffset now) =>
+        _arbitrations.Add(new ArbitrationFile(_arbitrations.Count + 1, escalatedBy, reason, now, Party.None,
+            ArbitratorId: null, PendingRequest: null, PausedEvidenceWindow: null, Rulings: [], Appeals: [], AcceptedBy: Party.None, ReviewerId: null));
 
     private void UpdateArbitration(Func<ArbitrationFile, ArbitrationFile> change) => _arbitrations[^1] = change(_arbitrations[^1]);
 }

@@ -227,34 +227,26 @@ public static class DisputeFlows
             .Permit(Withdraw, Closed, Party.Buyer)
             .Permit(CloseUnshipped, Closed, Party.System)
         .In(DeviceInTransit)
-            .Deadline(c => c.Dispute.Policy.Windows.DeviceReceipt, expiresWith: EscalateOverdue, "device receipt window")
+            .ServiceCenterWindow(c => c.Dispute.Policy.Windows.DeviceReceipt, "device receipt window")
             .Permit(ReceiveDevice, AwaitingDiagnosis, Party.ServiceCenter)
-            .Permit(Escalate, CollectingEvidence, Party.Buyer)
-            .Permit(EscalateOverdue, CollectingEvidence, Party.System)
         .In(AwaitingDiagnosis)
-            .Deadline(c => c.Dispute.Policy.Windows.Diagnosis, expiresWith: EscalateOverdue, "diagnosis window")
+            .ServiceCenterWindow(c => c.Dispute.Policy.Windows.Diagnosis, "diagnosis window")
             .PermitDynamic(Diagnose, Party.ServiceCenter,
                 When<Diagnosis>(Repairing, "the warranty covers the repair", (c, diagnosis) => diagnosis.Covered),
                 When<Diagnosis>(AwaitingQuoteDecision, "a fee is quoted", (c, diagnosis) => !diagnosis.Covered))
-            .Permit(Escalate, CollectingEvidence, Party.Buyer)
-            .Permit(EscalateOverdue, CollectingEvidence, Party.System)
         .In(AwaitingQuoteDecision)
             .Deadline(c => c.Dispute.Policy.Windows.QuoteResponse, expiresWith: DeclineQuote, "quote response window")
             .Permit(AcceptQuote, Repairing, Party.Buyer)
             .Permit(DeclineQuote, ReturningDevice, Party.Buyer | Party.System)
             .Permit(Escalate, CollectingEvidence, Party.Buyer)
         .In(Repairing)
-            .Deadline(c => c.Dispute.Policy.Windows.RepairTime, expiresWith: EscalateOverdue, "repair window")
+            .ServiceCenterWindow(c => c.Dispute.Policy.Windows.RepairTime, "repair window")
             .Permit(CompleteRepair, ReturningDevice, Party.ServiceCenter)
-            .Permit(Escalate, CollectingEvidence, Party.Buyer)
-            .Permit(EscalateOverdue, CollectingEvidence, Party.System)
         .In(ReturningDevice)
-            .Deadline(c => c.Dispute.Policy.Windows.DeviceReturn, expiresWith: EscalateOverdue, "device return window")
+            .ServiceCenterWindow(c => c.Dispute.Policy.Windows.DeviceReturn, "device return window")
             .PermitDynamic(ShipDeviceBack, Party.ServiceCenter,
                 When(Closed, "the buyer declined the fee", c => c.Dispute.RepairFile!.QuoteDeclined),
                 Otherwise(AwaitingRepairConfirmation))
-            .Permit(Escalate, CollectingEvidence, Party.Buyer)
-            .Permit(EscalateOverdue, CollectingEvidence, Party.System)
         .In(AwaitingRepairConfirmation)
             .Deadline(c => c.Dispute.Policy.Windows.DeliveryConfirmation, expiresWith: AutoConfirmRepair, "delivery confirmation window")
             .Permit(ConfirmRepair, RepairCompleted, Party.Buyer)
@@ -270,6 +262,14 @@ public static class DisputeFlows
             .Deadline(c => c.Dispute.Policy.Windows.EntitlementChoice, expiresWith: ChooseRefund, "entitlement choice window")
             .Permit(ChooseExchange, AwaitingReturnShipment, Party.Buyer)
             .Permit(ChooseRefund, AwaitingReturnShipment, Party.Buyer | Party.System);
+
+    // A step where the service center holds the device: past its window the case goes to the platform,
+    // and the buyer, who waits, may take it there at any time.
+    private static FlowStateBuilder<DisputeState, DisputeAction, DisputeContext> ServiceCenterWindow(
+        this FlowStateBuilder<DisputeState, DisputeAction, DisputeContext> step, Func<DisputeContext, DeadlineSpan> window, string label) => step
+        .Deadline(window, expiresWith: EscalateOverdue, label)
+        .Permit(Escalate, CollectingEvidence, Party.Buyer)
+        .Permit(EscalateOverdue, CollectingEvidence, Party.System);
 
     // Either party escalates; both submit evidence (the window ends early when both have); the
     // assigned arbitrator may ask one party for more (the other's clock pauses), then rules; the

@@ -55,14 +55,6 @@ public static class DisputeMoves
         return moves;
     }
 
-    /// <summary>Whether the move's action is on its actor's menu.</summary>
-    public static bool IsListed(Dispute dispute, DisputeCall call, DateTimeOffset now) => call.Action switch
-    {
-        _ when call.Actor == Actor.System && dispute.Deadline is { } deadline && call.Action == deadline.ExpiresWith && !deadline.IsPaused =>
-            true, // the deadline's default outcome is always the system's to take once due
-        _ => dispute.AllowedActions(call.Actor, now).Contains(call.Action),
-    };
-
     // The party an intent method acts as: Approve(storeId) is always the seller's. Null for the methods that
     // take an Actor (escalate, evidence, rulings' acceptance and appeal, messages, refund retries), which every
     // party can call.
