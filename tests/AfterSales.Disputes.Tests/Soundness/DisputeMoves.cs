@@ -91,14 +91,14 @@ public static class DisputeMoves
         switch (action)
         {
             // Seller
-            case DisputeAction.Approve when person:
+            case DisputeAction.Approve:
                 yield return ("", true, (d, now) => d.Approve(id, now));
                 break;
-            case DisputeAction.Reject when person:
+            case DisputeAction.Reject:
                 yield return ("item-as-described", true, (d, now) => d.Reject(id, new RejectionReason("item-as-described"), now));
                 yield return ("blank reason", false, (d, now) => d.Reject(id, new RejectionReason(" "), now));
                 break;
-            case DisputeAction.ProposeOffer or DisputeAction.CounterOffer when person:
+            case DisputeAction.ProposeOffer or DisputeAction.CounterOffer:
                 foreach (var (name, valid, terms) in Offers(half, ceiling, over, canRepair))
                 {
                     yield return (name, valid, action == DisputeAction.ProposeOffer
@@ -107,7 +107,7 @@ public static class DisputeMoves
                 }
 
                 break;
-            case DisputeAction.ConfirmReceipt when person:
+            case DisputeAction.ConfirmReceipt:
                 var agreed = dispute.AgreedRefund ?? dispute.FullRefundAmount;
                 var deducted = new Amount(agreed.MinorUnits / 2, agreed.Currency);
                 yield return ("intact", true, (d, now) => d.ConfirmReceipt(id, new ConditionReport(ConditionIssue.OpenedForInspection, []), now));
@@ -115,77 +115,77 @@ public static class DisputeMoves
                 yield return ("damaged, no refund", true, (d, now) => d.ConfirmReceipt(id, new ConditionReport(ConditionIssue.SerialTampered, ["photo-9"], Amount.Zero(agreed.Currency)), now));
                 yield return ("damaged without evidence", false, (d, now) => d.ConfirmReceipt(id, new ConditionReport(ConditionIssue.Damaged, [], deducted), now));
                 break;
-            case DisputeAction.ShipReplacement when person:
+            case DisputeAction.ShipReplacement:
                 yield return ("express", true, (d, now) => d.ShipReplacement(id, express, now));
                 yield return ("blank tracking", false, (d, now) => d.ShipReplacement(id, blankTracking, now));
                 break;
 
             // Buyer
-            case DisputeAction.Withdraw when person:
+            case DisputeAction.Withdraw:
                 yield return ("", true, (d, now) => d.Withdraw(id, now));
                 break;
-            case DisputeAction.AcceptOffer when person:
+            case DisputeAction.AcceptOffer:
                 yield return ("", true, (d, now) => d.AcceptOffer(id, now));
                 break;
-            case DisputeAction.DeclineOffer when person:
+            case DisputeAction.DeclineOffer:
                 yield return ("", true, (d, now) => d.DeclineOffer(id, now));
                 break;
-            case DisputeAction.ShipReturn when person:
+            case DisputeAction.ShipReturn:
                 yield return ("express", true, (d, now) => d.ShipReturn(id, express, now));
                 yield return ("surface mail", true, (d, now) => d.ShipReturn(id, surface, now));
                 yield return ("blank tracking", false, (d, now) => d.ShipReturn(id, blankTracking, now));
                 break;
-            case DisputeAction.AcceptProblemReport when person:
+            case DisputeAction.AcceptProblemReport:
                 yield return ("", true, (d, now) => d.AcceptProblemReport(id, now));
                 break;
-            case DisputeAction.ConfirmReplacement when person:
+            case DisputeAction.ConfirmReplacement:
                 yield return ("", true, (d, now) => d.ConfirmReplacement(id, now));
                 break;
-            case DisputeAction.ShipDevice when person:
+            case DisputeAction.ShipDevice:
                 yield return ("express", true, (d, now) => d.ShipDevice(id, express, now));
                 yield return ("blank tracking", false, (d, now) => d.ShipDevice(id, blankTracking, now));
                 break;
-            case DisputeAction.AcceptQuote when person:
+            case DisputeAction.AcceptQuote:
                 yield return ("", true, (d, now) => d.AcceptQuote(id, now));
                 break;
-            case DisputeAction.DeclineQuote when person:
+            case DisputeAction.DeclineQuote:
                 yield return ("", true, (d, now) => d.DeclineQuote(id, now));
                 break;
-            case DisputeAction.ConfirmRepair when person:
+            case DisputeAction.ConfirmRepair:
                 yield return ("", true, (d, now) => d.ConfirmRepair(id, now));
                 break;
-            case DisputeAction.ReportRepeatFault when person:
+            case DisputeAction.ReportRepeatFault:
                 var code = dispute.RepairFile?.Application.FaultCode ?? "wifi-drops";
                 yield return ("the same fault", true, (d, now) => d.ReportRepeatFault(id, new RepeatFault(code, "It is back"), now));
                 yield return ("another fault", true, (d, now) => d.ReportRepeatFault(id, new RepeatFault("fan-noise", "A new noise"), now));
                 yield return ("blank fault code", false, (d, now) => d.ReportRepeatFault(id, new RepeatFault(" ", "?"), now));
                 break;
-            case DisputeAction.ChooseExchange when person:
+            case DisputeAction.ChooseExchange:
                 yield return ("", true, (d, now) => d.ChooseExchange(id, now));
                 break;
-            case DisputeAction.ChooseRefund when person:
+            case DisputeAction.ChooseRefund:
                 yield return ("", true, (d, now) => d.ChooseRefund(id, now));
                 break;
-            case DisputeAction.Rate when person:
+            case DisputeAction.Rate:
                 yield return ("4 stars", true, (d, now) => d.Rate(id, new RatingInput(4, "Fine"), now));
                 yield return ("0 stars", false, (d, now) => d.Rate(id, new RatingInput(0), now));
                 break;
 
             // Service center
-            case DisputeAction.ReceiveDevice when person:
+            case DisputeAction.ReceiveDevice:
                 yield return ("", true, (d, now) => d.ReceiveDevice(id, now));
                 break;
-            case DisputeAction.Diagnose when person:
+            case DisputeAction.Diagnose:
                 var fee = new Amount(9000, ceiling.Currency);
                 yield return ("covered", true, (d, now) => d.Diagnose(id, new Diagnosis(true, "Wi-Fi module"), now));
                 yield return ($"quote {fee}", true, (d, now) => d.Diagnose(id, new Diagnosis(false, "Liquid inside", fee, FaultCause.LiquidDamage), now));
                 yield return ("covered with a fee", false, (d, now) => d.Diagnose(id, new Diagnosis(true, "Wi-Fi module", fee), now));
                 break;
-            case DisputeAction.CompleteRepair when person:
+            case DisputeAction.CompleteRepair:
                 yield return ("repaired", true, (d, now) => d.CompleteRepair(id, new RepairReport(RepairResult.Repaired, "New module"), now));
                 yield return ("blank notes", false, (d, now) => d.CompleteRepair(id, new RepairReport(RepairResult.Repaired, " "), now));
                 break;
-            case DisputeAction.ShipDeviceBack when person:
+            case DisputeAction.ShipDeviceBack:
                 yield return ("express", true, (d, now) => d.ShipDeviceBack(id, express, now));
                 yield return ("blank tracking", false, (d, now) => d.ShipDeviceBack(id, blankTracking, now));
                 break;
@@ -199,15 +199,15 @@ public static class DisputeMoves
                 yield return ("statement", true, (d, now) => d.SubmitEvidence(actor, new EvidenceSubmission("Here is what happened", ["ev-1"]), now));
                 yield return ("empty", false, (d, now) => d.SubmitEvidence(actor, new EvidenceSubmission(" ", []), now));
                 break;
-            case DisputeAction.AssignArbitrator when person:
+            case DisputeAction.AssignArbitrator:
                 yield return ("", true, (d, now) => d.AssignArbitrator(id, now));
                 break;
-            case DisputeAction.RequestMoreEvidence when person:
+            case DisputeAction.RequestMoreEvidence:
                 yield return ("from the buyer", true, (d, now) => d.RequestMoreEvidence(id, new MoreEvidenceRequest(Party.Buyer, "The unboxing video"), now));
                 yield return ("from the seller", true, (d, now) => d.RequestMoreEvidence(id, new MoreEvidenceRequest(Party.Seller, "The dispatch photos"), now));
                 yield return ("from an arbitrator", false, (d, now) => d.RequestMoreEvidence(id, new MoreEvidenceRequest(Party.Arbitrator, "?"), now));
                 break;
-            case DisputeAction.Rule or DisputeAction.OverturnRuling when person:
+            case DisputeAction.Rule or DisputeAction.OverturnRuling:
                 foreach (var (name, valid, terms) in Rulings(half, over, canRepair))
                 {
                     yield return (name, valid, action == DisputeAction.Rule
@@ -223,10 +223,10 @@ public static class DisputeMoves
                 yield return ("wrong", true, (d, now) => d.Appeal(actor, new AppealRequest("The ruling is wrong"), now));
                 yield return ("blank reason", false, (d, now) => d.Appeal(actor, new AppealRequest(" "), now));
                 break;
-            case DisputeAction.AssignAppealReviewer when person:
+            case DisputeAction.AssignAppealReviewer:
                 yield return ("", true, (d, now) => d.AssignAppealReviewer(id, now));
                 break;
-            case DisputeAction.UpholdRuling when person:
+            case DisputeAction.UpholdRuling:
                 yield return ("stands", true, (d, now) => d.UpholdRuling(id, new ReviewDecision("The ruling stands"), now));
                 yield return ("blank rationale", false, (d, now) => d.UpholdRuling(id, new ReviewDecision(""), now));
                 break;
@@ -236,7 +236,7 @@ public static class DisputeMoves
                 break;
 
             // Refunds: the gateway's answers are the system's; a retry is the system's, an arbitrator's or the seller's.
-            case DisputeAction.RetryRefund when person || actor.Party == Party.System:
+            case DisputeAction.RetryRefund:
                 yield return ("", true, (d, now) => d.RetryRefund(actor, now));
                 break;
             case DisputeAction.RecordRefundSuccess when actor.Party == Party.System:
