@@ -239,6 +239,7 @@ public static class Explorer
         }
 
         var successors = new List<(TSubject, string)>();
+        var silentStep = true;
         if (!quick)
         {
             report.Configurations++;
@@ -249,7 +250,7 @@ public static class Explorer
                 Fail(property, detail);
             }
 
-            CheckSilence(subject, report, Fail);
+            silentStep = CheckSilence(subject, report, Fail);
         }
 
         var before = subject.Snapshot();
@@ -287,7 +288,7 @@ public static class Explorer
             Fail(Property.HonestMenus, "a refused move changed the case");
         }
 
-        if (!quick && !progress && !subject.IsFinished && subject.Copy().Silence() is null)
+        if (!quick && !progress && !subject.IsFinished && !silentStep)
         {
             Fail(Property.Progress, $"nobody can move the case: {label(subject)}");
         }
@@ -296,7 +297,8 @@ public static class Explorer
     }
 
     // Every person goes silent: the deadlines (and the platform's ports) alone must end the case in time.
-    private static void CheckSilence<TSubject>(TSubject subject, ExplorationReport report, Action<Property, string> fail)
+    // Returns whether a deadline or a port can move the case from here at all.
+    private static bool CheckSilence<TSubject>(TSubject subject, ExplorationReport report, Action<Property, string> fail)
         where TSubject : IExplorationSubject<TSubject>
     {
         var silent = subject.Copy();
@@ -307,13 +309,13 @@ public static class Explorer
             if (steps.Count == MaxSilentSteps)
             {
                 fail(Property.Termination, $"deadlines alone do not end the case: {string.Join(", ", steps.Take(12))} …");
-                return;
+                return true;
             }
 
             if (silent.Silence() is not { } step)
             {
                 fail(Property.Termination, $"waits for a person with no deadline: {(steps.Count == 0 ? "at once" : "after " + string.Join(", ", steps))}");
-                return;
+                return steps.Count > 0;
             }
 
             steps.Add(step.Step);
@@ -326,6 +328,7 @@ public static class Explorer
         }
 
         report.LongestSilence[subject.Kind] = report.LongestSilence.TryGetValue(subject.Kind, out var known) && known > elapsed ? known : elapsed;
+        return true;
     }
 
     // The moves from opening, shared between configurations as a linked list (paths are long, memory is not).
