@@ -67,7 +67,7 @@ await Send(new RegisterOrder(Order("order-1")));
 await Do(new OpenDispute("order-1", new OpenDisputeRequest("return-1", "buyer-ana", "line-1", RequestKind.ReturnAndRefund, RequestReason.NoReason,
     "Changed my mind", Yuan(399), Condition: ConditionIssue.OpenedForInspection)));
 await Later(TimeSpan.FromDays(5));                 // no answer: approved automatically
-await Do(new ShipReturn("return-1", "buyer-ana", new ShipmentDetails("SF Express", "SF1400228811")));
+await Do(new TakeDisputeAction("return-1", Actor.Buyer("buyer-ana"), DisputeAction.ShipReturn, new ShipmentDetails("SF Express", "SF1400228811")));
 await Later(TimeSpan.FromDays(10));                // receipt not confirmed: refunded automatically
 await Later(TimeSpan.FromMinutes(1));              // the refund gateway's answer is recorded
 Print("No-reason return, store silent twice", (await Send(new GetDispute("return-1")))!);
@@ -77,14 +77,14 @@ await Send(new RegisterOrder(Order("order-2")));
 await Do(new OpenDispute("order-2", new OpenDisputeRequest("repair-1", "buyer-ana", "line-1", RequestKind.Repair, RequestReason.Defective,
     "Wi-Fi drops", Repair: new RepairApplication("AX3000", "LW3000-77821", "wifi-drops", "Wi-Fi drops every few minutes", "invoice-2", []))));
 await Later(TimeSpan.FromHours(3));
-await Do(new ApproveDispute("repair-1", "store-flagship"));
-await Do(new ShipDevice("repair-1", "buyer-ana", new ShipmentDetails("SF Express", "SF7000111")));
+await Do(new TakeDisputeAction("repair-1", Actor.Seller("store-flagship"), DisputeAction.Approve));
+await Do(new TakeDisputeAction("repair-1", Actor.Buyer("buyer-ana"), DisputeAction.ShipDevice, new ShipmentDetails("SF Express", "SF7000111")));
 await Later(TimeSpan.FromDays(2));
-await Do(new ReceiveDevice("repair-1", "sc-shenzhen"));
-await Do(new DiagnoseDevice("repair-1", "sc-shenzhen", new Diagnosis(true, "Faulty Wi-Fi module")));
+await Do(new TakeDisputeAction("repair-1", Actor.ServiceCenter("sc-shenzhen"), DisputeAction.ReceiveDevice));
+await Do(new TakeDisputeAction("repair-1", Actor.ServiceCenter("sc-shenzhen"), DisputeAction.Diagnose, new Diagnosis(true, "Faulty Wi-Fi module")));
 await Later(TimeSpan.FromDays(1));
-await Do(new CompleteRepair("repair-1", "sc-shenzhen", new RepairReport(RepairResult.Repaired, "Replaced the Wi-Fi module")));
-await Do(new ShipDeviceBack("repair-1", "sc-shenzhen", new ShipmentDetails("SF Express", "SF7000999")));
+await Do(new TakeDisputeAction("repair-1", Actor.ServiceCenter("sc-shenzhen"), DisputeAction.CompleteRepair, new RepairReport(RepairResult.Repaired, "Replaced the Wi-Fi module")));
+await Do(new TakeDisputeAction("repair-1", Actor.ServiceCenter("sc-shenzhen"), DisputeAction.ShipDeviceBack, new ShipmentDetails("SF Express", "SF7000999")));
 await Later(TimeSpan.FromDays(10));                // the buyer does not confirm: confirmed automatically
 Print("Warranty repair", (await Send(new GetDispute("repair-1")))!);
 

@@ -87,7 +87,7 @@ internal sealed class Marketplace : IAsyncDisposable
             version = (await SendAsync(new GetDispute(disputeId)))!.Version;
         }
 
-        var result = await SendAsync(new SendMessage(disputeId, Actor.Seller(Store), new MessageText("We are looking into it")) { ExpectedVersion = version });
+        var result = await SendAsync(new TakeDisputeAction(disputeId, Actor.Seller(Store), DisputeAction.SendMessage, new MessageText("We are looking into it")) { ExpectedVersion = version });
         _versions[disputeId] = result.Status == CommandStatus.Succeeded
             ? result.Dispute!.Version
             : throw new InvalidOperationException($"{disputeId}: {result.Status} {result.Refusal?.Message}");

@@ -3,6 +3,8 @@ using AfterSales.Disputes.Api.Contracts;
 using AfterSales.Disputes.Api.Problems;
 using AfterSales.Disputes.Application.Disputes;
 using AfterSales.Disputes.Disputes;
+using System.Reflection;
+using AfterSales.Disputes.Flows;
 using MediatR;
 
 namespace AfterSales.Disputes.Api.Endpoints;
@@ -14,70 +16,42 @@ namespace AfterSales.Disputes.Api.Endpoints;
 /// </summary>
 internal static class DisputeActionEndpoints
 {
+    private static readonly MethodInfo s_mapWithBody = typeof(DisputeActionEndpoints).GetMethod(nameof(MapWithBody), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    // The routes come from the actions' declarations: a new action gets its route, its OpenAPI entry and its
+    // roles (the parties the flows let take it) without a line here.
     public static void MapDisputeActionEndpoints(this RouteGroupBuilder api)
     {
         var disputes = api.MapGroup("/disputes/{disputeId}").WithTags("Dispute actions");
-
-        // Seller
-        Map(disputes, "approve", [Roles.Seller], "approve the request", (c, id) => new ApproveDispute(id, c.PartyId));
-        Map<RejectionReason>(disputes, "reject", [Roles.Seller], "reject the request", (c, id, b) => new RejectDispute(id, c.PartyId, b));
-        Map<OfferTerms>(disputes, "offers", [Roles.Seller], "propose an offer", (c, id, b) => new ProposeOffer(id, c.PartyId, b));
-        Map<ConditionReport>(disputes, "receipt", [Roles.Seller], "confirm receipt", (c, id, b) => new ConfirmReceipt(id, c.PartyId, b));
-        Map<ShipmentDetails>(disputes, "replacement-shipment", [Roles.Seller], "ship a replacement", (c, id, b) => new ShipReplacement(id, c.PartyId, b));
-
-        // Buyer
-        Map(disputes, "withdraw", [Roles.Buyer], "withdraw the request", (c, id) => new WithdrawDispute(id, c.PartyId));
-        Map(disputes, "offer/accept", [Roles.Buyer], "accept an offer", (c, id) => new AcceptOffer(id, c.PartyId));
-        Map(disputes, "offer/decline", [Roles.Buyer], "decline an offer", (c, id) => new DeclineOffer(id, c.PartyId));
-        Map<OfferTerms>(disputes, "counter-offers", [Roles.Buyer], "counter an offer", (c, id, b) => new CounterOffer(id, c.PartyId, b));
-        Map<ShipmentDetails>(disputes, "return-shipment", [Roles.Buyer], "ship the item back", (c, id, b) => new ShipReturn(id, c.PartyId, b));
-        Map(disputes, "problem-report/accept", [Roles.Buyer], "accept a problem report", (c, id) => new AcceptProblemReport(id, c.PartyId));
-        Map(disputes, "replacement/confirm", [Roles.Buyer], "confirm a replacement", (c, id) => new ConfirmReplacement(id, c.PartyId));
-        Map<ShipmentDetails>(disputes, "device-shipment", [Roles.Buyer], "send a device", (c, id, b) => new ShipDevice(id, c.PartyId, b));
-        Map(disputes, "quote/accept", [Roles.Buyer], "accept a quote", (c, id) => new AcceptQuote(id, c.PartyId));
-        Map(disputes, "quote/decline", [Roles.Buyer], "decline a quote", (c, id) => new DeclineQuote(id, c.PartyId));
-        Map(disputes, "repair/confirm", [Roles.Buyer], "confirm a repair", (c, id) => new ConfirmRepair(id, c.PartyId));
-        Map<RepeatFault>(disputes, "repeat-faults", [Roles.Buyer], "report a repeat fault", (c, id, b) => new ReportRepeatFault(id, c.PartyId, b));
-        Map(disputes, "entitlement/exchange", [Roles.Buyer], "choose an exchange", (c, id) => new ChooseExchange(id, c.PartyId));
-        Map(disputes, "entitlement/refund", [Roles.Buyer], "choose a refund", (c, id) => new ChooseRefund(id, c.PartyId));
-        Map<RatingInput>(disputes, "rating", [Roles.Buyer], "rate a request", (c, id, b) => new RateDispute(id, c.PartyId, b));
-
-        // Service center
-        Map(disputes, "device/receive", [Roles.ServiceCenter], "receive a device", (c, id) => new ReceiveDevice(id, c.PartyId));
-        Map<Diagnosis>(disputes, "diagnosis", [Roles.ServiceCenter], "diagnose a device", (c, id, b) => new DiagnoseDevice(id, c.PartyId, b));
-        Map<RepairReport>(disputes, "repair/complete", [Roles.ServiceCenter], "complete a repair", (c, id, b) => new CompleteRepair(id, c.PartyId, b));
-        Map<ShipmentDetails>(disputes, "device/return-shipment", [Roles.ServiceCenter], "ship a device back", (c, id, b) => new ShipDeviceBack(id, c.PartyId, b));
-
-        // Arbitrator
-        Map(disputes, "assignment", [Roles.Arbitrator], "take a case", (c, id) => new AssignArbitrator(id, c.PartyId));
-        Map<MoreEvidenceRequest>(disputes, "evidence-requests", [Roles.Arbitrator], "request evidence", (c, id, b) => new RequestMoreEvidence(id, c.PartyId, b));
-        Map<RulingTerms>(disputes, "ruling", [Roles.Arbitrator], "rule", (c, id, b) => new RuleDispute(id, c.PartyId, b));
-        Map(disputes, "appeal/assignment", [Roles.Arbitrator], "take an appeal", (c, id) => new AssignAppealReviewer(id, c.PartyId));
-        Map<ReviewDecision>(disputes, "appeal/uphold", [Roles.Arbitrator], "uphold a ruling", (c, id, b) => new UpholdRuling(id, c.PartyId, b));
-        Map<RulingTerms>(disputes, "appeal/overturn", [Roles.Arbitrator], "overturn a ruling", (c, id, b) => new OverturnRuling(id, c.PartyId, b));
-        Map(disputes, "refund/retry", [Roles.Arbitrator, Roles.Seller], "retry a refund", (c, id) => new RetryRefund(id, c.Actor));
-
-        // Either party
-        Map<EscalationRequest>(disputes, "escalation", [Roles.Buyer, Roles.Seller], "escalate", (c, id, b) => new EscalateDispute(id, c.Actor, b));
-        Map<EvidenceSubmission>(disputes, "evidence", [Roles.Buyer, Roles.Seller], "submit evidence", (c, id, b) => new SubmitEvidence(id, c.Actor, b));
-        Map(disputes, "ruling/accept", [Roles.Buyer, Roles.Seller], "accept a ruling", (c, id) => new AcceptRuling(id, c.Actor));
-        Map<AppealRequest>(disputes, "appeals", [Roles.Buyer, Roles.Seller], "appeal", (c, id, b) => new AppealRuling(id, c.Actor, b));
-        Map<MessageText>(disputes, "messages", [Roles.Buyer, Roles.Seller, Roles.Arbitrator, Roles.ServiceCenter], "send messages",
-            (c, id, b) => new SendMessage(id, c.Actor, b));
+        foreach (var action in DisputeActions.All.Where(a => a.Route is not null))
+        {
+            var roles = RolesOf(action.Parties);
+            if (action.ArgumentType is null)
+            {
+                Describe(disputes.MapPost("/" + action.Route, (string disputeId, HttpContext http, IMediator mediator, TimeProvider time, CancellationToken cancellationToken) =>
+                    ActAsync(http, mediator, time, disputeId, action, roles, details: null, cancellationToken)), action, roles);
+            }
+            else
+            {
+                s_mapWithBody.MakeGenericMethod(action.ArgumentType).Invoke(null, [disputes, action, roles]);
+            }
+        }
     }
 
-    private static void Map(RouteGroupBuilder group, string route, string[] roles, string what, Func<Caller, string, DisputeCommand> command) =>
-        Describe(group.MapPost("/" + route, (string disputeId, HttpContext http, IMediator mediator, TimeProvider time, CancellationToken cancellationToken) =>
-            ActAsync(http, mediator, time, disputeId, roles, what, caller => command(caller, disputeId), cancellationToken)), route, roles, what);
+    private static readonly (Party Party, string Role)[] s_roles =
+        [(Party.Buyer, Roles.Buyer), (Party.Seller, Roles.Seller), (Party.Arbitrator, Roles.Arbitrator), (Party.ServiceCenter, Roles.ServiceCenter)];
 
-    private static void Map<TBody>(RouteGroupBuilder group, string route, string[] roles, string what, Func<Caller, string, TBody, DisputeCommand> command)
-        where TBody : notnull =>
-        Describe(group.MapPost("/" + route, (string disputeId, TBody body, HttpContext http, IMediator mediator, TimeProvider time, CancellationToken cancellationToken) =>
-            ActAsync(http, mediator, time, disputeId, roles, what, caller => command(caller, disputeId, body), cancellationToken)).Accepts<TBody>("application/json"), route, roles, what);
+    /// <summary>The roles whose callers act as one of <paramref name="parties"/>.</summary>
+    public static string[] RolesOf(Party parties) => [.. s_roles.Where(p => parties.HasFlag(p.Party)).Select(p => p.Role)];
 
-    private static void Describe(RouteHandlerBuilder route, string name, string[] roles, string what) => route
-        .WithName("Dispute_" + string.Concat(name.Split('/', '-').Select(part => char.ToUpperInvariant(part[0]) + part[1..])))
-        .WithSummary($"{char.ToUpperInvariant(what[0])}{what[1..]} ({string.Join(", ", roles)})")
+    private static void MapWithBody<TBody>(RouteGroupBuilder group, DisputeActionInfo action, string[] roles)
+        where TBody : DisputeEventData =>
+        Describe(group.MapPost("/" + action.Route, (string disputeId, TBody body, HttpContext http, IMediator mediator, TimeProvider time, CancellationToken cancellationToken) =>
+            ActAsync(http, mediator, time, disputeId, action, roles, body, cancellationToken)).Accepts<TBody>("application/json"), action, roles);
+
+    private static void Describe(RouteHandlerBuilder route, DisputeActionInfo action, string[] roles) => route
+        .WithName("Dispute_" + string.Concat(action.Route!.Split('/', '-').Select(part => char.ToUpperInvariant(part[0]) + part[1..])))
+        .WithSummary($"{char.ToUpperInvariant(action.Summary[0])}{action.Summary[1..]} ({string.Join(", ", roles)})")
         .WithDescription("Needs If-Match with the dispute's ETag. Answers with the dispute as the caller now sees it and its new ETag. "
             + "Errors are problem details: 403 for other roles, 404 for disputes the caller may not see, 409 when the action is not allowed now "
             + "(with the allowed actions), 422 for refunds above the maximum, 412 for a stale and 428 for a missing If-Match.")
@@ -92,18 +66,15 @@ internal static class DisputeActionEndpoints
         .ProducesProblem(StatusCodes.Status428PreconditionRequired)
         .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-    private static async Task<IResult> ActAsync(HttpContext http, IMediator mediator, TimeProvider time, string disputeId, string[] roles, string what,
-        Func<Caller, DisputeCommand> command, CancellationToken cancellationToken)
+    // One load of the dispute: the command's handler hides a dispute the caller may not see (404), checks the
+    // If-Match version and takes the action on the dispute it loaded.
+    private static async Task<IResult> ActAsync(HttpContext http, IMediator mediator, TimeProvider time, string disputeId, DisputeActionInfo action,
+        string[] roles, DisputeEventData? details, CancellationToken cancellationToken)
     {
         var caller = http.Caller();
         if (!roles.Contains(caller.Role))
         {
-            return ApiProblems.Forbidden(caller.Role, what);
-        }
-
-        if (await mediator.VisibleDisputeAsync(caller, disputeId, cancellationToken) is null)
-        {
-            return ApiProblems.NotFound("The dispute");
+            return ApiProblems.Forbidden(caller.Role, action.Summary);
         }
 
         if (!http.Request.HasIfMatch())
@@ -111,7 +82,8 @@ internal static class DisputeActionEndpoints
             return ApiProblems.PreconditionRequired();
         }
 
-        var result = await mediator.Send(command(caller) with { ExpectedVersion = http.Request.IfMatchVersion() ?? -1 }, cancellationToken);
+        var command = new TakeDisputeAction(disputeId, caller.Actor, action.Action, details) { ExpectedVersion = http.Request.IfMatchVersion() ?? -1 };
+        var result = await mediator.Send(command, cancellationToken);
         if (result.Status != CommandStatus.Succeeded)
         {
             return ApiProblems.From(result);

@@ -39,19 +39,19 @@ internal static class DemoData
 
         // Escalated: a quality claim the flagship store rejected; the buyer has submitted evidence.
         await Open(mediator, "dsp_demo_escalated", "ord-1002", Ana, RequestKind.ReturnAndRefund, RequestReason.Defective, Yuan(399), cancellationToken);
-        await mediator.Send(new RejectDispute("dsp_demo_escalated", MarketplacePolicies.Flagship, new RejectionReason("no-fault-found", "Works on our bench")), cancellationToken);
-        await mediator.Send(new EscalateDispute("dsp_demo_escalated", Actor.Buyer(Ana), new EscalationRequest("It reboots every hour")), cancellationToken);
-        await mediator.Send(new SubmitEvidence("dsp_demo_escalated", Actor.Buyer(Ana), new EvidenceSubmission("Three reboots in one afternoon", [])), cancellationToken);
+        await mediator.Send(new TakeDisputeAction("dsp_demo_escalated", Actor.Seller(MarketplacePolicies.Flagship), DisputeAction.Reject, new RejectionReason("no-fault-found", "Works on our bench")), cancellationToken);
+        await mediator.Send(new TakeDisputeAction("dsp_demo_escalated", Actor.Buyer(Ana), DisputeAction.Escalate, new EscalationRequest("It reboots every hour")), cancellationToken);
+        await mediator.Send(new TakeDisputeAction("dsp_demo_escalated", Actor.Buyer(Ana), DisputeAction.SubmitEvidence, new EvidenceSubmission("Three reboots in one afternoon", [])), cancellationToken);
 
         // Refunding: missing parts at the reseller, approved (the development gateway pays it).
         await Open(mediator, "dsp_demo_refund", "ord-1003", Ben, RequestKind.RefundOnly, RequestReason.MissingParts, Yuan(40), cancellationToken);
-        await mediator.Send(new ApproveDispute("dsp_demo_refund", MarketplacePolicies.Reseller), cancellationToken);
+        await mediator.Send(new TakeDisputeAction("dsp_demo_refund", Actor.Seller(MarketplacePolicies.Reseller), DisputeAction.Approve), cancellationToken);
 
         // A warranty repair waiting for the device.
         await mediator.Send(new OpenDispute("ord-1004", new OpenDisputeRequest("dsp_demo_repair", Ben, "line-1", RequestKind.Repair, RequestReason.Defective,
             "Wi-Fi drops every few minutes", Repair: new RepairApplication("AX3000", "LW3000-77821", "wifi-drops", "Wi-Fi drops every few minutes", "invoice-1004", []))),
             cancellationToken);
-        await mediator.Send(new ApproveDispute("dsp_demo_repair", MarketplacePolicies.Flagship), cancellationToken);
+        await mediator.Send(new TakeDisputeAction("dsp_demo_repair", Actor.Seller(MarketplacePolicies.Flagship), DisputeAction.Approve), cancellationToken);
     }
 
     private static Task Open(IMediator mediator, string id, string orderId, string buyer, RequestKind kind, RequestReason reason, Amount refund, CancellationToken cancellationToken) =>

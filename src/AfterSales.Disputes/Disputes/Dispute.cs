@@ -1,6 +1,8 @@
+using System.Collections.Frozen;
 using AfterSales.Disputes.Flows;
 using AfterSales.Disputes.Merchants;
 using AfterSales.Disputes.Money;
+using AfterSales.Disputes.Orders;
 using AfterSales.Disputes.Policies;
 
 namespace AfterSales.Disputes.Disputes;
@@ -33,6 +35,13 @@ public sealed partial class Dispute
     private readonly List<ArbitrationFile> _arbitrations = [];
     private readonly FlowDefinition<DisputeState, DisputeAction, DisputeContext> _flow;
     private readonly OpenDisputeRequest _request;
+
+    // Every action's declaration and every state's entry effects, from the concepts' tables (Dispute.Negotiation.cs, …).
+    private static readonly ActionTable[] s_concepts =
+        [NegotiationActions(), ReturnActions(), RefundActions(), RepairActions(), ArbitrationActions(), ConversationActions()];
+
+    private static readonly FrozenDictionary<DisputeState, Action<Dispute, Transition<DisputeState, DisputeAction>>[]> s_entryEffects =
+        s_concepts.SelectMany(t => t.Entries).GroupBy(e => e.State).ToFrozenDictionary(g => g.Key, g => g.Select(e => e.Effect).ToArray());
 
     private Dispute(DisputeOpened opened, DateTimeOffset at)
     {
@@ -71,6 +80,10 @@ public sealed partial class Dispute
         Version = 1;
         _timeline.Add(new DisputeEvent(Id, Version, at, Party.Buyer, BuyerId, DisputeAction.Open, State, State, opened));
     }
+
+    /// <summary>Every action's declaration, by action: each declared once, in one concept's table.</summary>
+    internal static FrozenDictionary<DisputeAction, ActionDeclaration> Declarations { get; } =
+        s_concepts.SelectMany(t => t.Actions).ToFrozenDictionary(d => d.Action);
 
     /// <summary>The dispute's id.</summary>
     public string Id { get; }
@@ -312,7 +325,7 @@ public sealed partial class Dispute
             }
 
             var replayed = recorded.Data is { } data
-                ? data.ReplayOn(dispute, recorded.Actor, recorded.Action, recorded.At)
+                ? data.ApplyTo(dispute, recorded.Actor, recorded.Action, recorded.At)
                 : dispute.Apply<DisputeEventData>(recorded.Actor, recorded.Action, null, recorded.At);
             if (replayed.Event?.Sequence != recorded.Sequence || replayed.Event.To != recorded.To)
             {
@@ -356,8 +369,30 @@ public sealed partial class Dispute
     }
 
     /// <summary>
+    /// Takes any action by its name with its details: what every intent method does, for callers that
+    /// read the action from data (an API route, a queue message). Details of the wrong type, or missing,
+    /// are refused as invalid input. When the action completes a step (both parties submitted evidence,
+    /// both accepted the ruling), the system's follow-up is appended as its own event.
+    /// </summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="action">What they do.</param>
+    /// <param name="details">The details the action takes (<see cref="DisputeActionInfo.ArgumentType"/>), or null when it takes none.</param>
+    /// <param name="now">When.</param>
+    public DisputeResult Take(Actor actor, DisputeAction action, DisputeEventData? details, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var taken = details is null ? Apply<DisputeEventData>(actor, action, null, now) : details.ApplyTo(this, actor, action, now);
+        if (taken.Succeeded && Declarations[action].FollowUp?.Invoke(this) is { } followUp)
+        {
+            Apply<DisputeEventData>(Actor.System, followUp, null, now);
+        }
+
+        return taken;
+    }
+
+    /// <summary>
     /// Takes one action: checks the actor, the details and the flow, then changes the dispute and
-    /// appends the event. Intent methods and <see cref="Rebuild"/> both come through here.
+    /// appends the event. <see cref="Take"/> and <see cref="Rebuild"/> both come through here.
     /// </summary>
     internal DisputeResult Apply<TData>(Actor actor, DisputeAction action, TData? data, DateTimeOffset now)
         where TData : DisputeEventData
@@ -367,7 +402,12 @@ public sealed partial class Dispute
             return DisputeResult.Refused(notAParty);
         }
 
-        if (Validate(action, data) is { } invalid)
+        if (!Declarations.TryGetValue(action, out var declaration))
+        {
+            return Refuse(DisputeRefusalCode.NotAllowed, $"{action} is not an action on an open dispute.", actor, now);
+        }
+
+        if (CheckDetails(declaration, data) is { } invalid)
         {
             return Refuse(invalid.Code, invalid.Message, actor, now);
         }
@@ -382,15 +422,29 @@ public sealed partial class Dispute
         }
 
         var transition = fired.Transition;
-        var deadlineBefore = Deadline;
-        Record(actor, action, data, deadlineBefore, now);
+        if (actor.Party == Party.Seller && Scorecard.FirstSellerResponseAt is null)
+        {
+            Scorecard = Scorecard with { FirstSellerResponseAt = now };
+        }
+
+        // Recorded before the state changes: an effect may read the step the action was taken in.
+        declaration.Record?.Invoke(this, new ActionTaken(actor, action, data, Deadline, now));
         State = transition.To;
         if (!transition.IsInternal)
         {
-            // Started after Record, not taken from the transition: a window may depend on what the
+            // Started after the record, not taken from the transition: a window may depend on what the
             // action recorded (a return sent by surface mail gets the longer receipt window).
             Deadline = _flow.StartDeadline(State, context, now);
-            Entered(action, transition, now);
+            foreach (var entered in s_entryEffects.GetValueOrDefault(State, []))
+            {
+                entered(this, transition);
+            }
+
+            if (State == DisputeState.Closed)
+            {
+                Closure = declaration.Closes ?? throw new InvalidOperationException($"{action} closed the dispute, but its declaration names no closure reason.");
+                Scorecard = Scorecard with { ClosedAt = now, Closure = Closure };
+            }
         }
 
         Version++;
@@ -425,15 +479,67 @@ public sealed partial class Dispute
         _ => new(DisputeRefusalCode.NotAParty, "Only a buyer, a seller, an arbitrator, a service center or the system acts on disputes.", []),
     };
 
-    // A repair file for a request opened as a repair, or for one whose remedy became a repair (an
-    // accepted offer, a ruling): then the buyer's own description stands in for the application.
-    private RepairFile NewRepairFile(RepairApplication? application, bool warrantyCovered, string serviceCenterId) => new(
-        application ?? new RepairApplication(Model: "", SerialNumber: "", FaultCode: _request.Reason.ToString(), FaultDescription: Description,
-            ProofOfPurchaseId: null, MediaIds: _request.EvidenceIds ?? []),
-        serviceCenterId, warrantyCovered, Diagnosis: null, QuoteDeclined: false, Repairs: [], FailedRepairs: new Dictionary<string, int>());
+    private static string? ValidateOpen(OpenDisputeRequest request, Order order)
+    {
+        if (string.IsNullOrWhiteSpace(request.DisputeId))
+        {
+            return "A request needs an id.";
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Description) || request.Description.Length > MaxTextLength)
+        {
+            return $"Describe the problem in 1 to {MaxTextLength} characters.";
+        }
+
+        var paysMoney = request.Kind is RequestKind.RefundOnly or RequestKind.ReturnAndRefund;
+        if (paysMoney && request.RequestedRefund is not { IsPositive: true })
+        {
+            return $"A {request.Kind} request needs a positive refund amount.";
+        }
+
+        if (!paysMoney && request.RequestedRefund is not null)
+        {
+            return $"A {request.Kind} request asks for no refund amount.";
+        }
+
+        if (request.RequestedRefund is { } asked && asked.Currency != order.Currency)
+        {
+            return $"The refund is in {asked.Currency}, but order {order.OrderId} was paid in {order.Currency}.";
+        }
+
+        if (request.Kind == RequestKind.Repair && request.Repair is not { } repair)
+        {
+            return "A repair request needs a repair application.";
+        }
+
+        if (request.Repair is { } application && (Blank(application.Model) || Blank(application.SerialNumber) || Blank(application.FaultCode) || Blank(application.FaultDescription)))
+        {
+            return "A repair application needs the model, the serial number, a fault code and a description of the fault.";
+        }
+
+        return (request.IncludedLineIds ?? []).FirstOrDefault(id => order.Line(id) is null || id == request.LineId) is { } unknown
+            ? $"Line {unknown} cannot be sent back with line {request.LineId}."
+            : null;
+    }
 
     private DisputeResult Refuse(DisputeRefusalCode code, string message, Actor actor, DateTimeOffset now) =>
         DisputeResult.Refused(new DisputeRefusal(code, message, _flow.PermittedActions(State, actor.Party, new DisputeContext(this, actor, now))));
+
+    private Problem? CheckDetails(ActionDeclaration declaration, DisputeEventData? data)
+    {
+        if (declaration.ArgumentType != data?.GetType())
+        {
+            return Invalid(declaration.ArgumentType is null
+                ? $"{declaration.Action} takes no details."
+                : $"{declaration.Action} takes its details as {declaration.ArgumentType.Name}.");
+        }
+
+        return data is null ? null : declaration.Validate?.Invoke(this, data);
+    }
+
+    private static Problem Invalid(string message) => new(DisputeRefusalCode.InvalidInput, message);
+
+    private static bool Blank(string? text) => string.IsNullOrWhiteSpace(text);
 }
 
 /// <summary>The answer to <see cref="Dispute.Open"/>: the new dispute, or why it was refused, and the eligibility decision when it was evaluated.</summary>

@@ -10,18 +10,18 @@ namespace AfterSales.Disputes.Disputes;
 /// </summary>
 public abstract record DisputeEventData
 {
-    internal abstract DisputeResult ReplayOn(Dispute dispute, Actor actor, DisputeAction action, DateTimeOffset at);
+    internal abstract DisputeResult ApplyTo(Dispute dispute, Actor actor, DisputeAction action, DateTimeOffset at);
 }
 
 /// <summary>
-/// Base of each kind of details: replaying calls the aggregate with the details' own type, which is the
-/// argument type the flow declared for the action.
+/// Base of each kind of details: taking or replaying an action calls the aggregate with the details' own
+/// type, which is the argument type the action declares.
 /// </summary>
 /// <typeparam name="TSelf">The derived record itself.</typeparam>
 public abstract record DisputeEventData<TSelf> : DisputeEventData
     where TSelf : DisputeEventData<TSelf>
 {
-    internal override DisputeResult ReplayOn(Dispute dispute, Actor actor, DisputeAction action, DateTimeOffset at) =>
+    internal override DisputeResult ApplyTo(Dispute dispute, Actor actor, DisputeAction action, DateTimeOffset at) =>
         dispute.Apply(actor, action, (TSelf)this, at);
 }
 

@@ -73,6 +73,6 @@ public sealed record DisputeOpened(
     string FlowId,
     int FlowVersion) : DisputeEventData
 {
-    internal override DisputeResult ReplayOn(Dispute dispute, Actor actor, DisputeAction action, DateTimeOffset at) =>
+    internal override DisputeResult ApplyTo(Dispute dispute, Actor actor, DisputeAction action, DateTimeOffset at) =>
         throw new InvalidOperationException("A dispute is opened once, by its first event.");
 }

@@ -70,14 +70,18 @@ public sealed class FlowBuilder<TState, TAction, TContext>
     /// (a reason code, an offer, a tracking number). It must then be fired with one; argument guards and
     /// <c>OnEntryFrom</c> effects receive it.
     /// </summary>
-    public FlowBuilder<TState, TAction, TContext> Takes<TArgument>(TAction action)
+    public FlowBuilder<TState, TAction, TContext> Takes<TArgument>(TAction action) => Takes(action, typeof(TArgument));
+
+    /// <summary>Declares that <paramref name="action"/> is fired with an argument of <paramref name="argumentType"/>, for declarations read from a table.</summary>
+    public FlowBuilder<TState, TAction, TContext> Takes(TAction action, Type argumentType)
     {
-        if (_argumentTypes.TryGetValue(action, out var existing) && existing != typeof(TArgument))
+        ArgumentNullException.ThrowIfNull(argumentType);
+        if (_argumentTypes.TryGetValue(action, out var existing) && existing != argumentType)
         {
-            _problems.Add($"{action} is declared to take both {existing.Name} and {typeof(TArgument).Name}.");
+            _problems.Add($"{action} is declared to take both {existing.Name} and {argumentType.Name}.");
         }
 
-        _argumentTypes[action] = typeof(TArgument);
+        _argumentTypes[action] = argumentType;
         return this;
     }
 

@@ -65,6 +65,12 @@ public sealed class FlowDefinition<TState, TAction, TContext>
             ? rule
             : throw new ArgumentException($"{state} is not a state of flow {Id} v{Version}.", nameof(state));
 
+    /// <summary>Every party some state of the flow lets take <paramref name="action"/>; <see cref="Party.None"/> when no state permits it.</summary>
+    public Party PartiesFor(TAction action) => States
+        .SelectMany(state => state.Transitions)
+        .Where(rule => EqualityComparer<TAction>.Default.Equals(rule.Action, action))
+        .Aggregate(Party.None, (parties, rule) => parties | rule.AllowedParties);
+
     /// <summary>True when <paramref name="state"/> is part of this flow.</summary>
     public bool Contains(TState state) => _states.ContainsKey(state);
 

@@ -2,6 +2,7 @@ using AfterSales.Disputes.Application;
 using AfterSales.Disputes.Application.Disputes;
 using AfterSales.Disputes.Application.Ports;
 using AfterSales.Disputes.Calendars;
+using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.EntityFrameworkCore;
 using AfterSales.Disputes.Policies;
 using MediatR;
@@ -35,7 +36,7 @@ internal static class EmbeddingGuide
         await provider.MigrateAfterSalesDatabaseAsync();             // applies the migrations at start
 
         var mediator = provider.GetRequiredService<IMediator>();
-        var result = await mediator.Send(new ApproveDispute(disputeId, storeId) { ExpectedVersion = 3 });
+        var result = await mediator.Send(new TakeDisputeAction(disputeId, Actor.Seller(storeId), DisputeAction.Approve) { ExpectedVersion = 3 });
         #endregion
 
         return result;

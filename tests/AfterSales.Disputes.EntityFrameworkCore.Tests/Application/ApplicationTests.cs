@@ -32,7 +32,7 @@ public class ApplicationTests
         await using var host = await TestHost.StartAsync("sqlite");
 
         (await host.SendAsync(new OpenDispute("nope", Request(RequestKind.ReturnAndRefund, RequestReason.NoReason, Yuan(1))))).Status.Should().Be(CommandStatus.NotFound);
-        (await host.SendAsync(new ApproveDispute("nope", Flagship))).Status.Should().Be(CommandStatus.NotFound);
+        (await host.SendAsync(new TakeDisputeAction("nope", Actor.Seller(Flagship), DisputeAction.Approve))).Status.Should().Be(CommandStatus.NotFound);
         (await host.SendAsync(new GetTimeline("nope"))).Should().BeNull();
         (await host.SendAsync(new GetAllowedActions("nope", Actor.Buyer(Buyer)))).Should().BeNull();
     }
@@ -45,8 +45,8 @@ public class ApplicationTests
         await host.SendAsync(new RegisterOrder(RouterOrder()));
 
         await host.DoAsync(new OpenDispute("order-1", Request(RequestKind.ReturnAndRefund, RequestReason.NoReason, Yuan(399))));
-        await host.DoAsync(new ApproveDispute("dispute-1", Flagship));
-        var refused = await host.SendAsync(new ApproveDispute("dispute-1", Flagship));
+        await host.DoAsync(new TakeDisputeAction("dispute-1", Actor.Seller(Flagship), DisputeAction.Approve));
+        var refused = await host.SendAsync(new TakeDisputeAction("dispute-1", Actor.Seller(Flagship), DisputeAction.Approve));
 
         refused.Status.Should().Be(CommandStatus.Refused);
         recorder.Seen.Select(s => (s.Action, s.StoredVersion)).Should().Equal((DisputeAction.Open, 1), (DisputeAction.Approve, 2));
@@ -96,8 +96,8 @@ public class ApplicationTests
 
         var results = await Task.WhenAll(Enumerable.Range(1, 64).Select(i => Task.Run(async () =>
         {
-            await host.DoAsync(new SendMessage($"d-{i}", Actor.Buyer(Buyer), new MessageText("Any news?")));
-            return await host.SendAsync(new ApproveDispute($"d-{i}", Flagship));
+            await host.DoAsync(new TakeDisputeAction($"d-{i}", Actor.Buyer(Buyer), DisputeAction.SendMessage, new MessageText("Any news?")));
+            return await host.SendAsync(new TakeDisputeAction($"d-{i}", Actor.Seller(Flagship), DisputeAction.Approve));
         })));
 
         results.Should().OnlyContain(r => r.Status == CommandStatus.Succeeded);

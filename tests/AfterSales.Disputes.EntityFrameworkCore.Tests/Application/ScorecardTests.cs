@@ -30,22 +30,22 @@ public class ScorecardTests
         {
             await Open(i);
             host.Clock.Advance(TimeSpan.FromHours(hours));
-            await host.DoAsync(new ApproveDispute($"d-{i}", Flagship));
+            await host.DoAsync(new TakeDisputeAction($"d-{i}", Actor.Seller(Flagship), DisputeAction.Approve));
             host.Clock.Move(TimeSpan.FromHours(-hours));
         }
 
         await Open(4);
         await Open(5);
-        await host.DoAsync(new RejectDispute("d-5", Flagship, new RejectionReason("no-fault")));
-        await host.DoAsync(new EscalateDispute("d-5", Actor.Buyer(Buyer), new EscalationRequest("Faulty")));
-        await host.DoAsync(new AssignArbitrator("d-5", Arbitrator));
+        await host.DoAsync(new TakeDisputeAction("d-5", Actor.Seller(Flagship), DisputeAction.Reject, new RejectionReason("no-fault")));
+        await host.DoAsync(new TakeDisputeAction("d-5", Actor.Buyer(Buyer), DisputeAction.Escalate, new EscalationRequest("Faulty")));
+        await host.DoAsync(new TakeDisputeAction("d-5", Actor.Arbitrator(Arbitrator), DisputeAction.AssignArbitrator));
         host.Clock.Advance(TimeSpan.FromDays(5));
         (await host.RunDeadlinesAsync()).Should().Be(2, "d-4 is approved on the seller's silence and d-5's evidence window closes");
-        await host.DoAsync(new RuleDispute("d-5", Arbitrator, new RulingTerms(RulingOutcome.FullRefund, null, "Fault shown", ShippingPayer.Seller, 4, "Ignored a fault")));
-        await host.DoAsync(new AcceptRuling("d-5", Actor.Buyer(Buyer)));
-        await host.DoAsync(new AcceptRuling("d-5", Actor.Seller(Flagship)));
-        await host.DoAsync(new WithdrawDispute("d-1", Buyer));
-        await host.DoAsync(new RateDispute("d-1", Buyer, new RatingInput(5)));
+        await host.DoAsync(new TakeDisputeAction("d-5", Actor.Arbitrator(Arbitrator), DisputeAction.Rule, new RulingTerms(RulingOutcome.FullRefund, null, "Fault shown", ShippingPayer.Seller, 4, "Ignored a fault")));
+        await host.DoAsync(new TakeDisputeAction("d-5", Actor.Buyer(Buyer), DisputeAction.AcceptRuling));
+        await host.DoAsync(new TakeDisputeAction("d-5", Actor.Seller(Flagship), DisputeAction.AcceptRuling));
+        await host.DoAsync(new TakeDisputeAction("d-1", Actor.Buyer(Buyer), DisputeAction.Withdraw));
+        await host.DoAsync(new TakeDisputeAction("d-1", Actor.Buyer(Buyer), DisputeAction.Rate, new RatingInput(5)));
 
         var scorecard = await host.SendAsync(new GetStoreScorecard(Flagship));
 

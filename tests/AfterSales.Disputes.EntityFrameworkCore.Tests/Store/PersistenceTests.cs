@@ -34,8 +34,8 @@ public class PersistenceTests
         await using var host = await TestHost.StartAsync(provider);
         await host.SendAsync(new RegisterOrder(RouterOrder()));
         var opened = await host.DoAsync(new OpenDispute("order-1", Request(RequestKind.ReturnAndRefund, RequestReason.Defective, Yuan(399))));
-        await host.DoAsync(new ProposeOffer("dispute-1", Flagship, new OfferTerms(Remedy.RefundKeepItem, Yuan(80), "Keep it")));
-        var countered = await host.DoAsync(new CounterOffer("dispute-1", Buyer, new OfferTerms(Remedy.RefundKeepItem, Yuan(150), "150 then")));
+        await host.DoAsync(new TakeDisputeAction("dispute-1", Actor.Seller(Flagship), DisputeAction.ProposeOffer, new OfferTerms(Remedy.RefundKeepItem, Yuan(80), "Keep it")));
+        var countered = await host.DoAsync(new TakeDisputeAction("dispute-1", Actor.Buyer(Buyer), DisputeAction.CounterOffer, new OfferTerms(Remedy.RefundKeepItem, Yuan(150), "150 then")));
 
         var reloaded = await host.SendAsync(new GetDispute("dispute-1"));
 
@@ -55,9 +55,9 @@ public class PersistenceTests
         await first.DoAsync(new OpenDispute("order-1", Request(RequestKind.ReturnAndRefund, RequestReason.Defective, Yuan(399))));
         (await first.SendAsync(new GetDispute("dispute-1")))!.Version.Should().Be(1, "the first host has now read (and keeps) the timeline");
 
-        await second.DoAsync(new ProposeOffer("dispute-1", Flagship, new OfferTerms(Remedy.RefundKeepItem, Yuan(80), "Keep it")));
+        await second.DoAsync(new TakeDisputeAction("dispute-1", Actor.Seller(Flagship), DisputeAction.ProposeOffer, new OfferTerms(Remedy.RefundKeepItem, Yuan(80), "Keep it")));
         var seenByFirst = await first.SendAsync(new GetDispute("dispute-1"));
-        var countered = await first.DoAsync(new CounterOffer("dispute-1", Buyer, new OfferTerms(Remedy.RefundKeepItem, Yuan(150), "150 then")) { ExpectedVersion = 2 });
+        var countered = await first.DoAsync(new TakeDisputeAction("dispute-1", Actor.Buyer(Buyer), DisputeAction.CounterOffer, new OfferTerms(Remedy.RefundKeepItem, Yuan(150), "150 then")) { ExpectedVersion = 2 });
 
         seenByFirst!.Version.Should().Be(2);
         seenByFirst.State.Should().Be(DisputeState.AwaitingBuyerOnOffer);
@@ -123,7 +123,7 @@ public class PersistenceTests
         var loaded = await host.WithStoreAsync(s => s.FindManyAsync(["d-1", "d-2", "no-such-dispute"], default));
         loaded.Select(d => d.Id).Should().BeEquivalentTo(["d-1", "d-2"]);
 
-        await host.DoAsync(new WithdrawDispute("d-2", Buyer)); // someone acts on d-2 after the batch loaded it
+        await host.DoAsync(new TakeDisputeAction("d-2", Actor.Buyer(Buyer), DisputeAction.Withdraw)); // someone acts on d-2 after the batch loaded it
         foreach (var dispute in loaded)
         {
             dispute.Approve(Flagship, now).Succeeded.Should().BeTrue();
@@ -148,9 +148,9 @@ public class PersistenceTests
         await using var host = await TestHost.StartAsync(provider);
         await host.SendAsync(new RegisterOrder(RouterOrder()));
         await host.DoAsync(new OpenDispute("order-1", Request(RequestKind.ReturnAndRefund, RequestReason.NoReason, Yuan(399))));
-        await host.DoAsync(new SendMessage("dispute-1", Actor.Buyer(Buyer), new MessageText("Hello")));
+        await host.DoAsync(new TakeDisputeAction("dispute-1", Actor.Buyer(Buyer), DisputeAction.SendMessage, new MessageText("Hello")));
 
-        var stale = await host.SendAsync(new ApproveDispute("dispute-1", Flagship) { ExpectedVersion = 1 });
+        var stale = await host.SendAsync(new TakeDisputeAction("dispute-1", Actor.Seller(Flagship), DisputeAction.Approve) { ExpectedVersion = 1 });
 
         stale.Status.Should().Be(CommandStatus.StaleVersion);
         stale.Dispute!.Version.Should().Be(2);
@@ -208,9 +208,9 @@ public class PersistenceTests
         await using var host = await TestHost.StartAsync(provider);
         await host.SendAsync(new RegisterOrder(RouterOrder()));
         await host.DoAsync(new OpenDispute("order-1", Request(RequestKind.ReturnAndRefund, RequestReason.Defective, Yuan(399))));
-        await host.DoAsync(new RejectDispute("dispute-1", Flagship, new RejectionReason("no-fault")));
-        await host.DoAsync(new EscalateDispute("dispute-1", Actor.Buyer(Buyer), new EscalationRequest("Faulty")));
-        await host.DoAsync(new AssignArbitrator("dispute-1", Arbitrator));
+        await host.DoAsync(new TakeDisputeAction("dispute-1", Actor.Seller(Flagship), DisputeAction.Reject, new RejectionReason("no-fault")));
+        await host.DoAsync(new TakeDisputeAction("dispute-1", Actor.Buyer(Buyer), DisputeAction.Escalate, new EscalationRequest("Faulty")));
+        await host.DoAsync(new TakeDisputeAction("dispute-1", Actor.Arbitrator(Arbitrator), DisputeAction.AssignArbitrator));
 
         var escalated = await host.SendAsync(new ListDisputes(new DisputeQuery(Escalated: true, States: [DisputeState.CollectingEvidence])));
         var mine = await host.SendAsync(new ListDisputes(new DisputeQuery(ArbitratorId: Arbitrator)));

@@ -54,7 +54,7 @@ public class DeadlineWorkerTests
         (await host.QueryAsync(db => db.Disputes.Select(d => d.Version).ToListAsync())).Should().AllBeEquivalentTo(1);
 
         // One moved on (the buyer withdrew it); the other's deadline is now due and fires alone.
-        await host.DoAsync(new WithdrawDispute(disputes[0], Buyer));
+        await host.DoAsync(new TakeDisputeAction(disputes[0], Actor.Buyer(Buyer), DisputeAction.Withdraw));
         host.Clock.Advance(TimeSpan.FromDays(6));
         (await host.SendAsync(new ExpireDeadlines(disputes))).Should().Be(1);
         var approvals = await host.QueryAsync(db => db.DisputeEvents.Where(e => e.Action == DisputeAction.AutoApprove).Select(e => e.DisputeId).ToListAsync());
@@ -106,13 +106,13 @@ public class DeadlineWorkerTests
         await using var host = await TestHost.StartAsync(provider);
         await host.SendAsync(new RegisterOrder(RouterOrder()));
         await host.DoAsync(new OpenDispute("order-1", Request(RequestKind.ReturnAndRefund, RequestReason.Defective, Yuan(399), disputeId: "d-1")));
-        await host.DoAsync(new RejectDispute("d-1", Flagship, new RejectionReason("no-fault")));
-        await host.DoAsync(new EscalateDispute("d-1", Actor.Buyer(Buyer), new EscalationRequest("Faulty")));
-        await host.DoAsync(new AssignArbitrator("d-1", Arbitrator));
+        await host.DoAsync(new TakeDisputeAction("d-1", Actor.Seller(Flagship), DisputeAction.Reject, new RejectionReason("no-fault")));
+        await host.DoAsync(new TakeDisputeAction("d-1", Actor.Buyer(Buyer), DisputeAction.Escalate, new EscalationRequest("Faulty")));
+        await host.DoAsync(new TakeDisputeAction("d-1", Actor.Arbitrator(Arbitrator), DisputeAction.AssignArbitrator));
         var escalatedAt = host.Clock.GetUtcNow();
 
         host.Clock.Advance(TimeSpan.FromDays(1));
-        await host.DoAsync(new RequestMoreEvidence("d-1", Arbitrator, new MoreEvidenceRequest(Party.Seller, "Bench log")));
+        await host.DoAsync(new TakeDisputeAction("d-1", Actor.Arbitrator(Arbitrator), DisputeAction.RequestMoreEvidence, new MoreEvidenceRequest(Party.Seller, "Bench log")));
         (await host.QueryAsync(db => db.Deadlines.SingleAsync())).ExpiresWith.Should().Be(DisputeAction.CloseMoreEvidence);
 
         // The seller stays silent: the request for more evidence lapses after three days and the window resumes.

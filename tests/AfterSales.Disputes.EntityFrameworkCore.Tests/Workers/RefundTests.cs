@@ -19,7 +19,7 @@ public class RefundTests
         host.Gateway.FailuresBeforeSuccess = 2;
         await host.SendAsync(new RegisterOrder(RouterOrder(notShipped: true)));
         await host.DoAsync(new OpenDispute("order-1", Request(RequestKind.RefundOnly, RequestReason.NotShipped, Yuan(409), claimsShipping: true)));
-        await host.DoAsync(new ApproveDispute("dispute-1", Flagship));
+        await host.DoAsync(new TakeDisputeAction("dispute-1", Actor.Seller(Flagship), DisputeAction.Approve));
 
         // Attempt 1 fails; the retry deadline fires an hour later; attempt 2 fails; then attempt 3 pays.
         for (var round = 0; round < 3; round++)
@@ -48,7 +48,7 @@ public class RefundTests
         await using var host = await TestHost.StartAsync(provider);
         await host.SendAsync(new RegisterOrder(RouterOrder(notShipped: true)));
         await host.DoAsync(new OpenDispute("order-1", Request(RequestKind.RefundOnly, RequestReason.NotShipped, Yuan(399))));
-        await host.DoAsync(new ApproveDispute("dispute-1", Flagship));
+        await host.DoAsync(new TakeDisputeAction("dispute-1", Actor.Seller(Flagship), DisputeAction.Approve));
         await host.RunOutboxAsync();
 
         // A crash after paying but before completing the message: the message is dispatched again.
@@ -69,8 +69,8 @@ public class RefundTests
         await using var host = await TestHost.StartAsync(provider);
         await host.SendAsync(new RegisterOrder(RouterOrder()));
         await host.DoAsync(new OpenDispute("order-1", Request(RequestKind.ReturnAndRefund, RequestReason.Defective, Yuan(399))));
-        await host.DoAsync(new RejectDispute("dispute-1", Flagship, new RejectionReason("no-fault")));
-        var refused = await host.SendAsync(new ApproveDispute("dispute-1", Flagship));
+        await host.DoAsync(new TakeDisputeAction("dispute-1", Actor.Seller(Flagship), DisputeAction.Reject, new RejectionReason("no-fault")));
+        var refused = await host.SendAsync(new TakeDisputeAction("dispute-1", Actor.Seller(Flagship), DisputeAction.Approve));
 
         var events = await host.QueryAsync(db => db.DisputeEvents.Select(e => e.DisputeId + ":" + e.Sequence).OrderBy(id => id).ToListAsync());
         var outbox = await host.QueryAsync(db => db.Outbox.Where(o => o.Kind == OutboxKind.DisputeEvent).Select(o => o.Id).OrderBy(id => id).ToListAsync());

@@ -29,7 +29,7 @@ public class WebhookTests
         await using var _ = host;
         await using var __ = receiver;
         await host.DoAsync(new OpenDispute("order-1", Request(RequestKind.ReturnAndRefund, RequestReason.NoReason, Yuan(399))));
-        await host.DoAsync(new ApproveDispute("dispute-1", Flagship));
+        await host.DoAsync(new TakeDisputeAction("dispute-1", Actor.Seller(Flagship), DisputeAction.Approve));
 
         await host.RunOutboxAsync();
         (await host.RunWebhooksAsync()).Should().Be(2);
@@ -53,7 +53,7 @@ public class WebhookTests
         await using var __ = receiver;
         receiver.Delay = TimeSpan.FromMilliseconds(500);
         await host.DoAsync(new OpenDispute("order-1", Request(RequestKind.ReturnAndRefund, RequestReason.NoReason, Yuan(399))));
-        await host.DoAsync(new ApproveDispute("dispute-1", Flagship));
+        await host.DoAsync(new TakeDisputeAction("dispute-1", Actor.Seller(Flagship), DisputeAction.Approve));
         await host.RunOutboxAsync();
 
         (await host.RunWebhooksAsync()).Should().Be(2, "one round delivers the batch");

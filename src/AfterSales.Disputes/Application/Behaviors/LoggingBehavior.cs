@@ -24,7 +24,9 @@ public sealed partial class LoggingBehavior<TRequest, TResponse> : IPipelineBeha
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         if (response is DisputeCommandResult result)
         {
-            LogCommand(typeof(TRequest).Name, (request as DisputeCommand)?.DisputeId ?? result.Dispute?.Id, result.Status, result.Refusal?.Code.ToString(), elapsed);
+            // One command type carries every action: the action is what the log needs to say.
+            var name = request is TakeDisputeAction taken ? taken.Action.ToString() : typeof(TRequest).Name;
+            LogCommand(name, (request as DisputeCommand)?.DisputeId ?? result.Dispute?.Id, result.Status, result.Refusal?.Code.ToString(), elapsed);
         }
         else
         {

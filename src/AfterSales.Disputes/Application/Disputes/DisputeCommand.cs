@@ -4,9 +4,9 @@ using MediatR;
 namespace AfterSales.Disputes.Application.Disputes;
 
 /// <summary>
-/// A request to take one action on a dispute. Each concrete command names the party's id it acts for
-/// and calls one intent method; <see cref="DisputeCommandHandler{TCommand}"/> loads, checks the version,
-/// saves and publishes for all of them.
+/// A request to take one action on a dispute: <see cref="TakeDisputeAction"/> for a party's (or the system's)
+/// action, <see cref="ExpireDeadline"/> for a due deadline. <see cref="DisputeCommandHandler{TCommand}"/> loads,
+/// checks that the acting party may see the dispute and the version, saves and publishes for both.
 /// </summary>
 /// <param name="DisputeId">The dispute.</param>
 public abstract record DisputeCommand(string DisputeId) : IRequest<DisputeCommandResult>, IValidatable
@@ -16,6 +16,9 @@ public abstract record DisputeCommand(string DisputeId) : IRequest<DisputeComman
     /// the command is answered <see cref="CommandStatus.StaleVersion"/> and nothing changes.
     /// </summary>
     public int? ExpectedVersion { get; init; }
+
+    /// <summary>Who acts: a dispute this party may not see is answered <see cref="CommandStatus.NotFound"/>.</summary>
+    internal abstract Actor ActingParty { get; }
 
     /// <summary>Takes the action on the loaded dispute.</summary>
     internal abstract DisputeResult Execute(Dispute dispute, DateTimeOffset now);

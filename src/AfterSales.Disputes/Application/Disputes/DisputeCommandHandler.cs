@@ -6,7 +6,8 @@ using MediatR;
 namespace AfterSales.Disputes.Application.Disputes;
 
 /// <summary>
-/// Handles every <see cref="DisputeCommand"/>: loads the dispute, checks the caller's expected version,
+/// Handles every <see cref="DisputeCommand"/>: loads the dispute once, hides it from a party who may not see
+/// it, checks the caller's expected version,
 /// takes the action, saves the new events with their outbox messages in one transaction, and only then
 /// publishes <see cref="DisputeEventsCommitted"/>.
 /// </summary>
@@ -31,8 +32,9 @@ public sealed class DisputeCommandHandler<TCommand> : IRequestHandler<TCommand, 
     {
         ArgumentNullException.ThrowIfNull(request);
         var dispute = await _disputes.FindAsync(request.DisputeId, cancellationToken).ConfigureAwait(false);
-        if (dispute is null)
+        if (dispute is null || !dispute.IsVisibleTo(request.ActingParty))
         {
+            // A dispute the party may not see is answered as one that does not exist: nothing about it leaks.
             return DisputeCommandResult.NotFound;
         }
 

@@ -79,7 +79,8 @@ public sealed partial class OutboxDispatcher
         var refund = JsonSerializer.Deserialize<RefundOrder>(message.Payload, DisputeJson.Options)!;
         var outcome = await services.GetRequiredService<IRefundGateway>().RefundAsync(refund, cancellationToken).ConfigureAwait(false);
         var recorded = await services.GetRequiredService<IMediator>().Send(
-            new RecordRefundOutcome(refund.DisputeId, new RefundResult(outcome.Reference, outcome.Failure), outcome.Succeeded), cancellationToken).ConfigureAwait(false);
+            new TakeDisputeAction(refund.DisputeId, Actor.System, outcome.Succeeded ? DisputeAction.RecordRefundSuccess : DisputeAction.RecordRefundFailure,
+                new RefundResult(outcome.Reference, outcome.Failure)), cancellationToken).ConfigureAwait(false);
         if (recorded.Status == CommandStatus.Conflict)
         {
             // Someone acted on the dispute at the same moment: record the gateway's answer on the next round.

@@ -1,0 +1,28 @@
+namespace AfterSales.Disputes.Disputes;
+
+/// <content>Conversation: messages on the case at every open step, and the buyer's rating at the end.</content>
+public sealed partial class Dispute
+{
+    /// <summary>A party sends a message on the case.</summary>
+    public DisputeResult SendMessage(Actor actor, MessageText message, DateTimeOffset now) => Take(actor, DisputeAction.SendMessage, message, now);
+
+    /// <summary>The buyer rates how the request was handled, 1 to 5, once it is over.</summary>
+    public DisputeResult Rate(string buyerId, RatingInput rating, DateTimeOffset now) => Take(Actor.Buyer(buyerId), DisputeAction.Rate, rating, now);
+
+    private static ActionTable ConversationActions() => new ActionTable()
+        .Action<MessageText>(DisputeAction.SendMessage, "messages", "send messages",
+            validate: (_, message) => Blank(message.Text) || message.Text.Length > MaxTextLength ? Invalid($"A message has 1 to {MaxTextLength} characters.") : null,
+            record: (d, message, taken) => d._messages.Add(new CaseMessage(taken.Actor.Party, taken.Actor.Id, message.Text, taken.At)))
+        .Action<RatingInput>(DisputeAction.Rate, "rating", "rate a request",
+            validate: (_, rating) => rating switch
+            {
+                { Stars: < 1 or > 5 } => Invalid("A rating is 1 to 5 stars."),
+                { Comment.Length: > MaxTextLength } => Invalid($"A rating comment has at most {MaxTextLength} characters."),
+                _ => null,
+            },
+            record: (d, rating, taken) =>
+            {
+                d.Rating = new Rating(rating.Stars, rating.Comment, taken.At);
+                d.Scorecard = d.Scorecard with { RatingStars = rating.Stars };
+            });
+}

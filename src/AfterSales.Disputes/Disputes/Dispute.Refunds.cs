@@ -1,0 +1,61 @@
+using AfterSales.Disputes.Money;
+
+namespace AfterSales.Disputes.Disputes;
+
+/// <content>Refunds: one refund per dispute, paid through the platform's gateway with the same id on every retry.</content>
+public sealed partial class Dispute
+{
+    /// <summary>The refund gateway paid the refund.</summary>
+    public DisputeResult RecordRefundSuccess(RefundResult result, DateTimeOffset now) => Take(Actor.System, DisputeAction.RecordRefundSuccess, result, now);
+
+    /// <summary>The refund gateway failed; the refund will be retried with the same refund id.</summary>
+    public DisputeResult RecordRefundFailure(RefundResult result, DateTimeOffset now) => Take(Actor.System, DisputeAction.RecordRefundFailure, result, now);
+
+    /// <summary>Retries a failed refund now (an arbitrator or the seller may, besides the automatic retry).</summary>
+    public DisputeResult RetryRefund(Actor actor, DateTimeOffset now) => Take(actor, DisputeAction.RetryRefund, null, now);
+
+    private static ActionTable RefundActions() => new ActionTable()
+        .Action<RefundResult>(DisputeAction.RecordRefundSuccess, route: null, "record a paid refund",
+            validate: (_, result) => Blank(result.GatewayReference) ? Invalid("A paid refund needs the gateway's reference.") : null,
+            record: (d, result, _) => d.Refund = d.Refund! with { Status = RefundStatus.Succeeded, GatewayReference = result.GatewayReference },
+            closes: ClosureReason.Refunded)
+        .Action<RefundResult>(DisputeAction.RecordRefundFailure, route: null, "record a failed refund",
+            validate: (_, result) => Blank(result.Failure) ? Invalid("A failed refund needs the failure.") : null,
+            record: (d, result, _) => d.Refund = d.Refund! with { Status = RefundStatus.Failed, LastFailure = result.Failure })
+        .Action(DisputeAction.TimeOutRefund, route: null, "count an unanswered refund as failed", record: (d, _) => d.Refund = d.Refund! with
+        {
+            Status = RefundStatus.Failed,
+            LastFailure = $"The refund gateway did not answer within the {d.Policy.Windows.RefundAnswer.Length.TotalHours:0}-hour refund answer window.",
+        })
+        .Action(DisputeAction.RetryRefund, "refund/retry", "retry a refund")
+        .OnEntering(DisputeState.Refunding, (d, transition) => d.Refund = d.Refund is { } earlier
+            ? earlier with { Status = RefundStatus.Pending, Attempts = earlier.Attempts + 1 }
+            : d.NewRefund(transition.At));
+
+    // The amount agreed (or the full refund), split into the item and the claimed shipping.
+    private RefundRecord NewRefund(DateTimeOffset now)
+    {
+        var amount = AgreedRefund ?? FullRefundAmount;
+        var itemPart = Amount.Min(amount, ItemCeiling);
+        return new RefundRecord($"{Id}-refund", amount, itemPart, amount - itemPart, RefundStatus.Pending, Attempts: 1, RequestedAt: now);
+    }
+
+    private Problem? CheckRefund(Amount refund, string what)
+    {
+        if (refund.Currency != Ceiling.Currency)
+        {
+            return Currency(refund);
+        }
+
+        if (!refund.IsPositive)
+        {
+            return Invalid($"The {what} refund must be positive.");
+        }
+
+        return refund > Ceiling
+            ? new Problem(DisputeRefusalCode.OverRefund, $"A refund of {refund} exceeds the {Ceiling} that can still be refunded for this order line.")
+            : null;
+    }
+
+    private Problem Currency(Amount amount) => Invalid($"The amount is in {amount.Currency}, but the order was paid in {Ceiling.Currency}.");
+}

@@ -1,0 +1,88 @@
+namespace AfterSales.Disputes.Disputes;
+
+/// <content>Returns and replacements: the item going back, the seller's receipt and report, the replacement coming out.</content>
+public sealed partial class Dispute
+{
+    /// <summary>The buyer ships the item back.</summary>
+    public DisputeResult ShipReturn(string buyerId, ShipmentDetails shipment, DateTimeOffset now) => Take(Actor.Buyer(buyerId), DisputeAction.ShipReturn, shipment, now);
+
+    /// <summary>The seller confirms receipt of the return and reports its condition.</summary>
+    public DisputeResult ConfirmReceipt(string storeId, ConditionReport report, DateTimeOffset now) => Take(Actor.Seller(storeId), DisputeAction.ConfirmReceipt, report, now);
+
+    /// <summary>The buyer accepts the seller's not-intact report and the refund it leaves.</summary>
+    public DisputeResult AcceptProblemReport(string buyerId, DateTimeOffset now) => Take(Actor.Buyer(buyerId), DisputeAction.AcceptProblemReport, null, now);
+
+    /// <summary>The seller ships the replacement.</summary>
+    public DisputeResult ShipReplacement(string storeId, ShipmentDetails shipment, DateTimeOffset now) => Take(Actor.Seller(storeId), DisputeAction.ShipReplacement, shipment, now);
+
+    /// <summary>The buyer confirms the replacement arrived as it should.</summary>
+    public DisputeResult ConfirmReplacement(string buyerId, DateTimeOffset now) => Take(Actor.Buyer(buyerId), DisputeAction.ConfirmReplacement, null, now);
+
+    private static ActionTable ReturnActions() => new ActionTable()
+        .Action<ShipmentDetails>(DisputeAction.ShipReturn, "return-shipment", "ship the item back",
+            validate: (_, shipment) => ValidateShipment(shipment), record: (d, shipment, taken) => d.Ship(ShipmentPurpose.Return, shipment, taken))
+        .Action(DisputeAction.CloseUnshipped, route: null, "close when nothing was shipped in time", closes: ClosureReason.NotShippedBack)
+        .Action<ConditionReport>(DisputeAction.ConfirmReceipt, "receipt", "confirm receipt",
+            validate: (d, report) => d.ValidateReport(report), record: (d, report, taken) =>
+            {
+                d.MarkReceived(ShipmentPurpose.Return, taken);
+                d.ReceiptReport = report;
+            })
+        .Action(DisputeAction.AutoConfirmReceipt, route: null, "confirm receipt after the seller's silence", record: (d, taken) =>
+        {
+            d.MarkReceived(ShipmentPurpose.Return, taken);
+            d.CountSellerTimeout();
+        })
+        .Action(DisputeAction.AcceptProblemReport, "problem-report/accept", "accept a problem report",
+            record: (d, _) => d.AgreedRefund = d.RefundAfterProblemReport, closes: ClosureReason.ProblemAccepted)
+        .Action<ShipmentDetails>(DisputeAction.ShipReplacement, "replacement-shipment", "ship a replacement",
+            validate: (_, shipment) => ValidateShipment(shipment), record: (d, shipment, taken) => d.Ship(ShipmentPurpose.Replacement, shipment, taken))
+        .Action(DisputeAction.RefundInstead, route: null, "refund when no replacement was shipped in time", record: (d, _) =>
+        {
+            // The seller has the item back but sent no replacement: the buyer is refunded in full.
+            d.Remedy = Remedy.ReturnAndRefund;
+            d.AgreedRefund = d.FullRefundAmount;
+            d.CountSellerTimeout();
+        })
+        .Action(DisputeAction.ConfirmReplacement, "replacement/confirm", "confirm a replacement",
+            record: (d, taken) => d.MarkReceived(ShipmentPurpose.Replacement, taken), closes: ClosureReason.Exchanged)
+        .Action(DisputeAction.AutoConfirmReplacement, route: null, "confirm a replacement after the buyer's silence",
+            record: (d, taken) => d.MarkReceived(ShipmentPurpose.Replacement, taken), closes: ClosureReason.Exchanged);
+
+    private static Problem? ValidateShipment(ShipmentDetails shipment) =>
+        Blank(shipment.Carrier) || Blank(shipment.TrackingNumber) ? Invalid("A shipment needs a carrier and a tracking number.") : null;
+
+    private void Ship(ShipmentPurpose purpose, ShipmentDetails details, ActionTaken taken) => _shipments.Add(new Shipment(purpose, details, taken.At));
+
+    private void MarkReceived(ShipmentPurpose purpose, ActionTaken taken)
+    {
+        var index = _shipments.FindLastIndex(s => s.Purpose == purpose);
+        if (index >= 0)
+        {
+            _shipments[index] = _shipments[index] with { ReceivedAt = taken.At };
+        }
+    }
+
+    private Problem? ValidateReport(ConditionReport report)
+    {
+        if (report.IsIntact)
+        {
+            return report.ProposedRefund is null ? null : Invalid("A report of intact goods proposes no other refund.");
+        }
+
+        if (report.EvidenceIds.Count == 0)
+        {
+            return Invalid("A report that the item is not intact must attach evidence.");
+        }
+
+        return report.ProposedRefund switch
+        {
+            null => Invalid("A report that the item is not intact proposes the refund that remains (zero for none)."),
+            { IsNegative: true } => Invalid("The proposed refund cannot be negative."),
+            { } proposed when proposed.Currency != Ceiling.Currency => Currency(proposed),
+            { } proposed when proposed > (AgreedRefund ?? FullRefundAmount) =>
+                Invalid($"The proposed refund {proposed} is more than the {AgreedRefund ?? FullRefundAmount} agreed."),
+            _ => null,
+        };
+    }
+}
