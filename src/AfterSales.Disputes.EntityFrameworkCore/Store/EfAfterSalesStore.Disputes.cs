@@ -23,13 +23,26 @@ internal sealed partial class EfAfterSalesStore
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         if (rows.Count == 0)
         {
-            return known.Length == 0 ? null : Dispute.Rebuild(known);
+            return known.Length == 0 ? null : Loaded(Dispute.Rebuild(known));
         }
 
         DisputeEvent[] timeline = [.. known, .. rows.Select(Mapping.ToEvent)];
         _timelines.Keep(disputeId, timeline);
-        return Dispute.Rebuild(timeline);
+        return Loaded(Dispute.Rebuild(timeline));
     }
+
+    private Dispute Loaded(Dispute dispute)
+    {
+        _loaded[dispute] = (dispute.Version, Mapping.ToRow(dispute));
+        return dispute;
+    }
+
+    // The stored summary row of a dispute saved from expectedVersion: kept from its load, or (for a dispute
+    // this scope did not load) the dispute's at that version, replayed.
+    private DisputeRow RowBefore(Dispute dispute, int expectedVersion) =>
+        _loaded.TryGetValue(dispute, out var loaded) && loaded.Version == expectedVersion
+            ? loaded.Row
+            : Mapping.ToRow(Dispute.Rebuild(dispute.Timeline.Take(expectedVersion)));
 
     public Task<OpenOutcome?> OpenAsync(
         string orderId, Func<OrderRefunds, OpenOutcome> open, Func<Dispute, IReadOnlyList<OutboxMessage>> outbox, CancellationToken cancellationToken) =>
@@ -79,7 +92,7 @@ internal sealed partial class EfAfterSalesStore
         {
             DisputeEvent[] events = [.. timeline.Select(Mapping.ToEvent)];
             _timelines.Keep(timeline.Key, events);
-            disputes.Add(Dispute.Rebuild(events));
+            disputes.Add(Loaded(Dispute.Rebuild(events)));
         }
 
         return disputes;
@@ -88,22 +101,23 @@ internal sealed partial class EfAfterSalesStore
     // Each summary row moves only from the version its caller loaded; the disputes' deadlines are replaced and
     // their new events and outbox messages appended, several rows to a statement. Written by RowWriter rather
     // than SaveChanges (see there): on PostgreSQL the whole save is one round trip. The statements are built
-    // before the transaction: replaying the loaded version and serialising the rows need no lock, and on SQLite
-    // every other writer of the process waits while one holds the transaction.
-    public Task SaveManyAsync(IReadOnlyList<DisputeChanges> changes, CancellationToken cancellationToken)
+    // before the transaction: the row before (kept from the load) and the rows' serialisation need no lock,
+    // and on SQLite every other writer of the process waits while one holds the transaction.
+    public async Task SaveManyAsync(IReadOnlyList<DisputeChanges> changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
         if (changes.Count == 0)
         {
-            return Task.CompletedTask;
+            return;
         }
 
         var writer = new RowWriter(_db);
-        foreach (var (dispute, expectedVersion, _) in changes)
+        var after = new DisputeRow[changes.Count];
+        for (var i = 0; i < changes.Count; i++)
         {
-            // The stored summary is the dispute's at the version it was loaded at: replaying those events gives it.
-            var before = Mapping.ToRow(Dispute.Rebuild(dispute.Timeline.Take(expectedVersion)));
-            writer.UpdateIfUnchanged(Mapping.ToRow(dispute), before);
+            var (dispute, expectedVersion, _) = changes[i];
+            after[i] = Mapping.ToRow(dispute);
+            writer.UpdateIfUnchanged(after[i], RowBefore(dispute, expectedVersion));
         }
 
         writer
@@ -111,7 +125,7 @@ internal sealed partial class EfAfterSalesStore
             .InsertAll(changes.SelectMany(c => c.Dispute.Timeline.Skip(c.ExpectedVersion)).Select(Mapping.ToRow))
             .InsertAll(changes.Select(c => Mapping.ToDeadline(c.Dispute)).OfType<DeadlineRow>())
             .InsertAll(changes.SelectMany(c => c.Outbox).Select(Mapping.ToRow));
-        return InTransactionAsync(async () =>
+        await InTransactionAsync(async () =>
         {
             try
             {
@@ -127,7 +141,13 @@ internal sealed partial class EfAfterSalesStore
             {
                 throw Conflict(changes, writer.Returned, null);
             }
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
+
+        // Committed: the next save of the same dispute in this scope moves on from these rows.
+        for (var i = 0; i < changes.Count; i++)
+        {
+            _loaded[changes[i].Dispute] = (changes[i].Dispute.Version, after[i]);
+        }
     }
 
     // The first dispute whose summary row the save did not move (the transaction is rolled back).

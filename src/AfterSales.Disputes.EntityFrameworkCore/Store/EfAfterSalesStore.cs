@@ -1,4 +1,6 @@
 using AfterSales.Disputes.Application.Ports;
+using AfterSales.Disputes.Disputes;
+using AfterSales.Disputes.EntityFrameworkCore.Rows;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -17,6 +19,10 @@ internal sealed partial class EfAfterSalesStore : IDisputeStore, IOrderStore, ID
     private readonly AfterSalesDbContext _db;
     private readonly TimelineCache _timelines;
     private readonly WriterQueue _writers;
+
+    // The summary row of each dispute this scope loaded, as stored at the version it was loaded at: a save
+    // sets only the columns that changed without replaying the timeline to find the row before.
+    private readonly Dictionary<Dispute, (int Version, DisputeRow Row)> _loaded = new(ReferenceEqualityComparer.Instance);
 
     public EfAfterSalesStore(AfterSalesDbContext db, TimelineCache timelines, WriterQueue writers)
     {

@@ -334,6 +334,7 @@ public sealed partial class Dispute
             }
         }
 
+        DisputeMetrics.Rebuilt.Add(1);
         return dispute ?? throw new InvalidOperationException("A timeline starts with the opening of the dispute.");
     }
 

@@ -5,6 +5,7 @@ using AfterSales.Disputes.Api.Hosting;
 using AfterSales.Disputes.Application.Serialization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AfterSales.Disputes.Api.Tests.Support;
@@ -42,6 +43,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 
     public string Environment { get; init; } = "Development";
 
+    /// <summary>Changes to the host's services after its own registrations, such as a decorator that counts calls.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     public string DataFolder => _data;
 
     /// <summary>A client whose token says <paramref name="role"/> and <paramref name="party"/>.</summary>
@@ -66,6 +70,11 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (TestServices is { } configure)
+        {
+            builder.ConfigureTestServices(configure);
         }
     }
 
