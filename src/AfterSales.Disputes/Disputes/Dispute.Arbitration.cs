@@ -1,4 +1,6 @@
 using AfterSales.Disputes.Flows;
+using AfterSales.Disputes.Money;
+using AfterSales.Disputes.Policies;
 
 namespace AfterSales.Disputes.Disputes;
 
@@ -46,11 +48,13 @@ public sealed partial class Dispute
 
     private static ActionTable ArbitrationActions() => new ActionTable()
         .Action<EscalationRequest>(DisputeAction.Escalate, "escalation", "escalate",
+            new EscalationRequest("The store ignores a real fault"),
             validate: (_, request) => Blank(request.Reason) ? Invalid("An escalation needs a reason.") : null,
             record: (d, request, taken) => d.OpenArbitration(taken.Actor.Party, request.Reason, taken.At))
         .Action(DisputeAction.EscalateOverdue, route: null, "escalate a repair step the service center left past its window",
             record: (d, taken) => d.OpenArbitration(Party.System, $"The service center did not act within the {d._flow[d.State].Deadline!.Label}.", taken.At))
         .Action<EvidenceSubmission>(DisputeAction.SubmitEvidence, "evidence", "submit evidence",
+            new EvidenceSubmission("Video of three reboots", ["ev_2f0c9b6a1d3e4f5a6b7c8d9e"]),
             validate: (_, evidence) => Blank(evidence.Statement) && evidence.EvidenceIds.Count == 0 ? Invalid("Evidence needs a statement or files.") : null,
             record: (d, evidence, taken) =>
             {
@@ -67,6 +71,7 @@ public sealed partial class Dispute
         .Action(DisputeAction.CloseEvidence, route: null, "close the evidence window")
         .Action(DisputeAction.AssignArbitrator, "assignment", "take a case", record: (d, taken) => d.UpdateArbitration(a => a with { ArbitratorId = taken.Actor.Id }))
         .Action<MoreEvidenceRequest>(DisputeAction.RequestMoreEvidence, "evidence-requests", "request evidence",
+            new MoreEvidenceRequest(Party.Seller, "The bench test log"),
             validate: (_, request) => request.From is not (Party.Buyer or Party.Seller) || Blank(request.Request)
                 ? Invalid("More evidence is requested from the buyer or the seller, saying what is needed.")
                 : null,
@@ -78,6 +83,7 @@ public sealed partial class Dispute
             })
         .Action(DisputeAction.CloseMoreEvidence, route: null, "end the wait for more evidence", record: (d, _) => d.UpdateArbitration(a => a with { PendingRequest = null }))
         .Action<RulingTerms>(DisputeAction.Rule, "ruling", "rule",
+            new RulingTerms(RulingOutcome.PartialRefund, Amount.Of(12000, "CNY"), "Intermittent fault shown on video", ShippingPayer.Seller, 3, "Rejected a documented fault"),
             validate: (d, ruling) => d.ValidateRuling(ruling),
             record: (d, ruling, taken) => d.UpdateArbitration(a => a with { Rulings = [new Ruling(ruling, taken.Actor.Id, taken.At, OnAppeal: false)] }))
         .Action(DisputeAction.RuleByDefault, route: null, "grant a full refund when no ruling came in time", record: (d, taken) =>
@@ -94,6 +100,7 @@ public sealed partial class Dispute
             record: (d, taken) => d.UpdateArbitration(a => a with { AcceptedBy = a.AcceptedBy | taken.Actor.Party }),
             followUp: d => d.Arbitration!.AcceptedBy.HasFlag(Party.Buyer | Party.Seller) ? DisputeAction.ExecuteRuling : null)
         .Action<AppealRequest>(DisputeAction.Appeal, "appeals", "appeal",
+            new AppealRequest("The buyer dropped it"),
             validate: (_, appeal) => Blank(appeal.Reason) ? Invalid("An appeal needs a reason.") : null,
             record: (d, appeal, taken) => d.UpdateArbitration(a => a with { Appeals = [.. a.Appeals, new FiledAppeal(taken.Actor.Party, appeal.Reason, taken.At)] }))
         .Action(DisputeAction.ExecuteRuling, route: null, "execute the ruling",
@@ -101,10 +108,12 @@ public sealed partial class Dispute
         .Action(DisputeAction.AssignAppealReviewer, "appeal/assignment", "take an appeal",
             record: (d, taken) => d.UpdateArbitration(a => a with { ReviewerId = taken.Actor.Id }))
         .Action<ReviewDecision>(DisputeAction.UpholdRuling, "appeal/uphold", "uphold a ruling",
+            new ReviewDecision("The video shows a factory fault"),
             validate: (_, decision) => Blank(decision.Rationale) ? Invalid("A decision on appeal needs a rationale.") : null,
             record: (d, decision, taken) => d.RuleOnAppeal(d.Arbitration!.CurrentRuling!.Terms with { Rationale = decision.Rationale }, taken),
             closes: ClosureReason.ClaimRejected)
         .Action<RulingTerms>(DisputeAction.OverturnRuling, "appeal/overturn", "overturn a ruling",
+            new RulingTerms(RulingOutcome.FullRefund, Rationale: "The video shows a factory fault"),
             validate: (d, ruling) => d.ValidateRuling(ruling), record: (d, ruling, taken) => d.RuleOnAppeal(ruling, taken),
             closes: ClosureReason.ClaimRejected)
         .OnEntering(DisputeState.CollectingEvidence, (d, transition) =>
@@ -131,8 +140,8 @@ public sealed partial class Dispute
             RulingOutcome.FullRefund => (Remedy.RefundKeepItem, FullRefundAmount),
             RulingOutcome.PartialRefund => (Remedy.RefundKeepItem, ruling.Refund),
             RulingOutcome.ReturnAndRefund => (Remedy.ReturnAndRefund, ruling.Refund ?? FullRefundAmount),
-            RulingOutcome.Replace => (Remedy.Exchange, (Money.Amount?)null),
-            RulingOutcome.Repair => (Remedy.Repair, (Money.Amount?)null),
+            RulingOutcome.Replace => (Remedy.Exchange, (Amount?)null),
+            RulingOutcome.Repair => (Remedy.Repair, (Amount?)null),
             _ => (Remedy, AgreedRefund),
         };
         var result = ruling.Outcome switch

@@ -1,3 +1,5 @@
+using AfterSales.Disputes.Money;
+
 namespace AfterSales.Disputes.Disputes;
 
 /// <content>Negotiation: the seller's answer, offers and counter-offers, and the buyer's withdrawal.</content>
@@ -32,6 +34,7 @@ public sealed partial class Dispute
             d.CountSellerTimeout();
         })
         .Action<RejectionReason>(DisputeAction.Reject, "reject", "reject the request",
+            new RejectionReason("no-fault-found", "Works on our bench"),
             validate: (_, reason) => Blank(reason.ReasonCode) ? Invalid("A rejection needs a reason code.") : null,
             record: (d, reason, taken) =>
             {
@@ -39,8 +42,10 @@ public sealed partial class Dispute
                 d.LastRejection = reason;
             })
         .Action<OfferTerms>(DisputeAction.ProposeOffer, "offers", "propose an offer",
+            new OfferTerms(Remedy.RefundKeepItem, Amount.Of(8000, "CNY"), "Keep the router, 80 back"),
             validate: (d, offer) => d.ValidateOffer(offer), record: (d, offer, taken) => d.AddOffer(offer, taken))
         .Action<OfferTerms>(DisputeAction.CounterOffer, "counter-offers", "counter an offer",
+            new OfferTerms(Remedy.RefundKeepItem, Amount.Of(12000, "CNY"), "120 back and I keep it"),
             validate: (d, offer) => d.ValidateOffer(offer), record: (d, offer, taken) =>
             {
                 d.AddOffer(offer, taken);

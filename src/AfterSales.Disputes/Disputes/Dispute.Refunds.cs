@@ -16,10 +16,12 @@ public sealed partial class Dispute
 
     private static ActionTable RefundActions() => new ActionTable()
         .Action<RefundResult>(DisputeAction.RecordRefundSuccess, route: null, "record a paid refund",
+            new RefundResult("gw-20261102-0001"),
             validate: (_, result) => Blank(result.GatewayReference) ? Invalid("A paid refund needs the gateway's reference.") : null,
             record: (d, result, _) => d.Refund = d.Refund! with { Status = RefundStatus.Succeeded, GatewayReference = result.GatewayReference },
             closes: ClosureReason.Refunded)
         .Action<RefundResult>(DisputeAction.RecordRefundFailure, route: null, "record a failed refund",
+            new RefundResult(null, "The bank is offline"),
             validate: (_, result) => Blank(result.Failure) ? Invalid("A failed refund needs the failure.") : null,
             record: (d, result, _) => d.Refund = d.Refund! with { Status = RefundStatus.Failed, LastFailure = result.Failure })
         .Action(DisputeAction.TimeOutRefund, route: null, "count an unanswered refund as failed", record: (d, _) => d.Refund = d.Refund! with

@@ -1,3 +1,6 @@
+using AfterSales.Disputes.Money;
+using AfterSales.Disputes.Policies;
+
 namespace AfterSales.Disputes.Disputes;
 
 /// <content>Repair: the device to the service center and back, diagnosis and quote, repeat faults and the buyer's entitlement.</content>
@@ -38,23 +41,28 @@ public sealed partial class Dispute
 
     private static ActionTable RepairActions() => new ActionTable()
         .Action<ShipmentDetails>(DisputeAction.ShipDevice, "device-shipment", "send a device",
+            new ShipmentDetails("SF Express", "SF1400228813"),
             validate: (_, shipment) => ValidateShipment(shipment), record: (d, shipment, taken) => d.Ship(ShipmentPurpose.ToServiceCenter, shipment, taken))
         .Action(DisputeAction.ReceiveDevice, "device/receive", "receive a device", record: (d, taken) => d.MarkReceived(ShipmentPurpose.ToServiceCenter, taken))
         .Action<Diagnosis>(DisputeAction.Diagnose, "diagnosis", "diagnose a device",
+            new Diagnosis(false, "Corrosion on the power board", Amount.Of(18000, "CNY"), FaultCause.LiquidDamage),
             validate: (d, diagnosis) => d.ValidateDiagnosis(diagnosis),
             record: (d, diagnosis, _) => d.RepairFile = d.RepairFile! with { Diagnosis = diagnosis, QuoteDeclined = false })
         .Action(DisputeAction.AcceptQuote, "quote/accept", "accept a quote")
         .Action(DisputeAction.DeclineQuote, "quote/decline", "decline a quote", record: (d, _) => d.RepairFile = d.RepairFile! with { QuoteDeclined = true })
         .Action<RepairReport>(DisputeAction.CompleteRepair, "repair/complete", "complete a repair",
+            new RepairReport(RepairResult.Repaired, "Replaced the Wi-Fi module"),
             validate: (_, report) => Blank(report.Notes) ? Invalid("A repair report needs notes.") : null,
             record: (d, report, _) => d.RepairFile = d.RepairFile! with { Repairs = [.. d.RepairFile.Repairs, report] })
         .Action<ShipmentDetails>(DisputeAction.ShipDeviceBack, "device/return-shipment", "ship a device back",
+            new ShipmentDetails("SF Express", "SF1400228814"),
             validate: (_, shipment) => ValidateShipment(shipment), record: (d, shipment, taken) => d.Ship(ShipmentPurpose.FromServiceCenter, shipment, taken),
             closes: ClosureReason.ReturnedUnrepaired)
         .Action(DisputeAction.ConfirmRepair, "repair/confirm", "confirm a repair", record: (d, taken) => d.MarkReceived(ShipmentPurpose.FromServiceCenter, taken))
         .Action(DisputeAction.AutoConfirmRepair, route: null, "confirm a repair after the buyer's silence",
             record: (d, taken) => d.MarkReceived(ShipmentPurpose.FromServiceCenter, taken))
         .Action<RepeatFault>(DisputeAction.ReportRepeatFault, "repeat-faults", "report a repeat fault",
+            new RepeatFault("wifi-drops", "Wi-Fi drops again"),
             validate: (_, fault) => Blank(fault.FaultCode) ? Invalid("A repeat fault needs a fault code.") : null,
             record: (d, fault, _) =>
             {

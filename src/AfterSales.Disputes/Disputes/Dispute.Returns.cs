@@ -1,3 +1,6 @@
+using AfterSales.Disputes.Money;
+using AfterSales.Disputes.Policies;
+
 namespace AfterSales.Disputes.Disputes;
 
 /// <content>Returns and replacements: the item going back, the seller's receipt and report, the replacement coming out.</content>
@@ -20,9 +23,11 @@ public sealed partial class Dispute
 
     private static ActionTable ReturnActions() => new ActionTable()
         .Action<ShipmentDetails>(DisputeAction.ShipReturn, "return-shipment", "ship the item back",
+            new ShipmentDetails("SF Express", "SF1400228811"),
             validate: (_, shipment) => ValidateShipment(shipment), record: (d, shipment, taken) => d.Ship(ShipmentPurpose.Return, shipment, taken))
         .Action(DisputeAction.CloseUnshipped, route: null, "close when nothing was shipped in time", closes: ClosureReason.NotShippedBack)
         .Action<ConditionReport>(DisputeAction.ConfirmReceipt, "receipt", "confirm receipt",
+            new ConditionReport(ConditionIssue.VisibleWear, ["ev_2f0c9b6a1d3e4f5a6b7c8d9e"], Amount.Of(30000, "CNY"), "Scratched case"),
             validate: (d, report) => d.ValidateReport(report), record: (d, report, taken) =>
             {
                 d.MarkReceived(ShipmentPurpose.Return, taken);
@@ -36,6 +41,7 @@ public sealed partial class Dispute
         .Action(DisputeAction.AcceptProblemReport, "problem-report/accept", "accept a problem report",
             record: (d, _) => d.AgreedRefund = d.RefundAfterProblemReport, closes: ClosureReason.ProblemAccepted)
         .Action<ShipmentDetails>(DisputeAction.ShipReplacement, "replacement-shipment", "ship a replacement",
+            new ShipmentDetails("SF Express", "SF1400228812"),
             validate: (_, shipment) => ValidateShipment(shipment), record: (d, shipment, taken) => d.Ship(ShipmentPurpose.Replacement, shipment, taken))
         .Action(DisputeAction.RefundInstead, route: null, "refund when no replacement was shipped in time", record: (d, _) =>
         {

@@ -40,6 +40,11 @@ public sealed partial class Dispute
     private static readonly ActionTable[] s_concepts =
         [NegotiationActions(), ReturnActions(), RefundActions(), RepairActions(), ArbitrationActions(), ConversationActions()];
 
+    // The actions the system takes when a deadline falls due, and only then. Lazy: the flows read the
+    // declarations above when they are built.
+    private static readonly Lazy<FrozenSet<DisputeAction>> s_deadlineAnswers = new(() => DisputeFlows.Catalog.All
+        .SelectMany(flow => flow.States).Select(state => state.Deadline?.ExpiresWith).OfType<DisputeAction>().ToFrozenSet());
+
     private static readonly FrozenDictionary<DisputeState, Action<Dispute, Transition<DisputeState, DisputeAction>>[]> s_entryEffects =
         s_concepts.SelectMany(t => t.Entries).GroupBy(e => e.State).ToFrozenDictionary(g => g.Key, g => g.Select(e => e.Effect).ToArray());
 
@@ -352,7 +357,15 @@ public sealed partial class Dispute
     public IReadOnlyList<DisputeAction> AllowedActions(Actor actor, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return NotAParty(actor) is null ? _flow.PermittedActions(State, actor.Party, new DisputeContext(this, actor, now)) : [];
+        if (NotAParty(actor) is not null)
+        {
+            return [];
+        }
+
+        var permitted = _flow.PermittedActions(State, actor.Party, new DisputeContext(this, actor, now));
+
+        // The system's answers to deadlines are taken by ExpireDeadline when due, never on request.
+        return actor.Party == Party.System ? [.. permitted.Where(a => !s_deadlineAnswers.Value.Contains(a))] : permitted;
     }
 
     /// <summary>
@@ -382,6 +395,12 @@ public sealed partial class Dispute
     public DisputeResult Take(Actor actor, DisputeAction action, DisputeEventData? details, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (actor == Actor.System && s_deadlineAnswers.Value.Contains(action))
+        {
+            // Else the system could auto-approve before the seller's window ended.
+            return Refuse(DisputeRefusalCode.NotAllowed, $"The system takes {action} when its deadline falls due (ExpireDeadline).", actor, now);
+        }
+
         var taken = details is null ? Apply<DisputeEventData>(actor, action, null, now) : details.ApplyTo(this, actor, action, now);
         if (taken.Succeeded && Declarations[action].FollowUp?.Invoke(this) is { } followUp)
         {

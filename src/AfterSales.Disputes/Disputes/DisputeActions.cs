@@ -14,14 +14,15 @@ namespace AfterSales.Disputes.Disputes;
 /// <param name="Route">The route segment under a dispute, such as <c>return-shipment</c>; null for the system's own actions.</param>
 /// <param name="Summary">What the action does, in a few words (<c>ship the item back</c>).</param>
 /// <param name="Parties">Every party that some flow lets take it, in some state.</param>
-public sealed record DisputeActionInfo(DisputeAction Action, Type? ArgumentType, string? Route, string Summary, Party Parties);
+/// <param name="Example">A valid example of its details (for documentation, generated clients and tests), or null when it takes none.</param>
+public sealed record DisputeActionInfo(DisputeAction Action, Type? ArgumentType, string? Route, string Summary, Party Parties, DisputeEventData? Example);
 
 /// <summary>The declared actions: what each takes, where it is routed, who may take it.</summary>
 public static class DisputeActions
 {
     private static readonly Lazy<FrozenDictionary<DisputeAction, DisputeActionInfo>> s_infos = new(() =>
         Dispute.Declarations.Values.ToFrozenDictionary(d => d.Action, d => new DisputeActionInfo(d.Action, d.ArgumentType, d.Route, d.Summary,
-            DisputeFlows.Catalog.All.Aggregate(Party.None, (parties, flow) => parties | flow.PartiesFor(d.Action)))));
+            DisputeFlows.Catalog.All.Aggregate(Party.None, (parties, flow) => parties | flow.PartiesFor(d.Action)), d.Example)));
 
     /// <summary>Every action a party or the system can take, in the order of <see cref="DisputeAction"/>.</summary>
     public static IReadOnlyList<DisputeActionInfo> All { get; } = [.. Enum.GetValues<DisputeAction>().Where(a => a != DisputeAction.Open).Select(Of)];
@@ -45,6 +46,7 @@ internal sealed record ActionDeclaration(
     Type? ArgumentType,
     string? Route,
     string Summary,
+    DisputeEventData? Example,
     Func<Dispute, DisputeEventData, Problem?>? Validate,
     Action<Dispute, ActionTaken>? Record,
     ClosureReason? Closes,
@@ -71,17 +73,20 @@ internal sealed class ActionTable
     public ActionTable Action(DisputeAction action, string? route, string summary,
         Action<Dispute, ActionTaken>? record = null, ClosureReason? closes = null, Func<Dispute, DisputeAction?>? followUp = null)
     {
-        _actions.Add(new ActionDeclaration(action, null, route, summary, null, record, closes, followUp));
+        _actions.Add(new ActionDeclaration(action, null, route, summary, null, null, record, closes, followUp));
         return this;
     }
 
-    /// <summary>Declares an action with details of type <typeparamref name="TArgument"/>, checked by <paramref name="validate"/>.</summary>
-    public ActionTable Action<TArgument>(DisputeAction action, string? route, string summary,
+    /// <summary>
+    /// Declares an action with details of type <typeparamref name="TArgument"/>, checked by <paramref name="validate"/>;
+    /// <paramref name="example"/> must be valid wherever the action is on a party's menu.
+    /// </summary>
+    public ActionTable Action<TArgument>(DisputeAction action, string? route, string summary, TArgument example,
         Func<Dispute, TArgument, Problem?>? validate, Action<Dispute, TArgument, ActionTaken>? record = null,
         ClosureReason? closes = null, Func<Dispute, DisputeAction?>? followUp = null)
         where TArgument : DisputeEventData
     {
-        _actions.Add(new ActionDeclaration(action, typeof(TArgument), route, summary,
+        _actions.Add(new ActionDeclaration(action, typeof(TArgument), route, summary, example,
             validate is null ? null : (dispute, argument) => validate(dispute, (TArgument)argument),
             record is null ? null : (dispute, taken) => record(dispute, (TArgument)taken.Argument!, taken),
             closes, followUp));

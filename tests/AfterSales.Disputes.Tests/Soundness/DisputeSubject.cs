@@ -133,7 +133,11 @@ public sealed class DisputeSubject : IExplorationSubject<DisputeSubject>
     {
         ArgumentNullException.ThrowIfNull(move);
         var call = (DisputeCall)move.Token!;
-        return Menu(call.Actor).Contains(call.Action);
+
+        // The system's menu lists what it may be asked to do; a deadline's answer is on offer while the deadline is live.
+        return move.Action == nameof(Dispute.ExpireDeadline)
+            ? Dispute.Deadline is { IsPaused: false } deadline && deadline.ExpiresWith == call.Action
+            : Menu(call.Actor).Contains(call.Action);
     }
 
     /// <inheritdoc/>

@@ -1,0 +1,85 @@
+using AfterSales.Disputes.Disputes;
+using AfterSales.Disputes.Flows;
+using AfterSales.Disputes.Testing;
+using static AfterSales.Disputes.Testing.Marketplace;
+
+namespace AfterSales.Disputes.Tests.Disputes;
+
+/// <summary>Every action is declared once, and taking an action by name follows its declaration.</summary>
+public class ActionDeclarationTests
+{
+    private static readonly DateTimeOffset s_now = Delivered.AddDays(2);
+
+    [Fact]
+    public void EveryAction_IsDeclaredOnce_AndAPersonsActionHasItsOwnRoute()
+    {
+        var actions = Enum.GetValues<DisputeAction>().Where(a => a != DisputeAction.Open).ToList();
+        DisputeActions.All.Select(a => a.Action).Should().Equal(actions);
+
+        foreach (var action in DisputeActions.All)
+        {
+            var persons = action.Parties & ~Party.System;
+            (action.Route is not null).Should().Be(persons != Party.None, $"{action.Action} is for {action.Parties}: a person's action has a route, the system's has none");
+            action.Summary.Should().NotBeNullOrWhiteSpace();
+            (action.Example?.GetType()).Should().Be(action.ArgumentType, $"the example of {action.Action} is of the details it takes");
+        }
+
+        DisputeActions.All.Where(a => a.Route is not null).Select(a => a.Route).Should().OnlyHaveUniqueItems();
+    }
+
+    [Fact]
+    public void EveryFlow_TakesTheDetailsTheDeclarationsName()
+    {
+        foreach (var flow in DisputeFlows.Catalog.All)
+        {
+            foreach (var (action, type) in flow.ArgumentTypes)
+            {
+                DisputeActions.Of(action).ArgumentType.Should().Be(type);
+            }
+        }
+    }
+
+    [Fact]
+    public void TakingAnAction_WithDetailsOfAnotherType_OrWithoutTheDetailsItNeeds_IsRefusedAsInvalidInput_AndChangesNothing()
+    {
+        var dispute = Open(RouterOrder(), Request(RequestKind.ReturnAndRefund, RequestReason.Defective, Yuan(399)), s_now);
+
+        var wrongType = dispute.Take(Actor.Seller(Flagship), DisputeAction.Reject, new MessageText("No"), s_now);
+        var missing = dispute.Take(Actor.Seller(Flagship), DisputeAction.Reject, null, s_now);
+        var unexpected = dispute.Take(Actor.Seller(Flagship), DisputeAction.Approve, new RejectionReason("no-fault-found"), s_now);
+
+        wrongType.Refusal!.Code.Should().Be(DisputeRefusalCode.InvalidInput);
+        wrongType.Refusal.Message.Should().Be("Reject takes its details as RejectionReason.");
+        missing.Refusal!.Code.Should().Be(DisputeRefusalCode.InvalidInput);
+        unexpected.Refusal!.Message.Should().Be("Approve takes no details.");
+        dispute.Version.Should().Be(1);
+    }
+
+    [Fact]
+    public void TheSystem_TakesADeadlinesAnswerOnlyWhenTheDeadlineIsDue_NeverOnRequest()
+    {
+        var dispute = Open(RouterOrder(), Request(RequestKind.ReturnAndRefund, RequestReason.Defective, Yuan(399)), s_now);
+
+        var early = dispute.Take(Actor.System, DisputeAction.AutoApprove, null, s_now);
+
+        early.Refusal!.Code.Should().Be(DisputeRefusalCode.NotAllowed);
+        dispute.AllowedActions(Actor.System, s_now).Should().NotContain(DisputeAction.AutoApprove);
+        dispute.State.Should().Be(DisputeState.AwaitingSellerResponse);
+        dispute.ExpireDeadline(dispute.Deadline!.Value.DueAt).ShouldSucceed();
+        dispute.State.Should().Be(DisputeState.AwaitingReturnShipment);
+    }
+
+    [Fact]
+    public void AFollowUp_IsAppendedAsTheSystemsOwnEvent_WhenTakenByName()
+    {
+        var dispute = Open(RouterOrder(), Request(RequestKind.ReturnAndRefund, RequestReason.Defective, Yuan(399)), s_now);
+        dispute.Reject(Flagship, new RejectionReason("no-fault-found"), s_now).ShouldSucceed();
+        dispute.Escalate(Actor.Buyer(Buyer), new EscalationRequest("It is faulty"), s_now).ShouldSucceed();
+
+        dispute.Take(Actor.Buyer(Buyer), DisputeAction.SubmitEvidence, new EvidenceSubmission("Video", []), s_now).ShouldSucceed();
+        dispute.Take(Actor.Seller(Flagship), DisputeAction.SubmitEvidence, new EvidenceSubmission("Bench log", []), s_now).ShouldSucceed();
+
+        dispute.Timeline[^1].Should().Match<DisputeEvent>(e => e.Action == DisputeAction.CloseEvidence && e.Party == Party.System);
+        dispute.State.Should().Be(DisputeState.AwaitingRuling);
+    }
+}
