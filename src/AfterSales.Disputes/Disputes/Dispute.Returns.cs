@@ -9,6 +9,14 @@ public sealed partial class Dispute
     /// <summary>The buyer ships the item back.</summary>
     public DisputeResult ShipReturn(string buyerId, ShipmentDetails shipment, DateTimeOffset now) => Take(Actor.Buyer(buyerId), DisputeAction.ShipReturn, shipment, now);
 
+    private readonly List<ReturnNote> _returnNotes = [];
+
+    /// <summary>The buyer's notes on the return while it was on its way back, oldest first.</summary>
+    public IReadOnlyList<ReturnNote> ReturnNotes => _returnNotes;
+
+    /// <summary>The buyer adds a note to the return on its way back, for the seller who receives it.</summary>
+    public DisputeResult AddReturnNote(string buyerId, ReturnNote note, DateTimeOffset now) => Take(Actor.Buyer(buyerId), DisputeAction.AddReturnNote, note, now);
+
     /// <summary>The seller confirms receipt of the return and reports its condition.</summary>
     public DisputeResult ConfirmReceipt(string storeId, ConditionReport report, DateTimeOffset now) => Take(Actor.Seller(storeId), DisputeAction.ConfirmReceipt, report, now);
 
@@ -25,6 +33,10 @@ public sealed partial class Dispute
         .Action<ShipmentDetails>(DisputeAction.ShipReturn, "return-shipment", "ship the item back",
             new ShipmentDetails("SF Express", "SF1400228811"),
             validate: (_, shipment) => ValidateShipment(shipment), record: (d, shipment, taken) => d.Ship(ShipmentPurpose.Return, shipment, taken))
+        .Action<ReturnNote>(DisputeAction.AddReturnNote, "return-shipment/notes", "add a note to the return",
+            new ReturnNote("Left at the parcel locker by the store's door, code 4471"),
+            validate: (_, note) => Blank(note.Text) || note.Text.Length > MaxTextLength ? Invalid($"A note has 1 to {MaxTextLength} characters.") : null,
+            record: (d, note, _) => d._returnNotes.Add(note))
         .Action(DisputeAction.CloseUnshipped, route: null, "close when nothing was shipped in time", closes: ClosureReason.NotShippedBack)
         .Action<ConditionReport>(DisputeAction.ConfirmReceipt, "receipt", "confirm receipt",
             new ConditionReport(ConditionIssue.VisibleWear, ["ev_2f0c9b6a1d3e4f5a6b7c8d9e"], Amount.Of(30000, "CNY"), "Scratched case"),
@@ -92,3 +104,7 @@ public sealed partial class Dispute
         };
     }
 }
+
+/// <summary>A buyer's note on a return on its way back.</summary>
+/// <param name="Text">The note, 1 to 4000 characters.</param>
+public sealed record ReturnNote(string Text) : DisputeEventData<ReturnNote>;

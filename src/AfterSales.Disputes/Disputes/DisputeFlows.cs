@@ -47,6 +47,9 @@ public enum DisputeAction
     /// <summary>System closes the request when nothing was shipped in time.</summary>
     CloseUnshipped,
 
+    /// <summary>Buyer adds a note to a return on its way back (where it was left, what is in the box).</summary>
+    AddReturnNote,
+
     /// <summary>Seller confirms receipt of the return and reports its condition.</summary>
     ConfirmReceipt,
 
@@ -318,6 +321,7 @@ public static class DisputeFlows
             .Permit(CloseUnshipped, Closed, Party.System)
         .In(AwaitingReturnReceipt)
             .Deadline(c => c.Dispute.ReceiptConfirmationWindow, expiresWith: AutoConfirmReceipt, "receipt confirmation window")
+            .PermitInternal(AddReturnNote, Party.Buyer)
             .PermitDynamic(ConfirmReceipt, Party.Seller,
                 When<ConditionReport>(ItemProblemReported, "the seller reports the item not intact", (c, report) => !report.IsIntact),
                 When(AwaitingReplacementShipment, "the request is an exchange", c => c.Dispute.Remedy == Remedy.Exchange),
