@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.Flows;
 using AfterSales.Disputes.Testing;
@@ -81,5 +82,27 @@ public class ActionDeclarationTests
 
         dispute.Timeline[^1].Should().Match<DisputeEvent>(e => e.Action == DisputeAction.CloseEvidence && e.Party == Party.System);
         dispute.State.Should().Be(DisputeState.AwaitingRuling);
+    }
+
+    [Fact]
+    public void NoCodeOutsideTheFlowsAndTheConceptTables_NamesAnAction_SoANewActionNeedsNoLineElsewhere()
+    {
+        // What may name actions: the flow declaration and the dispute's concept files; and two callers that take
+        // particular actions (the demo data's stories, and the outbox recording the refund gateway's answer).
+        string[] allowed =
+        [
+            "src/AfterSales.Disputes/Disputes/DisputeFlows.cs", "src/AfterSales.Disputes.Api/Hosting/DemoData.cs",
+            "src/AfterSales.Disputes/Application/Outbox/OutboxDispatcher.cs",
+        ];
+        var src = Path.Combine(Repository.Root, "src");
+        var naming = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
+            .Select(file => Path.GetRelativePath(Repository.Root, file).Replace('\\', '/'))
+            .Where(file => !file.Contains("/obj/", StringComparison.Ordinal) && !file.Contains("/bin/", StringComparison.Ordinal))
+            .Where(file => !allowed.Contains(file) && !Regex.IsMatch(file, @"^src/AfterSales\.Disputes/Disputes/Dispute\.\w+\.cs$"))
+            .Select(file => (file, actions: Regex.Matches(File.ReadAllText(Path.Combine(Repository.Root, file)), @"DisputeAction\.(\w+)")
+                .Select(m => m.Groups[1].Value).Where(a => a != nameof(DisputeAction.Open)).Distinct().ToList()))
+            .Where(f => f.actions.Count > 0);
+
+        naming.Should().BeEmpty("an action's route, command, check and effect come from its declaration, not from a switch elsewhere");
     }
 }
