@@ -23,7 +23,7 @@ public static class AfterSalesEntityFrameworkCoreExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         builder.Services.AddDbContextPool<SqliteAfterSalesDbContext>(options => Configure(options.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionSettings())));
         builder.Services.AddScoped<AfterSalesDbContext>(provider => provider.GetRequiredService<SqliteAfterSalesDbContext>());
-        builder.Services.AddSingleton(_ => WriterQueue.OneAtATime());
+        builder.Services.AddSingleton(_ => WriteGate.OneAtATime());
         return AddStore(builder);
     }
 
@@ -36,7 +36,7 @@ public static class AfterSalesEntityFrameworkCoreExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         builder.Services.AddDbContextPool<PostgresAfterSalesDbContext>(options => Configure(options.UseNpgsql(connectionString)));
         builder.Services.AddScoped<AfterSalesDbContext>(provider => provider.GetRequiredService<PostgresAfterSalesDbContext>());
-        builder.Services.AddSingleton(_ => WriterQueue.Concurrent());
+        builder.Services.AddSingleton(_ => WriteGate.Concurrent());
         return AddStore(builder);
     }
 

@@ -68,9 +68,21 @@ internal sealed partial class EfAfterSalesStore
             var outcome = open(OrderRefunds.Of(Mapping.ToOrder(order), disputes));
             if (outcome.Dispute is { } opened)
             {
-                _db.Disputes.Add(Mapping.ToRow(opened));
-                Append(opened, opened.Timeline, outbox(opened));
-                await SaveChangesAsync(opened.Id, 0, cancellationToken).ConfigureAwait(false);
+                // The same writer as every later transition: the summary row, the opening event, the deadline, the outbox.
+                var writer = new TransitionWriter(_db)
+                    .InsertAll([Mapping.ToRow(opened)])
+                    .InsertAll(opened.Timeline.Select(Mapping.ToRow))
+                    .InsertAll(new[] { Mapping.ToDeadline(opened) }.OfType<DeadlineRow>())
+                    .InsertAll(outbox(opened).Select(Mapping.ToRow));
+                try
+                {
+                    await writer.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (System.Data.Common.DbException exception) when (IsUniqueViolation(exception))
+                {
+                    // Another request opened on the same line first (the filtered unique index), or took the same id.
+                    throw new ConcurrencyConflictException(opened.Id, 0, exception);
+                }
             }
 
             return (OpenOutcome?)outcome;
@@ -99,7 +111,7 @@ internal sealed partial class EfAfterSalesStore
     }
 
     // Each summary row moves only from the version its caller loaded; the disputes' deadlines are replaced and
-    // their new events and outbox messages appended, several rows to a statement. Written by RowWriter rather
+    // their new events and outbox messages appended, several rows to a statement. Written by TransitionWriter rather
     // than SaveChanges (see there): on PostgreSQL the whole save is one round trip. The statements are built
     // before the transaction: the row before (kept from the load) and the rows' serialisation need no lock,
     // and on SQLite every other writer of the process waits while one holds the transaction.
@@ -111,7 +123,7 @@ internal sealed partial class EfAfterSalesStore
             return;
         }
 
-        var writer = new RowWriter(_db);
+        var writer = new TransitionWriter(_db);
         var after = new DisputeRow[changes.Count];
         for (var i = 0; i < changes.Count; i++)
         {
@@ -183,34 +195,6 @@ internal sealed partial class EfAfterSalesStore
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var items = page.Take(limit).Select(Mapping.ToSummary).ToList();
         return new DisputePage(items, page.Count > limit ? Cursor.Write(items[^1].OpenedAt, items[^1].Id) : null);
-    }
-
-    private void Append(Dispute dispute, IEnumerable<DisputeEvent> events, IReadOnlyList<OutboxMessage> outbox)
-    {
-        _db.DisputeEvents.AddRange(events.Select(Mapping.ToRow));
-        if (Mapping.ToDeadline(dispute) is { } deadline)
-        {
-            _db.Deadlines.Add(deadline);
-        }
-
-        _db.Outbox.AddRange(outbox.Select(Mapping.ToRow));
-    }
-
-    private async Task SaveChangesAsync(string disputeId, int expectedVersion, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (DbUpdateConcurrencyException exception)
-        {
-            throw new ConcurrencyConflictException(disputeId, expectedVersion, exception);
-        }
-        catch (DbUpdateException exception) when (IsUniqueViolation(exception))
-        {
-            // Another writer appended the same event number, or opened a request on the same line first.
-            throw new ConcurrencyConflictException(disputeId, expectedVersion, exception);
-        }
     }
 
     /// <summary>The opaque paging cursor: the last item's opening time and id.</summary>

@@ -18,17 +18,17 @@ internal sealed partial class EfAfterSalesStore : IDisputeStore, IOrderStore, ID
 
     private readonly AfterSalesDbContext _db;
     private readonly TimelineCache _timelines;
-    private readonly WriterQueue _writers;
+    private readonly WriteGate _gate;
 
     // The summary row of each dispute this scope loaded, as stored at the version it was loaded at: a save
     // sets only the columns that changed without replaying the timeline to find the row before.
     private readonly Dictionary<Dispute, (int Version, DisputeRow Row)> _loaded = new(ReferenceEqualityComparer.Instance);
 
-    public EfAfterSalesStore(AfterSalesDbContext db, TimelineCache timelines, WriterQueue writers)
+    public EfAfterSalesStore(AfterSalesDbContext db, TimelineCache timelines, WriteGate gate)
     {
         _db = db;
         _timelines = timelines;
-        _writers = writers;
+        _gate = gate;
     }
 
     /// <summary>Runs <paramref name="work"/> in a transaction, retrying it whole when the database is busy.</summary>
@@ -41,7 +41,7 @@ internal sealed partial class EfAfterSalesStore : IDisputeStore, IOrderStore, ID
             // The whole transaction is retried on failure, so SaveChanges needs no savepoint of its own.
             _db.Database.AutoSavepointsEnabled = false;
             await KeepConnectionOpenAsync(cancellationToken).ConfigureAwait(false);
-            await _writers.EnterAsync(cancellationToken).ConfigureAwait(false);
+            await _gate.EnterAsync(cancellationToken).ConfigureAwait(false);
             try
             {
                 await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -51,11 +51,11 @@ internal sealed partial class EfAfterSalesStore : IDisputeStore, IOrderStore, ID
             }
             catch (Exception exception) when (IsTransient(exception) && attempt < MaxAttempts)
             {
-                // Tried again below, once this writer has left the queue.
+                // Tried again below, once this writer has passed back through the gate.
             }
             finally
             {
-                _writers.Leave();
+                _gate.Leave();
                 _db.ChangeTracker.Clear();
             }
 

@@ -14,11 +14,12 @@ namespace AfterSales.Disputes.EntityFrameworkCore.Store;
 /// provider batches commands (Npgsql), one statement after another where it runs in process (SQLite). The
 /// statements come from EF Core's own model: table and column names, and each column's type mapping with its
 /// value converter (enums as names, times as UTC ticks on SQLite), so the model stays the one description of the
-/// tables. Used where a dispute is saved after every action: there EF Core's SaveChanges spent more time on
-/// change tracking, batching and SQL generation for four rows than the database spent storing them (profiled
-/// with the benchmark harness; see docs/benchmarks.md).
+/// tables. It is the only way the rows of a dispute's transitions are written (its opening included: the summary
+/// row, events, deadline and outbox messages), because a dispute is saved after every action and there EF Core's
+/// SaveChanges spent more time on change tracking, batching and SQL generation for four rows than the database
+/// spent storing them (profiled with the benchmark harness; see docs/benchmarks.md).
 /// </summary>
-internal sealed class RowWriter
+internal sealed class TransitionWriter
 {
     // Parameters a statement: SQLite finds each parameter by name in a list, so binding costs grow with the
     // square of a statement's parameters; a few hundred keep that small and still save most statements.
@@ -34,7 +35,7 @@ internal sealed class RowWriter
     private readonly List<(Column Column, object? Value)> _parameters = [];
     private readonly List<object> _returned = [];
 
-    public RowWriter(AfterSalesDbContext db)
+    public TransitionWriter(AfterSalesDbContext db)
     {
         _db = db;
         _sql = db.GetService<ISqlGenerationHelper>();
@@ -42,7 +43,7 @@ internal sealed class RowWriter
     }
 
     /// <summary>Adds <c>INSERT</c> of <paramref name="rows"/>, many rows to a statement.</summary>
-    public RowWriter InsertAll<TRow>(IEnumerable<TRow> rows)
+    public TransitionWriter InsertAll<TRow>(IEnumerable<TRow> rows)
         where TRow : class
     {
         var table = TableOf(typeof(TRow));
@@ -72,7 +73,7 @@ internal sealed class RowWriter
     /// returns the row's key when it updated it. Only changed columns are set because SQLite rewrites every index
     /// on a column that is set, changed or not.
     /// </summary>
-    public RowWriter UpdateIfUnchanged<TRow>(TRow row, TRow before)
+    public TransitionWriter UpdateIfUnchanged<TRow>(TRow row, TRow before)
         where TRow : class
     {
         var table = TableOf(typeof(TRow));
@@ -96,7 +97,7 @@ internal sealed class RowWriter
     }
 
     /// <summary>Adds <c>DELETE</c> of the rows with these keys (a table with a one-column key), those there are.</summary>
-    public RowWriter DeleteAll<TRow>(IEnumerable<object> keys)
+    public TransitionWriter DeleteAll<TRow>(IEnumerable<object> keys)
         where TRow : class
     {
         var table = TableOf(typeof(TRow));
@@ -203,7 +204,7 @@ internal sealed class RowWriter
         }
     }
 
-    private RowWriter EndStatement()
+    private TransitionWriter EndStatement()
     {
         _statements.Add(new Statement(_text.ToString(), [.. _parameters]));
         _text.Clear();
