@@ -1,9 +1,9 @@
+using System.Reflection;
 using AfterSales.Disputes.Api.Auth;
 using AfterSales.Disputes.Api.Contracts;
 using AfterSales.Disputes.Api.Problems;
 using AfterSales.Disputes.Application.Disputes;
 using AfterSales.Disputes.Disputes;
-using System.Reflection;
 using AfterSales.Disputes.Flows;
 using MediatR;
 
@@ -16,7 +16,12 @@ namespace AfterSales.Disputes.Api.Endpoints;
 /// </summary>
 internal static class DisputeActionEndpoints
 {
+    // Minimal APIs bind a body by the handler's static parameter type, so a route with details is mapped
+    // through MapWithBody closed over the declared details type.
     private static readonly MethodInfo s_mapWithBody = typeof(DisputeActionEndpoints).GetMethod(nameof(MapWithBody), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    private static readonly (Party Party, string Role)[] s_roles =
+        [(Party.Buyer, Roles.Buyer), (Party.Seller, Roles.Seller), (Party.Arbitrator, Roles.Arbitrator), (Party.ServiceCenter, Roles.ServiceCenter)];
 
     // The routes come from the actions' declarations: a new action gets its route, its OpenAPI entry and its
     // roles (the parties the flows let take it) without a line here.
@@ -37,9 +42,6 @@ internal static class DisputeActionEndpoints
             }
         }
     }
-
-    private static readonly (Party Party, string Role)[] s_roles =
-        [(Party.Buyer, Roles.Buyer), (Party.Seller, Roles.Seller), (Party.Arbitrator, Roles.Arbitrator), (Party.ServiceCenter, Roles.ServiceCenter)];
 
     /// <summary>The roles whose callers act as one of <paramref name="parties"/>.</summary>
     public static string[] RolesOf(Party parties) => [.. s_roles.Where(p => parties.HasFlag(p.Party)).Select(p => p.Role)];

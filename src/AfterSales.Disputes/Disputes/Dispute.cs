@@ -13,10 +13,15 @@ namespace AfterSales.Disputes.Disputes;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Every change goes through an intent method (<see cref="Approve"/>, <see cref="Escalate"/>, …) that
-/// names the acting party, checks that the actor is a party to this dispute, validates the details,
-/// asks the flow whether the action is allowed, and only then changes the dispute and appends one
-/// timeline event. A refused action returns a <see cref="DisputeRefusal"/> and changes nothing.
+/// Every change is an action, taken by name through <see cref="Take"/> or through the intent method that
+/// names its party (<see cref="Approve"/>, <see cref="Escalate"/>, …): the dispute checks that the actor is a
+/// party to it, checks the details, asks the flow whether the action is allowed, and only then changes and
+/// appends one timeline event. A refused action returns a <see cref="DisputeRefusal"/> and changes nothing.
+/// </para>
+/// <para>
+/// What an action means is declared once, in the table of its concept (this class's partial files:
+/// negotiation, returns, refunds, repairs, arbitration, conversation); <see cref="DisputeActions"/> publishes
+/// the declarations, and <see cref="DisputeFlows"/> says who may take each action, when, and where it leads.
 /// </para>
 /// <para>
 /// The timeline holds each action with its details, so <see cref="Rebuild"/> re-applies them through
