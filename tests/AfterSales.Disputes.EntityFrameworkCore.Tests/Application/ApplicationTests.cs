@@ -20,10 +20,12 @@ public class ApplicationTests
 
         var open = () => host.SendAsync(new OpenDispute(" ", Request(RequestKind.ReturnAndRefund, RequestReason.NoReason, Yuan(1)) with { LineId = "" }));
         var register = () => host.SendAsync(new RegisterOrder(RouterOrder() with { Lines = [] }));
+        var act = () => host.SendAsync(new TakeDisputeAction(" ", null!, DisputeAction.Approve));
 
         (await open.Should().ThrowAsync<RequestValidationException>()).Which.Errors.Select(e => e.Field).Should().Equal("orderId", "lineId");
         (await register.Should().ThrowAsync<RequestValidationException>()).Which.Errors.Should().ContainSingle()
             .Which.Message.Should().Be("An order needs at least one line.");
+        (await act.Should().ThrowAsync<RequestValidationException>()).Which.Errors.Select(e => e.Field).Should().Equal("disputeId", "actor");
     }
 
     [SkippableFact]

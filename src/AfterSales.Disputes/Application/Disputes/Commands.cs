@@ -15,6 +15,20 @@ public sealed record TakeDisputeAction(string DisputeId, Actor Actor, DisputeAct
 {
     internal override Actor ActingParty => Actor;
 
+    /// <inheritdoc/>
+    public override IEnumerable<ValidationError> Validate()
+    {
+        foreach (var error in base.Validate())
+        {
+            yield return error;
+        }
+
+        if (Actor is null)
+        {
+            yield return new ValidationError("actor", "An action needs the party who takes it.");
+        }
+    }
+
     internal override DisputeResult Execute(Dispute dispute, DateTimeOffset now) => dispute.Take(Actor, Action, Details, now);
 }
 
