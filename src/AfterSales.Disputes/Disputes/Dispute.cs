@@ -548,7 +548,7 @@ public sealed partial class Dispute
     }
 
     private DisputeResult Refuse(DisputeRefusalCode code, string message, Actor actor, DateTimeOffset now) =>
-        DisputeResult.Refused(new DisputeRefusal(code, message, _flow.PermittedActions(State, actor.Party, new DisputeContext(this, actor, now))));
+        DisputeResult.Refused(new DisputeRefusal(code, message, AllowedActions(actor, now)));
 
     private Problem? CheckDetails(ActionDeclaration declaration, DisputeEventData? data)
     {

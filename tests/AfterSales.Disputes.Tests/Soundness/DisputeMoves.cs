@@ -247,9 +247,9 @@ public static class DisputeMoves
                 yield return ("bank offline", true, (d, now) => d.RecordRefundFailure(new RefundResult(null, "bank offline"), now));
                 yield return ("no failure", false, (d, now) => d.RecordRefundFailure(new RefundResult(null, ""), now));
                 break;
-            case var declared when person && !s_handWritten.Contains(declared) && DisputeActions.Of(declared).Route is not null:
-                // An action without variants here is tried as its declaration describes it, through the same
-                // entry point as the API: with the declared example, or with no details.
+            case var declared when person && DisputeActions.Of(declared).Route is not null:
+                // A person's action without variants above is tried as its declaration describes it, through the
+                // same entry point as the API: with the declared example, or with no details.
                 var example = DisputeActions.Of(declared).Example;
                 yield return ("declared example", true, (d, now) => d.Take(actor, declared, example, now));
                 break;
@@ -257,20 +257,6 @@ public static class DisputeMoves
                 break; // the system's other actions are deadline expiries, taken through ExpireDeadline
         }
     }
-
-    // The actions with hand-written variants above (covering their branches and some invalid details).
-    private static readonly HashSet<DisputeAction> s_handWritten =
-    [
-        DisputeAction.Approve, DisputeAction.Reject, DisputeAction.ProposeOffer, DisputeAction.CounterOffer, DisputeAction.ConfirmReceipt,
-        DisputeAction.ShipReplacement, DisputeAction.Withdraw, DisputeAction.AcceptOffer, DisputeAction.DeclineOffer, DisputeAction.ShipReturn,
-        DisputeAction.AcceptProblemReport, DisputeAction.ConfirmReplacement, DisputeAction.ShipDevice, DisputeAction.AcceptQuote,
-        DisputeAction.DeclineQuote, DisputeAction.ConfirmRepair, DisputeAction.ReportRepeatFault, DisputeAction.ChooseExchange,
-        DisputeAction.ChooseRefund, DisputeAction.Rate, DisputeAction.ReceiveDevice, DisputeAction.Diagnose, DisputeAction.CompleteRepair,
-        DisputeAction.ShipDeviceBack, DisputeAction.Escalate, DisputeAction.SubmitEvidence, DisputeAction.AssignArbitrator,
-        DisputeAction.RequestMoreEvidence, DisputeAction.Rule, DisputeAction.OverturnRuling, DisputeAction.AcceptRuling, DisputeAction.Appeal,
-        DisputeAction.AssignAppealReviewer, DisputeAction.UpholdRuling, DisputeAction.SendMessage, DisputeAction.RetryRefund,
-        DisputeAction.RecordRefundSuccess, DisputeAction.RecordRefundFailure,
-    ];
 
     private static IEnumerable<(string, bool, OfferTerms)> Offers(Amount half, Amount ceiling, Amount over, bool canRepair)
     {
