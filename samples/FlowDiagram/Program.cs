@@ -35,7 +35,7 @@ if (args is ["docs", var folder])
     return;
 }
 
-var flow = FlowBuilder<RefundState, RefundAction, RefundRequest>.Create("refund-only", version: 1, initial: RefundState.AwaitingSeller)
+var flow = FlowBuilder<RefundState, RefundAction, Party, RefundRequest>.Create("refund-only", version: 1, initial: RefundState.AwaitingSeller, system: Party.System)
     .In(RefundState.AwaitingSeller)
         .Deadline(r => r.SellerResponse, expiresWith: RefundAction.AutoApprove, "seller response window")
         .Permit(RefundAction.Approve, RefundState.Refunding, by: Party.Seller)

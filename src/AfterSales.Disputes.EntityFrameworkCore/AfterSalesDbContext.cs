@@ -1,7 +1,6 @@
 using AfterSales.Disputes.Application.Ports;
 using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.EntityFrameworkCore.Rows;
-using AfterSales.Disputes.Flows;
 using AfterSales.Disputes.Merchants;
 using AfterSales.Disputes.Orders;
 using Microsoft.EntityFrameworkCore;

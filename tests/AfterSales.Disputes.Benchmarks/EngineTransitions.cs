@@ -1,3 +1,4 @@
+using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.Flows;
 using AfterSales.Disputes.Testing;
 
@@ -19,8 +20,8 @@ internal static class EngineTransitions
     }
 
     // The flow both loops run: a seller and a buyer passing the case back and forth, each step with a deadline.
-    private static FlowDefinition<Step, Move, Negotiation> Flow() =>
-        FlowBuilder<Step, Move, Negotiation>.Create("negotiation", 1, Step.AwaitingSeller)
+    private static FlowDefinition<Step, Move, Party, Negotiation> Flow() =>
+        FlowBuilder<Step, Move, Party, Negotiation>.Create("negotiation", 1, Step.AwaitingSeller, system: Party.System)
             .In(Step.AwaitingSeller)
                 .Deadline(_ => DeadlineSpan.Days(2), Move.Lapse, "seller response window")
                 .PermitIf(Move.Offer, Step.AwaitingBuyer, Party.Seller, c => c.Offers < int.MaxValue, "offers left")

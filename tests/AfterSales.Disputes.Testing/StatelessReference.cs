@@ -1,3 +1,4 @@
+using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.Flows;
 using Stateless;
 
@@ -12,7 +13,7 @@ public sealed record FlowAnswer<TState>(bool Accepted, TState? To, RefusalReason
     where TState : struct, Enum
 {
     /// <summary>Our engine's answer.</summary>
-    public static FlowAnswer<TState> Of<TAction>(FireResult<TState, TAction> result)
+    public static FlowAnswer<TState> Of<TAction>(FireResult<TState, TAction, Party> result)
         where TAction : struct, Enum =>
         result.IsAccepted
             ? new(true, result.Transition.To, null, null)
@@ -49,7 +50,7 @@ public sealed class StatelessReference<TState, TAction, TContext>
     private FlowAnswer<TState>? _unhandled;
 
     /// <summary>Compiles <paramref name="flow"/>.</summary>
-    public StatelessReference(FlowDefinition<TState, TAction, TContext> flow)
+    public StatelessReference(FlowDefinition<TState, TAction, Party, TContext> flow)
     {
         ArgumentNullException.ThrowIfNull(flow);
         _machine = new StateMachine<TState, TAction>(() => _state, s => _state = s, FiringMode.Immediate);
@@ -112,7 +113,7 @@ public sealed class StatelessReference<TState, TAction, TContext>
 
     // The parties, the case guards, the argument guards and, for a dynamic action, that some branch applies: in
     // the order the engine checks them.
-    private Tuple<Func<object?, bool>, string>[] Guards(TransitionRule<TState, TAction, TContext> transition)
+    private Tuple<Func<object?, bool>, string>[] Guards(TransitionRule<TState, TAction, Party, TContext> transition)
     {
         var guards = new List<Tuple<Func<object?, bool>, string>>
         {
@@ -135,7 +136,7 @@ public sealed class StatelessReference<TState, TAction, TContext>
         return _internalFailure;
     }
 
-    private TState Choose(TransitionRule<TState, TAction, TContext> transition, object? argument) =>
+    private TState Choose(TransitionRule<TState, TAction, Party, TContext> transition, object? argument) =>
         transition.BranchArray.First(b => Applies(b, argument)).Target;
 
     private bool Applies(Branch<TState, TContext> branch, object? argument) => branch.Condition switch

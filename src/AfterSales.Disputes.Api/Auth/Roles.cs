@@ -1,5 +1,5 @@
-using AfterSales.Disputes.Disputes;
 using System.Security.Claims;
+using AfterSales.Disputes.Disputes;
 
 namespace AfterSales.Disputes.Api.Auth;
 
@@ -44,7 +44,7 @@ public sealed record Caller(string Role, string PartyId)
         Roles.Seller => Actor.Seller(PartyId),
         Roles.Arbitrator => Actor.Arbitrator(PartyId),
         Roles.ServiceCenter => Actor.ServiceCenter(PartyId),
-        _ => new Actor(Flows.Party.None, PartyId),
+        _ => new Actor(Disputes.Party.None, PartyId),
     };
 
     /// <summary>

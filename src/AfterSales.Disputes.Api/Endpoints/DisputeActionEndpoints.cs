@@ -4,7 +4,6 @@ using AfterSales.Disputes.Api.Contracts;
 using AfterSales.Disputes.Api.Problems;
 using AfterSales.Disputes.Application.Disputes;
 using AfterSales.Disputes.Disputes;
-using AfterSales.Disputes.Flows;
 using MediatR;
 
 namespace AfterSales.Disputes.Api.Endpoints;

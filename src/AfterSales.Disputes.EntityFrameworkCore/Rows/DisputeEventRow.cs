@@ -1,5 +1,4 @@
 using AfterSales.Disputes.Disputes;
-using AfterSales.Disputes.Flows;
 
 namespace AfterSales.Disputes.EntityFrameworkCore.Rows;
 

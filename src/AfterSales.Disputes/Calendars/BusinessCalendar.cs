@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using AfterSales.Disputes.Flows;
 
 namespace AfterSales.Disputes.Calendars;
 
@@ -16,7 +17,7 @@ namespace AfterSales.Disputes.Calendars;
 /// </para>
 /// <para>Calendars are immutable; the <c>With…</c> methods return a new calendar.</para>
 /// </remarks>
-public sealed class BusinessCalendar
+public sealed class BusinessCalendar : IBusinessCalendar
 {
     private static readonly TimeSpan s_day = TimeSpan.FromDays(1);
 

@@ -1,5 +1,3 @@
-using AfterSales.Disputes.Flows;
-
 namespace AfterSales.Disputes.Disputes;
 
 /// <summary>Who acts: the kind of party and its id (buyer id, store id, arbitrator id, service center id).</summary>

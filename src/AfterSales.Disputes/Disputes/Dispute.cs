@@ -38,7 +38,7 @@ public sealed partial class Dispute
     private readonly List<EvidenceItem> _evidence = [];
     private readonly List<CaseMessage> _messages = [];
     private readonly List<ArbitrationFile> _arbitrations = [];
-    private readonly FlowDefinition<DisputeState, DisputeAction, DisputeContext> _flow;
+    private readonly FlowDefinition<DisputeState, DisputeAction, Party, DisputeContext> _flow;
     private readonly OpenDisputeRequest _request;
 
     // Every action's declaration and every state's entry effects, from the concepts' tables (Dispute.Negotiation.cs, …).
@@ -50,7 +50,7 @@ public sealed partial class Dispute
     private static readonly Lazy<FrozenSet<DisputeAction>> s_deadlineAnswers = new(() => DisputeFlows.Catalog.All
         .SelectMany(flow => flow.States).Select(state => state.Deadline?.ExpiresWith).OfType<DisputeAction>().ToFrozenSet());
 
-    private static readonly FrozenDictionary<DisputeState, Action<Dispute, Transition<DisputeState, DisputeAction>>[]> s_entryEffects =
+    private static readonly FrozenDictionary<DisputeState, Action<Dispute, Transition<DisputeState, DisputeAction, Party>>[]> s_entryEffects =
         s_concepts.SelectMany(t => t.Entries).GroupBy(e => e.State).ToFrozenDictionary(g => g.Key, g => g.Select(e => e.Effect).ToArray());
 
     private Dispute(DisputeOpened opened, DateTimeOffset at)
@@ -238,7 +238,7 @@ public sealed partial class Dispute
     public string? ServiceCenterId => Policy.Warranty?.ServiceCenterId is { } id && !string.IsNullOrWhiteSpace(id) ? id : null;
 
     /// <summary>The flow definition the dispute follows.</summary>
-    public FlowDefinition<DisputeState, DisputeAction, DisputeContext> Flow => _flow;
+    public FlowDefinition<DisputeState, DisputeAction, Party, DisputeContext> Flow => _flow;
 
     /// <summary>The seller's window to answer: the repair review in business days, or the response window before or after shipment.</summary>
     public DeadlineSpan SellerResponseWindow => Kind == RequestKind.Repair ? Policy.RepairReview : Policy.SellerResponse(OrderShipped);
@@ -352,7 +352,7 @@ public sealed partial class Dispute
     /// For every action of the flow, whether <paramref name="actor"/> may take it now and if not, why.
     /// A non-party may take none.
     /// </summary>
-    public IReadOnlyList<ActionAvailability<DisputeState, DisputeAction>> Explain(Actor actor, DateTimeOffset now)
+    public IReadOnlyList<ActionAvailability<DisputeState, DisputeAction, Party>> Explain(Actor actor, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(actor);
         return NotAParty(actor) is null ? _flow.Explain(State, actor.Party, new DisputeContext(this, actor, now)) : [];

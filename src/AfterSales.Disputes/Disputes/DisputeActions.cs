@@ -63,11 +63,11 @@ internal readonly record struct Problem(DisputeRefusalCode Code, string Message)
 internal sealed class ActionTable
 {
     private readonly List<ActionDeclaration> _actions = [];
-    private readonly List<(DisputeState State, Action<Dispute, Transition<DisputeState, DisputeAction>> Effect)> _entries = [];
+    private readonly List<(DisputeState State, Action<Dispute, Transition<DisputeState, DisputeAction, Party>> Effect)> _entries = [];
 
     public IReadOnlyList<ActionDeclaration> Actions => _actions;
 
-    public IReadOnlyList<(DisputeState State, Action<Dispute, Transition<DisputeState, DisputeAction>> Effect)> Entries => _entries;
+    public IReadOnlyList<(DisputeState State, Action<Dispute, Transition<DisputeState, DisputeAction, Party>> Effect)> Entries => _entries;
 
     /// <summary>Declares an action without details.</summary>
     public ActionTable Action(DisputeAction action, string? route, string summary,
@@ -94,7 +94,7 @@ internal sealed class ActionTable
     }
 
     /// <summary>Runs <paramref name="effect"/> after the case entered <paramref name="state"/> (not on internal actions).</summary>
-    public ActionTable OnEntering(DisputeState state, Action<Dispute, Transition<DisputeState, DisputeAction>> effect)
+    public ActionTable OnEntering(DisputeState state, Action<Dispute, Transition<DisputeState, DisputeAction, Party>> effect)
     {
         _entries.Add((state, effect));
         return this;

@@ -1,5 +1,3 @@
-using AfterSales.Disputes.Flows;
-
 namespace AfterSales.Disputes.Disputes;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using AfterSales.Disputes.Flows;
 using AfterSales.Disputes.Money;
 using AfterSales.Disputes.Policies;
 

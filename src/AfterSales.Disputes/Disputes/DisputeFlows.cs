@@ -213,19 +213,19 @@ public static class DisputeFlows
         "the request has not been rated yet", c => c.Dispute.Rating is null);
 
     /// <summary>Refund only: the buyer keeps the item or never got it.</summary>
-    public static FlowDefinition<DisputeState, DisputeAction, DisputeContext> RefundOnly { get; } = Build(RequestKind.RefundOnly);
+    public static FlowDefinition<DisputeState, DisputeAction, Party, DisputeContext> RefundOnly { get; } = Build(RequestKind.RefundOnly);
 
     /// <summary>Return and refund.</summary>
-    public static FlowDefinition<DisputeState, DisputeAction, DisputeContext> ReturnAndRefund { get; } = Build(RequestKind.ReturnAndRefund);
+    public static FlowDefinition<DisputeState, DisputeAction, Party, DisputeContext> ReturnAndRefund { get; } = Build(RequestKind.ReturnAndRefund);
 
     /// <summary>Exchange.</summary>
-    public static FlowDefinition<DisputeState, DisputeAction, DisputeContext> Exchange { get; } = Build(RequestKind.Exchange);
+    public static FlowDefinition<DisputeState, DisputeAction, Party, DisputeContext> Exchange { get; } = Build(RequestKind.Exchange);
 
     /// <summary>Warranty or paid repair.</summary>
-    public static FlowDefinition<DisputeState, DisputeAction, DisputeContext> Repair { get; } = Build(RequestKind.Repair);
+    public static FlowDefinition<DisputeState, DisputeAction, Party, DisputeContext> Repair { get; } = Build(RequestKind.Repair);
 
     /// <summary>Every version of every dispute flow; a dispute continues with the version it opened with.</summary>
-    public static FlowCatalog<DisputeState, DisputeAction, DisputeContext> Catalog { get; } = new(RefundOnly, ReturnAndRefund, Exchange, Repair);
+    public static FlowCatalog<DisputeState, DisputeAction, Party, DisputeContext> Catalog { get; } = new(RefundOnly, ReturnAndRefund, Exchange, Repair);
 
     /// <summary>The flow id of a kind of request: <c>refund-only</c>, <c>return-and-refund</c>, <c>exchange</c>, <c>repair</c>.</summary>
     public static string FlowId(RequestKind kind) => kind switch
@@ -238,7 +238,7 @@ public static class DisputeFlows
     };
 
     /// <summary>The flow new requests of <paramref name="kind"/> start with.</summary>
-    public static FlowDefinition<DisputeState, DisputeAction, DisputeContext> For(RequestKind kind) => Catalog.Latest(FlowId(kind));
+    public static FlowDefinition<DisputeState, DisputeAction, Party, DisputeContext> For(RequestKind kind) => Catalog.Latest(FlowId(kind));
 
     /// <summary>The remedy a request of <paramref name="kind"/> starts from.</summary>
     public static Remedy InitialRemedy(RequestKind kind) => kind switch
@@ -249,10 +249,10 @@ public static class DisputeFlows
         _ => Remedy.Repair,
     };
 
-    private static FlowDefinition<DisputeState, DisputeAction, DisputeContext> Build(RequestKind kind)
+    private static FlowDefinition<DisputeState, DisputeAction, Party, DisputeContext> Build(RequestKind kind)
     {
         var withRepair = kind != RequestKind.RefundOnly;
-        var flow = FlowBuilder<DisputeState, DisputeAction, DisputeContext>.Create(FlowId(kind), version: 1, initial: AwaitingSellerResponse);
+        var flow = FlowBuilder<DisputeState, DisputeAction, Party, DisputeContext>.Create(FlowId(kind), version: 1, initial: AwaitingSellerResponse, system: Party.System);
         DeclareArguments(flow);
         SellerResponse(flow, kind, withRepair);
         Negotiation(flow, withRepair);
@@ -272,7 +272,7 @@ public static class DisputeFlows
     }
 
     // The details each action takes, as its declaration says (see Dispute's action tables).
-    private static void DeclareArguments(FlowBuilder<DisputeState, DisputeAction, DisputeContext> flow)
+    private static void DeclareArguments(FlowBuilder<DisputeState, DisputeAction, Party, DisputeContext> flow)
     {
         foreach (var declaration in Dispute.Declarations.Values.Where(d => d.ArgumentType is not null))
         {
@@ -282,7 +282,7 @@ public static class DisputeFlows
 
     // A new request waits for the seller (for repairs, the brand's review in business days). Silence
     // until the deadline approves it.
-    private static void SellerResponse(FlowBuilder<DisputeState, DisputeAction, DisputeContext> flow, RequestKind kind, bool withRepair) => flow
+    private static void SellerResponse(FlowBuilder<DisputeState, DisputeAction, Party, DisputeContext> flow, RequestKind kind, bool withRepair) => flow
         .In(AwaitingSellerResponse)
             .Deadline(c => c.Dispute.SellerResponseWindow, expiresWith: AutoApprove,
                 kind == RequestKind.Repair ? "repair review (business days)" : "seller response window")
@@ -295,7 +295,7 @@ public static class DisputeFlows
 
     // Offers go both ways. The buyer answers the seller's offer; a counter-offer (or a revision after
     // a rejection) goes back to the seller, whose silence approves it.
-    private static void Negotiation(FlowBuilder<DisputeState, DisputeAction, DisputeContext> flow, bool withRepair) => flow
+    private static void Negotiation(FlowBuilder<DisputeState, DisputeAction, Party, DisputeContext> flow, bool withRepair) => flow
         .In(AwaitingBuyerOnOffer)
             .Deadline(c => c.Dispute.Policy.Windows.OfferResponse, expiresWith: LapseOffer, "offer response window")
             .PermitDynamic(AcceptOffer, Party.Buyer, Settle(c => c.Dispute.PendingOffer?.Terms.Remedy, withRepair))
@@ -313,7 +313,7 @@ public static class DisputeFlows
 
     // The buyer ships within the window or the request closes; the seller confirms receipt and the
     // item's condition within 10 days (30 for surface mail) or the refund is issued automatically.
-    private static void ReturnShipment(FlowBuilder<DisputeState, DisputeAction, DisputeContext> flow) => flow
+    private static void ReturnShipment(FlowBuilder<DisputeState, DisputeAction, Party, DisputeContext> flow) => flow
         .In(AwaitingReturnShipment)
             .Deadline(c => c.Dispute.Policy.Windows.ReturnShipment, expiresWith: CloseUnshipped, "return shipment window")
             .Permit(ShipReturn, AwaitingReturnReceipt, Party.Buyer)
@@ -339,7 +339,7 @@ public static class DisputeFlows
 
     // After receipt the seller ships a replacement (or the buyer is refunded instead); the buyer
     // confirms it, or silence does.
-    private static void Replacement(FlowBuilder<DisputeState, DisputeAction, DisputeContext> flow) => flow
+    private static void Replacement(FlowBuilder<DisputeState, DisputeAction, Party, DisputeContext> flow) => flow
         .In(AwaitingReplacementShipment)
             .Deadline(c => c.Dispute.Policy.Windows.ReplacementShipment, expiresWith: RefundInstead, "replacement shipment window")
             .Permit(ShipReplacement, AwaitingReplacementConfirmation, Party.Seller)
@@ -354,7 +354,7 @@ public static class DisputeFlows
     // as a failure (a late success is found by the retry, which asks with the same id). A failure is
     // retried with a growing delay; when the automatic attempts are used up the refund waits in the
     // platform's queue, where the platform or the seller retries it, and it is still retried daily.
-    private static void Refund(FlowBuilder<DisputeState, DisputeAction, DisputeContext> flow) => flow
+    private static void Refund(FlowBuilder<DisputeState, DisputeAction, Party, DisputeContext> flow) => flow
         .In(Refunding)
             .Deadline(c => c.Dispute.Policy.Windows.RefundAnswer, expiresWith: TimeOutRefund, "refund answer window")
             .Permit(RecordRefundSuccess, Closed, Party.System)
@@ -375,7 +375,7 @@ public static class DisputeFlows
     // second failed repair the buyer may choose an exchange or a refund. While the service center holds
     // the device, each of its steps has a window: past it, or when the buyer escalates, the platform
     // takes the case.
-    private static void RepairSteps(FlowBuilder<DisputeState, DisputeAction, DisputeContext> flow) => flow
+    private static void RepairSteps(FlowBuilder<DisputeState, DisputeAction, Party, DisputeContext> flow) => flow
         .In(AwaitingDeviceShipment)
             .Deadline(c => c.Dispute.Policy.Windows.DeviceShipment, expiresWith: CloseUnshipped, "device shipment window")
             .Permit(ShipDevice, DeviceInTransit, Party.Buyer)
@@ -420,8 +420,8 @@ public static class DisputeFlows
 
     // A step where the service center holds the device: past its window the case goes to the platform,
     // and the buyer, who waits, may take it there at any time.
-    private static FlowStateBuilder<DisputeState, DisputeAction, DisputeContext> ServiceCenterWindow(
-        this FlowStateBuilder<DisputeState, DisputeAction, DisputeContext> step, Func<DisputeContext, DeadlineSpan> window, string label) => step
+    private static FlowStateBuilder<DisputeState, DisputeAction, Party, DisputeContext> ServiceCenterWindow(
+        this FlowStateBuilder<DisputeState, DisputeAction, Party, DisputeContext> step, Func<DisputeContext, DeadlineSpan> window, string label) => step
         .Deadline(window, expiresWith: EscalateOverdue, label)
         .Permit(Escalate, CollectingEvidence, Party.Buyer)
         .Permit(EscalateOverdue, CollectingEvidence, Party.System);
@@ -431,7 +431,7 @@ public static class DisputeFlows
     // platform's silence past the ruling window grants the buyer a full refund. The ruling is executed
     // when the appeal window ends, when both parties accept it, or when an appeal is decided by a
     // different arbitrator (or not decided within its window: the ruling then stands).
-    private static void Arbitration(FlowBuilder<DisputeState, DisputeAction, DisputeContext> flow, bool withRepair) => flow
+    private static void Arbitration(FlowBuilder<DisputeState, DisputeAction, Party, DisputeContext> flow, bool withRepair) => flow
         .In(CollectingEvidence)
             .Deadline(c => c.Dispute.Policy.Windows.EvidenceWindow, expiresWith: CloseEvidence, "evidence window")
             .PermitInternal(SubmitEvidence, Party.Buyer | Party.Seller)
@@ -466,7 +466,7 @@ public static class DisputeFlows
             .PermitDynamicIf(OverturnRuling, Party.Arbitrator, [s_assignedReviewer], OverturnBranches(withRepair));
 
     // Messages can be sent at every open step, by every party that can be involved.
-    private static void Messages(FlowBuilder<DisputeState, DisputeAction, DisputeContext> flow, bool withRepair)
+    private static void Messages(FlowBuilder<DisputeState, DisputeAction, Party, DisputeContext> flow, bool withRepair)
     {
         var parties = Party.Buyer | Party.Seller | Party.Arbitrator | (withRepair ? Party.ServiceCenter : Party.None);
         foreach (var state in Enum.GetValues<DisputeState>().Where(s => s != Closed && (withRepair || !IsRepairStep(s))))

@@ -1,5 +1,3 @@
-using AfterSales.Disputes.Calendars;
-
 namespace AfterSales.Disputes.Flows;
 
 /// <summary>How a deadline's length is counted.</summary>
@@ -8,7 +6,7 @@ public enum DeadlineKind
     /// <summary>Wall time: hours and days as they pass, weekends included.</summary>
     Elapsed,
 
-    /// <summary>Business time in a region's <see cref="BusinessCalendar"/>: only working days count.</summary>
+    /// <summary>Business time in a region's <see cref="IBusinessCalendar"/>: only working days count.</summary>
     BusinessDays,
 }
 
@@ -18,7 +16,7 @@ public enum DeadlineKind
 /// </summary>
 public readonly record struct DeadlineSpan
 {
-    private DeadlineSpan(DeadlineKind kind, TimeSpan length, BusinessCalendar? calendar)
+    private DeadlineSpan(DeadlineKind kind, TimeSpan length, IBusinessCalendar? calendar)
     {
         Kind = kind;
         Length = length;
@@ -35,7 +33,7 @@ public readonly record struct DeadlineSpan
     public TimeSpan Length { get; }
 
     /// <summary>The calendar that counts business days; null for elapsed spans.</summary>
-    public BusinessCalendar? Calendar { get; }
+    public IBusinessCalendar? Calendar { get; }
 
     /// <summary>An elapsed span of any length.</summary>
     public static DeadlineSpan Of(TimeSpan length)
@@ -51,7 +49,7 @@ public readonly record struct DeadlineSpan
     public static DeadlineSpan Days(int days) => Of(TimeSpan.FromDays(days));
 
     /// <summary>A span of whole business days in <paramref name="calendar"/>.</summary>
-    public static DeadlineSpan BusinessDays(int days, BusinessCalendar calendar)
+    public static DeadlineSpan BusinessDays(int days, IBusinessCalendar calendar)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(days, 0);
         ArgumentNullException.ThrowIfNull(calendar);

@@ -1,12 +1,12 @@
 namespace AfterSales.Disputes.Flows;
 
 /// <summary>
-/// Builds a <see cref="FlowDefinition{TState, TAction, TContext}"/> fluently, state by state, and
+/// Builds a <see cref="FlowDefinition{TState, TAction, TParty, TContext}"/> fluently, state by state, and
 /// validates the whole flow in <see cref="Build"/>.
 /// </summary>
 /// <example>
 /// <code>
-/// var flow = FlowBuilder&lt;State, Action, Case&gt;.Create("return-and-refund", version: 1, initial: State.AwaitingSeller)
+/// var flow = FlowBuilder&lt;State, Action, Party, Case&gt;.Create("return-and-refund", version: 1, initial: State.AwaitingSeller, system: Party.System)
 ///     .In(State.AwaitingSeller)
 ///         .Deadline(c => c.Policy.SellerResponse, expiresWith: Action.AutoApprove, "seller response window")
 ///         .Permit(Action.Approve, State.AwaitingReturn, by: Party.Seller)
@@ -19,38 +19,55 @@ namespace AfterSales.Disputes.Flows;
 /// </example>
 /// <typeparam name="TState">The states, an enum.</typeparam>
 /// <typeparam name="TAction">The actions, an enum.</typeparam>
+/// <typeparam name="TParty">The parties who take actions: a [Flags] enum with one bit per party.</typeparam>
 /// <typeparam name="TContext">What guards, deadline spans and effects read.</typeparam>
-public sealed class FlowBuilder<TState, TAction, TContext>
+public sealed class FlowBuilder<TState, TAction, TParty, TContext>
     where TState : struct, Enum
     where TAction : struct, Enum
+    where TParty : struct, Enum
 {
     private readonly string _id;
     private readonly int _version;
     private readonly TState _initial;
-    private readonly List<FlowStateBuilder<TState, TAction, TContext>> _states = [];
+    private readonly TParty _system;
+    private readonly List<FlowStateBuilder<TState, TAction, TParty, TContext>> _states = [];
     private readonly Dictionary<TAction, Type> _argumentTypes = [];
     private readonly List<string> _problems = [];
 
-    private FlowBuilder(string id, int version, TState initial)
+    private FlowBuilder(string id, int version, TState initial, TParty system)
     {
         _id = id;
         _version = version;
         _initial = initial;
+        _system = system;
     }
+
+    /// <summary>The party the engine itself acts as: it takes the expiry action when a deadline passes.</summary>
+    public TParty System => _system;
 
     /// <summary>Starts a flow definition.</summary>
     /// <param name="id">A stable identifier such as <c>return-and-refund</c>.</param>
     /// <param name="version">The definition's version, from 1; raise it whenever the flow changes.</param>
     /// <param name="initial">The state every case starts in.</param>
-    public static FlowBuilder<TState, TAction, TContext> Create(string id, int version, TState initial)
+    /// <param name="system">
+    /// The party the engine acts as when a deadline expires (one member of <typeparamref name="TParty"/>);
+    /// every deadline's expiry action must be permitted to it.
+    /// </param>
+    /// <exception cref="ArgumentException"><paramref name="system"/> is not exactly one declared party.</exception>
+    public static FlowBuilder<TState, TAction, TParty, TContext> Create(string id, int version, TState initial, TParty system)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
-        return new FlowBuilder<TState, TAction, TContext>(id, version, initial);
+        if (!Parties<TParty>.IsSingle(system))
+        {
+            throw new ArgumentException($"The system party is exactly one party of {typeof(TParty).Name}, not '{system}'.", nameof(system));
+        }
+
+        return new FlowBuilder<TState, TAction, TParty, TContext>(id, version, initial, system);
     }
 
     /// <summary>Configures <paramref name="state"/>; calling it again for the same state continues its configuration.</summary>
-    public FlowStateBuilder<TState, TAction, TContext> In(TState state)
+    public FlowStateBuilder<TState, TAction, TParty, TContext> In(TState state)
     {
         foreach (var existing in _states)
         {
@@ -60,7 +77,7 @@ public sealed class FlowBuilder<TState, TAction, TContext>
             }
         }
 
-        var builder = new FlowStateBuilder<TState, TAction, TContext>(this, state);
+        var builder = new FlowStateBuilder<TState, TAction, TParty, TContext>(this, state);
         _states.Add(builder);
         return builder;
     }
@@ -70,10 +87,10 @@ public sealed class FlowBuilder<TState, TAction, TContext>
     /// (a reason code, an offer, a tracking number). It must then be fired with one; argument guards and
     /// <c>OnEntryFrom</c> effects receive it.
     /// </summary>
-    public FlowBuilder<TState, TAction, TContext> Takes<TArgument>(TAction action) => Takes(action, typeof(TArgument));
+    public FlowBuilder<TState, TAction, TParty, TContext> Takes<TArgument>(TAction action) => Takes(action, typeof(TArgument));
 
     /// <summary>Declares that <paramref name="action"/> is fired with an argument of <paramref name="argumentType"/>, for declarations read from a table.</summary>
-    public FlowBuilder<TState, TAction, TContext> Takes(TAction action, Type argumentType)
+    public FlowBuilder<TState, TAction, TParty, TContext> Takes(TAction action, Type argumentType)
     {
         ArgumentNullException.ThrowIfNull(argumentType);
         if (_argumentTypes.TryGetValue(action, out var existing) && existing != argumentType)
@@ -91,10 +108,10 @@ public sealed class FlowBuilder<TState, TAction, TContext>
     /// <exception cref="FlowDefinitionException">
     /// Listing every problem: an unknown initial state, unreachable states, non-terminal states without
     /// an exit, terminal states with one, an action permitted twice in a state, deadlines whose expiry
-    /// action is not an unguarded exit permitted to <see cref="Party.System"/>, argument guards or effects
+    /// action is not an unguarded exit permitted to the <see cref="System"/> party, argument guards or effects
     /// whose argument type was not declared.
     /// </exception>
-    public FlowDefinition<TState, TAction, TContext> Build()
+    public FlowDefinition<TState, TAction, TParty, TContext> Build()
     {
         var problems = new List<string>(_problems);
         var configured = _states.Select(s => s.State).ToList();
@@ -127,8 +144,8 @@ public sealed class FlowBuilder<TState, TAction, TContext>
             throw new FlowDefinitionException($"{_id} v{_version}", problems);
         }
 
-        return new FlowDefinition<TState, TAction, TContext>(
-            _id, _version, _initial, _states.Select(s => s.ToRule()).ToList(), _argumentTypes);
+        return new FlowDefinition<TState, TAction, TParty, TContext>(
+            _id, _version, _initial, _system, _states.Select(s => s.ToRule()).ToList(), _argumentTypes);
     }
 
     private HashSet<TState> Reachable()

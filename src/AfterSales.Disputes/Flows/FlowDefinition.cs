@@ -1,12 +1,11 @@
 using System.Collections.Frozen;
-using System.Numerics;
 
 namespace AfterSales.Disputes.Flows;
 
 /// <summary>
 /// An immutable, validated flow: states, the actions each permits to which parties under which
 /// guards, deadlines with their automatic outcome, and effects. Build one with
-/// <see cref="FlowBuilder{TState, TAction, TContext}"/>; it is safe to share between threads.
+/// <see cref="FlowBuilder{TState, TAction, TParty, TContext}"/>; it is safe to share between threads.
 /// </summary>
 /// <remarks>
 /// A definition holds no case state: callers pass the current state and deadline, and get back the
@@ -15,12 +14,14 @@ namespace AfterSales.Disputes.Flows;
 /// </remarks>
 /// <typeparam name="TState">The states, an enum.</typeparam>
 /// <typeparam name="TAction">The actions (triggers), an enum.</typeparam>
+/// <typeparam name="TParty">The parties who take actions: a [Flags] enum with one bit per party.</typeparam>
 /// <typeparam name="TContext">What guards, deadline spans and effects read: the case, its policy, its order.</typeparam>
-public sealed class FlowDefinition<TState, TAction, TContext>
+public sealed class FlowDefinition<TState, TAction, TParty, TContext>
     where TState : struct, Enum
     where TAction : struct, Enum
+    where TParty : struct, Enum
 {
-    private readonly FrozenDictionary<TState, StateRule<TState, TAction, TContext>> _states;
+    private readonly FrozenDictionary<TState, StateRule<TState, TAction, TParty, TContext>> _states;
     private readonly FrozenDictionary<TAction, Type> _argumentTypes;
     private readonly TAction[] _actions;
 
@@ -28,12 +29,14 @@ public sealed class FlowDefinition<TState, TAction, TContext>
         string id,
         int version,
         TState initial,
-        IReadOnlyList<StateRule<TState, TAction, TContext>> states,
+        TParty system,
+        IReadOnlyList<StateRule<TState, TAction, TParty, TContext>> states,
         IReadOnlyDictionary<TAction, Type> argumentTypes)
     {
         Id = id;
         Version = version;
         Initial = initial;
+        System = system;
         States = states;
         _states = states.ToFrozenDictionary(s => s.State);
         _argumentTypes = argumentTypes.ToFrozenDictionary();
@@ -49,8 +52,11 @@ public sealed class FlowDefinition<TState, TAction, TContext>
     /// <summary>The state every case starts in.</summary>
     public TState Initial { get; }
 
+    /// <summary>The party the engine acts as when a deadline expires.</summary>
+    public TParty System { get; }
+
     /// <summary>Every state of the flow, in the order they were declared.</summary>
-    public IReadOnlyList<StateRule<TState, TAction, TContext>> States { get; }
+    public IReadOnlyList<StateRule<TState, TAction, TParty, TContext>> States { get; }
 
     /// <summary>Every action permitted somewhere in the flow, in the order they first appear.</summary>
     public IReadOnlyList<TAction> Actions => _actions;
@@ -60,16 +66,16 @@ public sealed class FlowDefinition<TState, TAction, TContext>
 
     /// <summary>The rule for <paramref name="state"/>.</summary>
     /// <exception cref="ArgumentException">The state is not part of this flow.</exception>
-    public StateRule<TState, TAction, TContext> this[TState state] =>
+    public StateRule<TState, TAction, TParty, TContext> this[TState state] =>
         _states.TryGetValue(state, out var rule)
             ? rule
             : throw new ArgumentException($"{state} is not a state of flow {Id} v{Version}.", nameof(state));
 
-    /// <summary>Every party some state of the flow lets take <paramref name="action"/>; <see cref="Party.None"/> when no state permits it.</summary>
-    public Party PartiesFor(TAction action) => States
+    /// <summary>Every party some state of the flow lets take <paramref name="action"/>; no party (the enum's zero) when no state permits it.</summary>
+    public TParty PartiesFor(TAction action) => States
         .SelectMany(state => state.Transitions)
         .Where(rule => EqualityComparer<TAction>.Default.Equals(rule.Action, action))
-        .Aggregate(Party.None, (parties, rule) => parties | rule.AllowedParties);
+        .Aggregate(default(TParty), (parties, rule) => Parties<TParty>.Union(parties, rule.AllowedParties));
 
     /// <summary>True when <paramref name="state"/> is part of this flow.</summary>
     public bool Contains(TState state) => _states.ContainsKey(state);
@@ -89,7 +95,7 @@ public sealed class FlowDefinition<TState, TAction, TContext>
     /// without taking it. Argument guards are not checked.
     /// </summary>
     /// <returns>Null when the action is allowed, otherwise the refusal.</returns>
-    public Refusal<TState, TAction>? Check(TState state, TAction action, Party by, TContext context)
+    public Refusal<TState, TAction, TParty>? Check(TState state, TAction action, TParty by, TContext context)
     {
         EnsureSingleParty(by);
         return Decide(state, action, by, context, out _);
@@ -106,8 +112,8 @@ public sealed class FlowDefinition<TState, TAction, TContext>
     /// <param name="context">What guards, deadline spans and effects read.</param>
     /// <param name="now">When the action is taken; new deadlines start here.</param>
     /// <exception cref="ArgumentException">The action takes an argument, or <paramref name="by"/> is not exactly one party.</exception>
-    public FireResult<TState, TAction> Fire(
-        TState state, Deadline<TAction>? deadline, TAction action, Party by, TContext context, DateTimeOffset now)
+    public FireResult<TState, TAction, TParty> Fire(
+        TState state, Deadline<TAction>? deadline, TAction action, TParty by, TContext context, DateTimeOffset now)
     {
         EnsureSingleParty(by);
         if (_argumentTypes.TryGetValue(action, out var argumentType))
@@ -135,8 +141,8 @@ public sealed class FlowDefinition<TState, TAction, TContext>
     /// <exception cref="ArgumentException">
     /// The action does not take a <typeparamref name="TArgument"/>, or <paramref name="by"/> is not exactly one party.
     /// </exception>
-    public FireResult<TState, TAction> Fire<TArgument>(
-        TState state, Deadline<TAction>? deadline, TAction action, Party by, TContext context, TArgument argument, DateTimeOffset now)
+    public FireResult<TState, TAction, TParty> Fire<TArgument>(
+        TState state, Deadline<TAction>? deadline, TAction action, TParty by, TContext context, TArgument argument, DateTimeOffset now)
     {
         EnsureSingleParty(by);
         if (!_argumentTypes.TryGetValue(action, out var argumentType) || argumentType != typeof(TArgument))
@@ -157,7 +163,7 @@ public sealed class FlowDefinition<TState, TAction, TContext>
         {
             if (!((Func<TContext, TArgument, bool>)guard.Condition)(context, argument))
             {
-                return new Refusal<TState, TAction>(action, state, by, RefusalReason.GuardFailed, rule.AllowedParties, guard.Label);
+                return new Refusal<TState, TAction, TParty>(action, state, by, RefusalReason.GuardFailed, rule.AllowedParties, guard.Label);
             }
         }
 
@@ -170,24 +176,24 @@ public sealed class FlowDefinition<TState, TAction, TContext>
     }
 
     /// <summary>
-    /// Takes the expiry action of <paramref name="deadline"/> as <see cref="Party.System"/> when it is
+    /// Takes the expiry action of <paramref name="deadline"/> as the <see cref="System"/> party when it is
     /// due at <paramref name="now"/>. A deadline that is paused or not yet due is refused, so a clock
     /// that jumps back never fires a deadline early.
     /// </summary>
-    public FireResult<TState, TAction> FireExpiry(
+    public FireResult<TState, TAction, TParty> FireExpiry(
         TState state, Deadline<TAction>? deadline, TContext context, DateTimeOffset now)
     {
         if (deadline is not { } due || !due.IsDueAt(now))
         {
             var action = deadline?.ExpiresWith ?? this[state].Deadline?.ExpiresWith ?? default;
-            return new Refusal<TState, TAction>(action, state, Party.System, RefusalReason.NoDeadlineDue, Party.System, null);
+            return new Refusal<TState, TAction, TParty>(action, state, System, RefusalReason.NoDeadlineDue, System, null);
         }
 
-        return Fire(state, deadline, due.ExpiresWith, Party.System, context, now);
+        return Fire(state, deadline, due.ExpiresWith, System, context, now);
     }
 
     /// <summary>The actions <paramref name="by"/> may take in <paramref name="state"/> now.</summary>
-    public IReadOnlyList<TAction> PermittedActions(TState state, Party by, TContext context)
+    public IReadOnlyList<TAction> PermittedActions(TState state, TParty by, TContext context)
     {
         EnsureSingleParty(by);
         var permitted = new List<TAction>();
@@ -206,13 +212,13 @@ public sealed class FlowDefinition<TState, TAction, TContext>
     /// For every action of the flow, whether <paramref name="by"/> may take it in
     /// <paramref name="state"/> now, and if not, why not.
     /// </summary>
-    public IReadOnlyList<ActionAvailability<TState, TAction>> Explain(TState state, Party by, TContext context)
+    public IReadOnlyList<ActionAvailability<TState, TAction, TParty>> Explain(TState state, TParty by, TContext context)
     {
         EnsureSingleParty(by);
-        var answers = new List<ActionAvailability<TState, TAction>>(_actions.Length);
+        var answers = new List<ActionAvailability<TState, TAction, TParty>>(_actions.Length);
         foreach (var action in _actions)
         {
-            answers.Add(new ActionAvailability<TState, TAction>(
+            answers.Add(new ActionAvailability<TState, TAction, TParty>(
                 action,
                 Decide(state, action, by, context, out _),
                 _argumentTypes.GetValueOrDefault(action)));
@@ -236,25 +242,25 @@ public sealed class FlowDefinition<TState, TAction, TContext>
     /// <summary>The flow's identifier and version.</summary>
     public override string ToString() => $"{Id} v{Version}";
 
-    private Refusal<TState, TAction>? Decide(
-        TState state, TAction action, Party by, TContext context, out TransitionRule<TState, TAction, TContext>? rule)
+    private Refusal<TState, TAction, TParty>? Decide(
+        TState state, TAction action, TParty by, TContext context, out TransitionRule<TState, TAction, TParty, TContext>? rule)
     {
         rule = this[state].Find(action);
         if (rule is null)
         {
-            return new Refusal<TState, TAction>(action, state, by, RefusalReason.NotPermittedInState, Party.None, null);
+            return new Refusal<TState, TAction, TParty>(action, state, by, RefusalReason.NotPermittedInState, default, null);
         }
 
-        if ((rule.AllowedParties & by) == 0)
+        if (!Parties<TParty>.Overlap(rule.AllowedParties, by))
         {
-            return new Refusal<TState, TAction>(action, state, by, RefusalReason.NotThisParty, rule.AllowedParties, null);
+            return new Refusal<TState, TAction, TParty>(action, state, by, RefusalReason.NotThisParty, rule.AllowedParties, null);
         }
 
         foreach (var guard in rule.GuardArray)
         {
             if (!guard.Condition(context))
             {
-                return new Refusal<TState, TAction>(action, state, by, RefusalReason.GuardFailed, rule.AllowedParties, guard.Label);
+                return new Refusal<TState, TAction, TParty>(action, state, by, RefusalReason.GuardFailed, rule.AllowedParties, guard.Label);
             }
         }
 
@@ -263,7 +269,7 @@ public sealed class FlowDefinition<TState, TAction, TContext>
 
     // A dynamic action is possible when a branch could apply: an Otherwise branch, a branch on the
     // argument (not known yet), or a branch whose condition holds for the case.
-    private static bool CouldChoose(TransitionRule<TState, TAction, TContext> rule, TContext context)
+    private static bool CouldChoose(TransitionRule<TState, TAction, TParty, TContext> rule, TContext context)
     {
         foreach (var branch in rule.BranchArray)
         {
@@ -277,7 +283,7 @@ public sealed class FlowDefinition<TState, TAction, TContext>
     }
 
     private static bool TryChoose<TArgument>(
-        TransitionRule<TState, TAction, TContext> rule, TContext context, TArgument argument, out TState target)
+        TransitionRule<TState, TAction, TParty, TContext> rule, TContext context, TArgument argument, out TState target)
     {
         foreach (var branch in rule.BranchArray)
         {
@@ -298,24 +304,24 @@ public sealed class FlowDefinition<TState, TAction, TContext>
         return false;
     }
 
-    private static Refusal<TState, TAction> NoBranch(TransitionRule<TState, TAction, TContext> rule, Party by) =>
+    private static Refusal<TState, TAction, TParty> NoBranch(TransitionRule<TState, TAction, TParty, TContext> rule, TParty by) =>
         new(rule.Action, rule.Source, by, RefusalReason.GuardFailed, rule.AllowedParties, rule.NoBranchLabel);
 
-    private Transition<TState, TAction> Take<TArgument>(
-        TransitionRule<TState, TAction, TContext> rule,
+    private Transition<TState, TAction, TParty> Take<TArgument>(
+        TransitionRule<TState, TAction, TParty, TContext> rule,
         TState target,
         Deadline<TAction>? deadline,
-        Party by,
+        TParty by,
         TContext context,
         TArgument argument,
         DateTimeOffset now)
     {
         if (rule.IsInternal)
         {
-            return new Transition<TState, TAction>(rule.Source, target, rule.Action, by, now, IsInternal: true, deadline);
+            return new Transition<TState, TAction, TParty>(rule.Source, target, rule.Action, by, now, IsInternal: true, deadline);
         }
 
-        var transition = new Transition<TState, TAction>(
+        var transition = new Transition<TState, TAction, TParty>(
             rule.Source, target, rule.Action, by, now, IsInternal: false, StartDeadline(target, context, now));
 
         foreach (var exit in this[rule.Source].ExitEffects)
@@ -334,20 +340,20 @@ public sealed class FlowDefinition<TState, TAction, TContext>
             // type, and Fire<TArgument> checked the type, so this cast cannot fail.
             if (entry.ArgumentType is null)
             {
-                ((Action<TContext, Transition<TState, TAction>>)entry.Effect)(context, transition);
+                ((Action<TContext, Transition<TState, TAction, TParty>>)entry.Effect)(context, transition);
             }
             else
             {
-                ((Action<TContext, TArgument, Transition<TState, TAction>>)entry.Effect)(context, argument, transition);
+                ((Action<TContext, TArgument, Transition<TState, TAction, TParty>>)entry.Effect)(context, argument, transition);
             }
         }
 
         return transition;
     }
 
-    private static void EnsureSingleParty(Party by)
+    private static void EnsureSingleParty(TParty by)
     {
-        if (!BitOperations.IsPow2((uint)by) || by > Party.System)
+        if (!Parties<TParty>.IsSingle(by))
         {
             throw new ArgumentException($"An action is taken by exactly one party, not '{by}'.", nameof(by));
         }

@@ -9,9 +9,10 @@ namespace AfterSales.Disputes.Flows;
 /// </summary>
 internal static class FlowGraphWriter
 {
-    public static string Mermaid<TState, TAction, TContext>(FlowDefinition<TState, TAction, TContext> flow, FlowDiagramOptions options)
+    public static string Mermaid<TState, TAction, TParty, TContext>(FlowDefinition<TState, TAction, TParty, TContext> flow, FlowDiagramOptions options)
         where TState : struct, Enum
         where TAction : struct, Enum
+        where TParty : struct, Enum
     {
         var text = new StringBuilder();
         text.Append("---\ntitle: ").Append(flow.Id).Append(" v").Append(flow.Version).Append("\n---\n");
@@ -46,9 +47,10 @@ internal static class FlowGraphWriter
         return text.ToString();
     }
 
-    public static string Markdown<TState, TAction, TContext>(FlowDefinition<TState, TAction, TContext> flow)
+    public static string Markdown<TState, TAction, TParty, TContext>(FlowDefinition<TState, TAction, TParty, TContext> flow)
         where TState : struct, Enum
         where TAction : struct, Enum
+        where TParty : struct, Enum
     {
         var text = new StringBuilder();
         text.Append("# ").Append(flow.Id).Append(" v").Append(flow.Version).Append("\n\n");
@@ -62,7 +64,7 @@ internal static class FlowGraphWriter
             {
                 var guards = transition.Guards.Select(g => g.Label).Concat(transition.ArgumentGuardLabels).ToList();
                 text.Append("| ").Append(transition.Source).Append(" | ").Append(transition.Action)
-                    .Append(" | ").Append(FlowText.Parties(transition.AllowedParties, ", "))
+                    .Append(" | ").Append(Parties<TParty>.Names(transition.AllowedParties, ", "))
                     .Append(" | ").Append(guards.Count == 0 ? "always" : string.Join("; ", guards)).Append(" |\n");
             }
         }
@@ -70,9 +72,10 @@ internal static class FlowGraphWriter
         return text.ToString();
     }
 
-    public static string Dot<TState, TAction, TContext>(FlowDefinition<TState, TAction, TContext> flow, FlowDiagramOptions options)
+    public static string Dot<TState, TAction, TParty, TContext>(FlowDefinition<TState, TAction, TParty, TContext> flow, FlowDiagramOptions options)
         where TState : struct, Enum
         where TAction : struct, Enum
+        where TParty : struct, Enum
     {
         var text = new StringBuilder();
         text.Append("digraph ").Append(DotQuote($"{flow.Id} v{flow.Version}")).Append(" {\n");
@@ -125,14 +128,15 @@ internal static class FlowGraphWriter
 
     // "Reject(RejectReason) by Seller [a reason code is given]", "AutoApprove by System on deadline",
     // "AcceptOffer by Buyer [when the offer keeps the item]".
-    private static string EdgeLabel<TState, TAction, TContext>(
-        FlowDefinition<TState, TAction, TContext> flow,
-        StateRule<TState, TAction, TContext> state,
-        TransitionRule<TState, TAction, TContext> transition,
+    private static string EdgeLabel<TState, TAction, TParty, TContext>(
+        FlowDefinition<TState, TAction, TParty, TContext> flow,
+        StateRule<TState, TAction, TParty, TContext> state,
+        TransitionRule<TState, TAction, TParty, TContext> transition,
         Branch<TState, TContext> branch,
         string guardSeparator)
         where TState : struct, Enum
         where TAction : struct, Enum
+        where TParty : struct, Enum
     {
         var label = new StringBuilder(transition.Action.ToString());
         if (flow.ArgumentTypes.TryGetValue(transition.Action, out var argumentType))
@@ -140,7 +144,7 @@ internal static class FlowGraphWriter
             label.Append('(').Append(argumentType.Name).Append(')');
         }
 
-        label.Append(" by ").Append(FlowText.Parties(transition.AllowedParties));
+        label.Append(" by ").Append(Parties<TParty>.Names(transition.AllowedParties));
         if (IsExpiry(state, transition))
         {
             label.Append(" on deadline");
@@ -164,10 +168,11 @@ internal static class FlowGraphWriter
         return label.ToString();
     }
 
-    private static bool IsExpiry<TState, TAction, TContext>(
-        StateRule<TState, TAction, TContext> state, TransitionRule<TState, TAction, TContext> transition)
+    private static bool IsExpiry<TState, TAction, TParty, TContext>(
+        StateRule<TState, TAction, TParty, TContext> state, TransitionRule<TState, TAction, TParty, TContext> transition)
         where TState : struct, Enum
-        where TAction : struct, Enum =>
+        where TAction : struct, Enum
+        where TParty : struct, Enum =>
         state.Deadline is { } deadline && EqualityComparer<TAction>.Default.Equals(deadline.ExpiresWith, transition.Action);
 
     private static string DeadlineText<TAction>(string label, TAction expiresWith) =>

@@ -2,25 +2,27 @@ namespace AfterSales.Disputes.Flows;
 
 /// <summary>
 /// Configures one state of a flow: what may be done in it, by whom, under which guards, its deadline
-/// and its effects. Returned by <see cref="FlowBuilder{TState, TAction, TContext}.In"/>; it offers
+/// and its effects. Returned by <see cref="FlowBuilder{TState, TAction, TParty, TContext}.In"/>; it offers
 /// <see cref="In"/> and <see cref="Build"/> too, so a whole flow reads as one statement.
 /// </summary>
 /// <typeparam name="TState">The states, an enum.</typeparam>
 /// <typeparam name="TAction">The actions, an enum.</typeparam>
+/// <typeparam name="TParty">The parties who take actions: a [Flags] enum with one bit per party.</typeparam>
 /// <typeparam name="TContext">What guards, deadline spans and effects read.</typeparam>
-public sealed class FlowStateBuilder<TState, TAction, TContext>
+public sealed class FlowStateBuilder<TState, TAction, TParty, TContext>
     where TState : struct, Enum
     where TAction : struct, Enum
+    where TParty : struct, Enum
 {
-    private readonly FlowBuilder<TState, TAction, TContext> _flow;
-    private readonly List<TransitionRule<TState, TAction, TContext>> _transitions = [];
+    private readonly FlowBuilder<TState, TAction, TParty, TContext> _flow;
+    private readonly List<TransitionRule<TState, TAction, TParty, TContext>> _transitions = [];
     private readonly List<EntryEffect<TAction>> _entryEffects = [];
-    private readonly List<Action<TContext, Transition<TState, TAction>>> _exitEffects = [];
+    private readonly List<Action<TContext, Transition<TState, TAction, TParty>>> _exitEffects = [];
     private readonly List<string> _problems = [];
     private DeadlineRule<TAction, TContext>? _deadline;
     private bool _terminal;
 
-    internal FlowStateBuilder(FlowBuilder<TState, TAction, TContext> flow, TState state)
+    internal FlowStateBuilder(FlowBuilder<TState, TAction, TParty, TContext> flow, TState state)
     {
         _flow = flow;
         State = state;
@@ -28,30 +30,30 @@ public sealed class FlowStateBuilder<TState, TAction, TContext>
 
     internal TState State { get; }
 
-    internal IReadOnlyList<TransitionRule<TState, TAction, TContext>> Transitions => _transitions;
+    internal IReadOnlyList<TransitionRule<TState, TAction, TParty, TContext>> Transitions => _transitions;
 
     /// <summary>Permits <paramref name="by"/> to take <paramref name="action"/>, leading to <paramref name="target"/>.</summary>
-    public FlowStateBuilder<TState, TAction, TContext> Permit(TAction action, TState target, Party by) =>
+    public FlowStateBuilder<TState, TAction, TParty, TContext> Permit(TAction action, TState target, TParty by) =>
         Add(action, [Branch<TState, TContext>.Always(target)], by, isInternal: false, [], []);
 
     /// <summary>Permits the action when <paramref name="condition"/> holds; <paramref name="label"/> says what it checks.</summary>
-    public FlowStateBuilder<TState, TAction, TContext> PermitIf(
-        TAction action, TState target, Party by, Func<TContext, bool> condition, string label) =>
+    public FlowStateBuilder<TState, TAction, TParty, TContext> PermitIf(
+        TAction action, TState target, TParty by, Func<TContext, bool> condition, string label) =>
         Add(action, [Branch<TState, TContext>.Always(target)], by, isInternal: false, [new Guard<TContext>(label, condition)], []);
 
     /// <summary>Permits the action when every guard holds, checked in order.</summary>
-    public FlowStateBuilder<TState, TAction, TContext> PermitIf(
-        TAction action, TState target, Party by, params Guard<TContext>[] guards) =>
+    public FlowStateBuilder<TState, TAction, TParty, TContext> PermitIf(
+        TAction action, TState target, TParty by, params Guard<TContext>[] guards) =>
         Add(action, [Branch<TState, TContext>.Always(target)], by, isInternal: false, guards, []);
 
     /// <summary>Permits a parameterised action when its argument satisfies <paramref name="condition"/>.</summary>
-    public FlowStateBuilder<TState, TAction, TContext> PermitIf<TArgument>(
-        TAction action, TState target, Party by, Func<TContext, TArgument, bool> condition, string label) =>
+    public FlowStateBuilder<TState, TAction, TParty, TContext> PermitIf<TArgument>(
+        TAction action, TState target, TParty by, Func<TContext, TArgument, bool> condition, string label) =>
         PermitIf(action, target, by, new ArgumentGuard<TContext, TArgument>(label, condition));
 
     /// <summary>Permits a parameterised action when the case guards and the argument guard hold.</summary>
-    public FlowStateBuilder<TState, TAction, TContext> PermitIf<TArgument>(
-        TAction action, TState target, Party by, ArgumentGuard<TContext, TArgument> argumentGuard, params Guard<TContext>[] guards) =>
+    public FlowStateBuilder<TState, TAction, TParty, TContext> PermitIf<TArgument>(
+        TAction action, TState target, TParty by, ArgumentGuard<TContext, TArgument> argumentGuard, params Guard<TContext>[] guards) =>
         Add(action, [Branch<TState, TContext>.Always(target)], by, isInternal: false, guards, [Slot(argumentGuard)]);
 
     /// <summary>
@@ -60,37 +62,37 @@ public sealed class FlowStateBuilder<TState, TAction, TContext>
     /// is refused with the branches' labels. End with <see cref="Branch{TState, TContext}.Otherwise"/>
     /// to make the choice total.
     /// </summary>
-    public FlowStateBuilder<TState, TAction, TContext> PermitDynamic(
-        TAction action, Party by, params Branch<TState, TContext>[] branches) =>
+    public FlowStateBuilder<TState, TAction, TParty, TContext> PermitDynamic(
+        TAction action, TParty by, params Branch<TState, TContext>[] branches) =>
         Add(action, branches, by, isInternal: false, [], []);
 
     /// <summary>Permits a dynamic action when every guard holds; then the first applicable branch is taken.</summary>
-    public FlowStateBuilder<TState, TAction, TContext> PermitDynamicIf(
-        TAction action, Party by, Guard<TContext>[] guards, params Branch<TState, TContext>[] branches) =>
+    public FlowStateBuilder<TState, TAction, TParty, TContext> PermitDynamicIf(
+        TAction action, TParty by, Guard<TContext>[] guards, params Branch<TState, TContext>[] branches) =>
         Add(action, branches, by, isInternal: false, guards, []);
 
     /// <summary>
     /// Permits an action that stays in this state without leaving it (sending a message, adding
     /// evidence): no exit or entry effects run and the state's deadline keeps running.
     /// </summary>
-    public FlowStateBuilder<TState, TAction, TContext> PermitInternal(TAction action, Party by) =>
+    public FlowStateBuilder<TState, TAction, TParty, TContext> PermitInternal(TAction action, TParty by) =>
         Add(action, [Branch<TState, TContext>.Always(State)], by, isInternal: true, [], []);
 
     /// <summary>Permits an internal action when every guard holds.</summary>
-    public FlowStateBuilder<TState, TAction, TContext> PermitInternalIf(TAction action, Party by, params Guard<TContext>[] guards) =>
+    public FlowStateBuilder<TState, TAction, TParty, TContext> PermitInternalIf(TAction action, TParty by, params Guard<TContext>[] guards) =>
         Add(action, [Branch<TState, TContext>.Always(State)], by, isInternal: true, guards, []);
 
     /// <summary>Permits a parameterised internal action when its argument satisfies <paramref name="condition"/>.</summary>
-    public FlowStateBuilder<TState, TAction, TContext> PermitInternalIf<TArgument>(
-        TAction action, Party by, Func<TContext, TArgument, bool> condition, string label) =>
+    public FlowStateBuilder<TState, TAction, TParty, TContext> PermitInternalIf<TArgument>(
+        TAction action, TParty by, Func<TContext, TArgument, bool> condition, string label) =>
         Add(action, [Branch<TState, TContext>.Always(State)], by, isInternal: true, [], [Slot(new ArgumentGuard<TContext, TArgument>(label, condition))]);
 
     /// <summary>
     /// Gives the state a deadline: it starts when the state is entered, its length is read from the
     /// context (usually the case's policy), and when it falls due the system takes
-    /// <paramref name="expiresWith"/>, which this state must permit to <see cref="Party.System"/>.
+    /// <paramref name="expiresWith"/>, which this state must permit to the flow's system party.
     /// </summary>
-    public FlowStateBuilder<TState, TAction, TContext> Deadline(Func<TContext, DeadlineSpan> span, TAction expiresWith, string label)
+    public FlowStateBuilder<TState, TAction, TParty, TContext> Deadline(Func<TContext, DeadlineSpan> span, TAction expiresWith, string label)
     {
         ArgumentNullException.ThrowIfNull(span);
         if (_deadline is not null)
@@ -108,7 +110,7 @@ public sealed class FlowStateBuilder<TState, TAction, TContext>
     }
 
     /// <summary>Runs <paramref name="effect"/> whenever the state is entered (not on internal actions).</summary>
-    public FlowStateBuilder<TState, TAction, TContext> OnEntry(Action<TContext, Transition<TState, TAction>> effect)
+    public FlowStateBuilder<TState, TAction, TParty, TContext> OnEntry(Action<TContext, Transition<TState, TAction, TParty>> effect)
     {
         ArgumentNullException.ThrowIfNull(effect);
         _entryEffects.Add(new EntryEffect<TAction>(null, null, effect));
@@ -116,7 +118,7 @@ public sealed class FlowStateBuilder<TState, TAction, TContext>
     }
 
     /// <summary>Runs <paramref name="effect"/> when the state is entered through <paramref name="action"/>.</summary>
-    public FlowStateBuilder<TState, TAction, TContext> OnEntryFrom(TAction action, Action<TContext, Transition<TState, TAction>> effect)
+    public FlowStateBuilder<TState, TAction, TParty, TContext> OnEntryFrom(TAction action, Action<TContext, Transition<TState, TAction, TParty>> effect)
     {
         ArgumentNullException.ThrowIfNull(effect);
         _entryEffects.Add(new EntryEffect<TAction>(action, null, effect));
@@ -124,8 +126,8 @@ public sealed class FlowStateBuilder<TState, TAction, TContext>
     }
 
     /// <summary>Runs <paramref name="effect"/> with the action's argument when the state is entered through <paramref name="action"/>.</summary>
-    public FlowStateBuilder<TState, TAction, TContext> OnEntryFrom<TArgument>(
-        TAction action, Action<TContext, TArgument, Transition<TState, TAction>> effect)
+    public FlowStateBuilder<TState, TAction, TParty, TContext> OnEntryFrom<TArgument>(
+        TAction action, Action<TContext, TArgument, Transition<TState, TAction, TParty>> effect)
     {
         ArgumentNullException.ThrowIfNull(effect);
         _entryEffects.Add(new EntryEffect<TAction>(action, typeof(TArgument), effect));
@@ -133,7 +135,7 @@ public sealed class FlowStateBuilder<TState, TAction, TContext>
     }
 
     /// <summary>Runs <paramref name="effect"/> whenever the state is left (not on internal actions).</summary>
-    public FlowStateBuilder<TState, TAction, TContext> OnExit(Action<TContext, Transition<TState, TAction>> effect)
+    public FlowStateBuilder<TState, TAction, TParty, TContext> OnExit(Action<TContext, Transition<TState, TAction, TParty>> effect)
     {
         ArgumentNullException.ThrowIfNull(effect);
         _exitEffects.Add(effect);
@@ -141,20 +143,20 @@ public sealed class FlowStateBuilder<TState, TAction, TContext>
     }
 
     /// <summary>Marks the state as an end of the flow: no action may leave it (internal actions, such as rating, still may run).</summary>
-    public FlowStateBuilder<TState, TAction, TContext> Terminal()
+    public FlowStateBuilder<TState, TAction, TParty, TContext> Terminal()
     {
         _terminal = true;
         return this;
     }
 
-    /// <inheritdoc cref="FlowBuilder{TState, TAction, TContext}.In"/>
-    public FlowStateBuilder<TState, TAction, TContext> In(TState state) => _flow.In(state);
+    /// <inheritdoc cref="FlowBuilder{TState, TAction, TParty, TContext}.In"/>
+    public FlowStateBuilder<TState, TAction, TParty, TContext> In(TState state) => _flow.In(state);
 
-    /// <inheritdoc cref="FlowBuilder{TState, TAction, TContext}.Takes"/>
-    public FlowBuilder<TState, TAction, TContext> Takes<TArgument>(TAction action) => _flow.Takes<TArgument>(action);
+    /// <inheritdoc cref="FlowBuilder{TState, TAction, TParty, TContext}.Takes"/>
+    public FlowBuilder<TState, TAction, TParty, TContext> Takes<TArgument>(TAction action) => _flow.Takes<TArgument>(action);
 
-    /// <inheritdoc cref="FlowBuilder{TState, TAction, TContext}.Build"/>
-    public FlowDefinition<TState, TAction, TContext> Build() => _flow.Build();
+    /// <inheritdoc cref="FlowBuilder{TState, TAction, TParty, TContext}.Build"/>
+    public FlowDefinition<TState, TAction, TParty, TContext> Build() => _flow.Build();
 
     internal IEnumerable<string> Problems(IReadOnlyDictionary<TAction, Type> argumentTypes)
     {
@@ -177,9 +179,9 @@ public sealed class FlowStateBuilder<TState, TAction, TContext>
         if (_deadline is { } deadline)
         {
             var expiry = _transitions.Find(t => EqualityComparer<TAction>.Default.Equals(t.Action, deadline.ExpiresWith));
-            if (expiry is null || (expiry.AllowedParties & Party.System) == 0)
+            if (expiry is null || !Parties<TParty>.Overlap(expiry.AllowedParties, _flow.System))
             {
-                yield return $"The deadline of state {State} expires with {deadline.ExpiresWith}, which is not permitted to System in {State}.";
+                yield return $"The deadline of state {State} expires with {deadline.ExpiresWith}, which is not permitted to {_flow.System} in {State}.";
             }
             else if (expiry.IsInternal || expiry.GuardArray.Length > 0 || expiry.ArgumentGuards.Length > 0
                 || argumentTypes.ContainsKey(deadline.ExpiresWith) || !expiry.Branches[^1].IsOtherwise)
@@ -213,7 +215,7 @@ public sealed class FlowStateBuilder<TState, TAction, TContext>
         }
     }
 
-    internal StateRule<TState, TAction, TContext> ToRule() =>
+    internal StateRule<TState, TAction, TParty, TContext> ToRule() =>
         new(State, _terminal, _deadline, [.. _transitions], [.. _entryEffects], [.. _exitEffects]);
 
     private static ArgumentGuardSlot Slot<TArgument>(ArgumentGuard<TContext, TArgument> guard)
@@ -222,10 +224,10 @@ public sealed class FlowStateBuilder<TState, TAction, TContext>
         return new ArgumentGuardSlot(guard.Label, typeof(TArgument), guard.Condition);
     }
 
-    private FlowStateBuilder<TState, TAction, TContext> Add(
+    private FlowStateBuilder<TState, TAction, TParty, TContext> Add(
         TAction action,
         Branch<TState, TContext>[] branches,
-        Party by,
+        TParty by,
         bool isInternal,
         Guard<TContext>[] guards,
         ArgumentGuardSlot[] argumentGuards)
@@ -251,7 +253,7 @@ public sealed class FlowStateBuilder<TState, TAction, TContext>
             _problems.Add($"State {State} permits {action} more than once.");
         }
 
-        if (by == Party.None)
+        if (Parties<TParty>.IsNone(by))
         {
             _problems.Add($"{action} in state {State} is permitted to no party.");
         }
@@ -264,7 +266,7 @@ public sealed class FlowStateBuilder<TState, TAction, TContext>
             }
         }
 
-        _transitions.Add(new TransitionRule<TState, TAction, TContext>(State, action, branches, by, isInternal, guards, argumentGuards));
+        _transitions.Add(new TransitionRule<TState, TAction, TParty, TContext>(State, action, branches, by, isInternal, guards, argumentGuards));
         return this;
     }
 }

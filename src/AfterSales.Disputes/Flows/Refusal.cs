@@ -22,27 +22,29 @@ public enum RefusalReason
 /// </summary>
 /// <typeparam name="TState">The flow's state type.</typeparam>
 /// <typeparam name="TAction">The flow's action type.</typeparam>
+/// <typeparam name="TParty">The parties who take actions: a [Flags] enum with one bit per party.</typeparam>
 /// <param name="Action">The action that was refused.</param>
 /// <param name="State">The state it was tried in.</param>
 /// <param name="By">The party that tried it.</param>
 /// <param name="Reason">The kind of refusal.</param>
-/// <param name="AllowedParties">Who may take the action in this state (<see cref="Party.None"/> if nobody).</param>
+/// <param name="AllowedParties">Who may take the action in this state (no party, the enum's zero, if nobody).</param>
 /// <param name="GuardLabel">For <see cref="RefusalReason.GuardFailed"/>, the label of the guard that did not hold.</param>
-public readonly record struct Refusal<TState, TAction>(
+public readonly record struct Refusal<TState, TAction, TParty>(
     TAction Action,
     TState State,
-    Party By,
+    TParty By,
     RefusalReason Reason,
-    Party AllowedParties,
+    TParty AllowedParties,
     string? GuardLabel)
     where TState : struct, Enum
     where TAction : struct, Enum
+    where TParty : struct, Enum
 {
     /// <summary>A sentence that explains the refusal.</summary>
     public string Message => Reason switch
     {
         RefusalReason.NotPermittedInState => $"{Action} is not permitted in state {State}.",
-        RefusalReason.NotThisParty => $"{Action} in state {State} is for {FlowText.Parties(AllowedParties)}, not {By}.",
+        RefusalReason.NotThisParty => $"{Action} in state {State} is for {Parties<TParty>.Names(AllowedParties)}, not {By}.",
         RefusalReason.GuardFailed => $"{Action} in state {State} requires that {GuardLabel}.",
         RefusalReason.NoDeadlineDue => $"No deadline is due in state {State}.",
         _ => $"{Action} was refused in state {State}.",

@@ -3,16 +3,18 @@ namespace AfterSales.Disputes.Flows;
 /// <summary>One permitted action in one state: where it leads, who may take it, and its guards.</summary>
 /// <typeparam name="TState">The flow's state type.</typeparam>
 /// <typeparam name="TAction">The flow's action type.</typeparam>
+/// <typeparam name="TParty">The parties who take actions: a [Flags] enum with one bit per party.</typeparam>
 /// <typeparam name="TContext">What guards read.</typeparam>
-public sealed class TransitionRule<TState, TAction, TContext>
+public sealed class TransitionRule<TState, TAction, TParty, TContext>
     where TState : struct, Enum
     where TAction : struct, Enum
+    where TParty : struct, Enum
 {
     internal TransitionRule(
         TState source,
         TAction action,
         Branch<TState, TContext>[] branches,
-        Party allowedParties,
+        TParty allowedParties,
         bool isInternal,
         Guard<TContext>[] guards,
         ArgumentGuardSlot[] argumentGuards)
@@ -48,7 +50,7 @@ public sealed class TransitionRule<TState, TAction, TContext>
     public bool IsDynamic => BranchArray.Length > 1 || !BranchArray[0].IsOtherwise;
 
     /// <summary>The parties who may take the action.</summary>
-    public Party AllowedParties { get; }
+    public TParty AllowedParties { get; }
 
     /// <summary>True when the action stays in the state: no exit or entry effects, the deadline keeps running.</summary>
     public bool IsInternal { get; }

@@ -145,7 +145,7 @@ public sealed class DeskTests(DeskTests.Desk desk) : IClassFixture<DeskTests.Des
         browser.ShouldRead("#status", "Evidence requested. The case is now awaiting more evidence.");
         var after = await host.GetAsync(Roles.Arbitrator, Lee, id);
         after.State.Should().Be(DisputeState.AwaitingMoreEvidence);
-        after.Arbitration.Single().PendingRequest.Should().Be(new MoreEvidenceRequest(Flows.Party.Seller, "The full bench log, please"));
+        after.Arbitration.Single().PendingRequest.Should().Be(new MoreEvidenceRequest(Disputes.Party.Seller, "The full bench log, please"));
     }
 
     [SkippableFact]

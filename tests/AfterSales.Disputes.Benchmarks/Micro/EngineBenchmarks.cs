@@ -21,13 +21,13 @@ public class FlowEngineBenchmarks
 
     private static readonly DateTimeOffset Now = new(2026, 11, 2, 1, 0, 0, TimeSpan.Zero);
     private readonly Negotiation _negotiation = new();
-    private FlowDefinition<Step, Move, Negotiation> _flow = null!;
+    private FlowDefinition<Step, Move, Party, Negotiation> _flow = null!;
     private Deadline<Move>? _deadline;
 
     [GlobalSetup]
     public void Setup()
     {
-        _flow = FlowBuilder<Step, Move, Negotiation>.Create("negotiation", 1, Step.AwaitingSeller)
+        _flow = FlowBuilder<Step, Move, Party, Negotiation>.Create("negotiation", 1, Step.AwaitingSeller, system: Party.System)
             .In(Step.AwaitingSeller)
                 .Deadline(_ => DeadlineSpan.Days(2), Move.Lapse, "seller response window")
                 .PermitIf(Move.Offer, Step.AwaitingBuyer, Party.Seller, c => c.Offers < int.MaxValue, "offers left")

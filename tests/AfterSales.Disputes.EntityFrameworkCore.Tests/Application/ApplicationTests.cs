@@ -3,7 +3,6 @@ using AfterSales.Disputes.Application.Disputes;
 using AfterSales.Disputes.Application.Orders;
 using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.EntityFrameworkCore.Tests.Support;
-using AfterSales.Disputes.Flows;
 using AfterSales.Disputes.Policies;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;

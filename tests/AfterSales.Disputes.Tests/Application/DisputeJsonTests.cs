@@ -1,7 +1,6 @@
 using System.Text.Json;
 using AfterSales.Disputes.Application.Serialization;
 using AfterSales.Disputes.Disputes;
-using AfterSales.Disputes.Flows;
 using AfterSales.Disputes.Policies;
 using AfterSales.Disputes.Testing;
 using static AfterSales.Disputes.Testing.Marketplace;

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using AfterSales.Disputes.Disputes;
-using AfterSales.Disputes.Flows;
 using AfterSales.Disputes.Testing;
 using static AfterSales.Disputes.Testing.Marketplace;
 

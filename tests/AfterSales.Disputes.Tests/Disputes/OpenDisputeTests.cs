@@ -1,5 +1,4 @@
 using AfterSales.Disputes.Disputes;
-using AfterSales.Disputes.Flows;
 using AfterSales.Disputes.Testing;
 using static AfterSales.Disputes.Testing.Marketplace;
 

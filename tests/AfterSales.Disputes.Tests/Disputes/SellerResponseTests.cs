@@ -48,7 +48,7 @@ public class SellerResponseTests
         var expired = dispute.ExpireDeadline(s_now.AddDays(5));
 
         expired.Event!.Action.Should().Be(DisputeAction.AutoApprove);
-        expired.Event.Party.Should().Be(AfterSales.Disputes.Flows.Party.System);
+        expired.Event.Party.Should().Be(AfterSales.Disputes.Disputes.Party.System);
         dispute.State.Should().Be(DisputeState.AwaitingReturnShipment);
         dispute.Scorecard.SellerTimeouts.Should().Be(1);
         dispute.Scorecard.FirstSellerResponseAt.Should().BeNull();
@@ -120,7 +120,7 @@ public class SellerResponseTests
         dispute.SendMessage(Actor.Buyer(Buyer), new MessageText("The box is unopened."), s_now).ShouldSucceed();
         dispute.SendMessage(Actor.Seller(Flagship), new MessageText(""), s_now).Refusal!.Code.Should().Be(DisputeRefusalCode.InvalidInput);
 
-        dispute.Messages.Should().ContainSingle().Which.Should().BeEquivalentTo(new { By = AfterSales.Disputes.Flows.Party.Buyer, Text = "The box is unopened." });
+        dispute.Messages.Should().ContainSingle().Which.Should().BeEquivalentTo(new { By = AfterSales.Disputes.Disputes.Party.Buyer, Text = "The box is unopened." });
         dispute.State.Should().Be(DisputeState.AwaitingSellerResponse);
         dispute.Deadline!.Value.DueAt.Should().Be(s_now.AddDays(5), "a message does not restart the seller's clock");
     }

@@ -1,4 +1,5 @@
 using AfterSales.Disputes.Calendars;
+using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.Flows;
 
 namespace AfterSales.Disputes.Tests.Flows;
@@ -9,7 +10,7 @@ public class DeadlineTests
     private static readonly DateTimeOffset s_fridayAfternoon = new(2026, 3, 6, 14, 0, 0, TimeSpan.Zero);
     private static readonly BusinessCalendar s_germany = new("DE", TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"));
 
-    private readonly FlowDefinition<RefundState, RefundAction, RefundCase> _flow = SampleRefundFlow.Build();
+    private readonly FlowDefinition<RefundState, RefundAction, Party, RefundCase> _flow = SampleRefundFlow.Build();
     private readonly RefundCase _case = new();
 
     [Fact]

@@ -1,3 +1,4 @@
+using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.Flows;
 using static AfterSales.Disputes.Flows.Branch<AfterSales.Disputes.Tests.Flows.RefundState, AfterSales.Disputes.Tests.Flows.RefundCase>;
 
@@ -8,8 +9,8 @@ public class DynamicTransitionTests
     private static readonly DateTimeOffset s_now = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
     private readonly RefundCase _case = new();
 
-    private static FlowDefinition<RefundState, RefundAction, RefundCase> Flow() =>
-        FlowBuilder<RefundState, RefundAction, RefundCase>.Create("dynamic", 1, RefundState.Escalated)
+    private static FlowDefinition<RefundState, RefundAction, Party, RefundCase> Flow() =>
+        FlowBuilder<RefundState, RefundAction, Party, RefundCase>.Create("dynamic", 1, RefundState.Escalated, system: Party.System)
             .Takes<Ruling>(RefundAction.Rule)
             .In(RefundState.Escalated)
                 .PermitDynamic(RefundAction.Rule, Party.Arbitrator,
@@ -113,7 +114,7 @@ public class DynamicTransitionTests
     [Fact]
     public void Build_FollowsBranchesForReachabilityAndExits()
     {
-        var build = () => FlowBuilder<RefundState, RefundAction, RefundCase>.Create("reach", 1, RefundState.AwaitingSeller)
+        var build = () => FlowBuilder<RefundState, RefundAction, Party, RefundCase>.Create("reach", 1, RefundState.AwaitingSeller, system: Party.System)
             .In(RefundState.AwaitingSeller)
                 .PermitDynamic(RefundAction.Approve, Party.Seller,
                     When(RefundState.AwaitingSeller, "evidence is attached", c => c.EvidenceAttached),
@@ -127,7 +128,7 @@ public class DynamicTransitionTests
     [Fact]
     public void Build_RejectsMisplacedOtherwiseUnlabelledBranchesAndUndeclaredArgumentBranches()
     {
-        var build = () => FlowBuilder<RefundState, RefundAction, RefundCase>.Create("bad-branches", 1, RefundState.AwaitingSeller)
+        var build = () => FlowBuilder<RefundState, RefundAction, Party, RefundCase>.Create("bad-branches", 1, RefundState.AwaitingSeller, system: Party.System)
             .In(RefundState.AwaitingSeller)
                 .PermitDynamic(RefundAction.Approve, Party.Seller, Otherwise(RefundState.Refunded), When(RefundState.Rejected, " ", c => true))
                 .PermitDynamic(RefundAction.Rule, Party.Arbitrator, When<Ruling>(RefundState.Refunded, "refund", (c, r) => true))
@@ -146,7 +147,7 @@ public class DynamicTransitionTests
     [Fact]
     public void Build_RejectsADynamicExpiryThatCouldFindNoBranch()
     {
-        var build = () => FlowBuilder<RefundState, RefundAction, RefundCase>.Create("expiry", 1, RefundState.AwaitingSeller)
+        var build = () => FlowBuilder<RefundState, RefundAction, Party, RefundCase>.Create("expiry", 1, RefundState.AwaitingSeller, system: Party.System)
             .In(RefundState.AwaitingSeller)
                 .Deadline(c => c.SellerResponse, RefundAction.AutoApprove, "seller response window")
                 .PermitDynamic(RefundAction.AutoApprove, Party.System,

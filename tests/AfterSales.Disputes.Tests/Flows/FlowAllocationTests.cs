@@ -1,3 +1,4 @@
+using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.Flows;
 
 namespace AfterSales.Disputes.Tests.Flows;
@@ -14,7 +15,7 @@ public class FlowAllocationTests
     [Fact]
     public void Fire_AcceptedRefusedParameterisedAndExpiring_AllocatesNothing()
     {
-        var flow = FlowBuilder<RefundState, RefundAction, RefundCase>.Create("no-effects", 1, RefundState.AwaitingSeller)
+        var flow = FlowBuilder<RefundState, RefundAction, Party, RefundCase>.Create("no-effects", 1, RefundState.AwaitingSeller, system: Party.System)
             .Takes<Ruling>(RefundAction.Rule)
             .In(RefundState.AwaitingSeller)
                 .Deadline(c => c.SellerResponse, RefundAction.AutoApprove, "seller response window")

@@ -1,3 +1,4 @@
+using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.Flows;
 
 namespace AfterSales.Disputes.Tests.Flows;
@@ -9,7 +10,7 @@ public class FlowCatalogTests
     {
         var v1 = SampleRefundFlow.Build(version: 1);
         var v2 = SampleRefundFlow.Build(version: 2);
-        var catalog = new FlowCatalog<RefundState, RefundAction, RefundCase>(v2, v1);
+        var catalog = new FlowCatalog<RefundState, RefundAction, Party, RefundCase>(v2, v1);
 
         catalog.Latest("sample-refund").Should().BeSameAs(v2);
         catalog.Get("sample-refund", 1).Should().BeSameAs(v1);
@@ -19,7 +20,7 @@ public class FlowCatalogTests
     [Fact]
     public void TheSameVersionTwice_IsRejected()
     {
-        var create = () => new FlowCatalog<RefundState, RefundAction, RefundCase>(SampleRefundFlow.Build(), SampleRefundFlow.Build());
+        var create = () => new FlowCatalog<RefundState, RefundAction, Party, RefundCase>(SampleRefundFlow.Build(), SampleRefundFlow.Build());
 
         create.Should().Throw<ArgumentException>().WithMessage("Flow sample-refund v1 is in the catalog twice*");
     }
@@ -27,7 +28,7 @@ public class FlowCatalogTests
     [Fact]
     public void UnknownFlowsAndVersions_AreNotFound()
     {
-        var catalog = new FlowCatalog<RefundState, RefundAction, RefundCase>(SampleRefundFlow.Build());
+        var catalog = new FlowCatalog<RefundState, RefundAction, Party, RefundCase>(SampleRefundFlow.Build());
 
         catalog.Invoking(c => c.Get("sample-refund", 9)).Should().Throw<KeyNotFoundException>()
             .WithMessage("The catalog holds no flow sample-refund v9.");

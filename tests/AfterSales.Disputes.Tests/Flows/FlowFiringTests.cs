@@ -1,3 +1,4 @@
+using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.Flows;
 
 namespace AfterSales.Disputes.Tests.Flows;
@@ -5,7 +6,7 @@ namespace AfterSales.Disputes.Tests.Flows;
 public class FlowFiringTests
 {
     private static readonly DateTimeOffset s_now = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
-    private readonly FlowDefinition<RefundState, RefundAction, RefundCase> _flow = SampleRefundFlow.Build();
+    private readonly FlowDefinition<RefundState, RefundAction, Party, RefundCase> _flow = SampleRefundFlow.Build();
     private readonly RefundCase _case = new();
 
     [Fact]
@@ -14,7 +15,7 @@ public class FlowFiringTests
         var result = _flow.Fire(RefundState.AwaitingSeller, null, RefundAction.Approve, Party.Seller, _case, s_now);
 
         result.IsAccepted.Should().BeTrue();
-        result.Transition.Should().Be(new Transition<RefundState, RefundAction>(
+        result.Transition.Should().Be(new Transition<RefundState, RefundAction, Party>(
             RefundState.AwaitingSeller, RefundState.Refunding, RefundAction.Approve, Party.Seller, s_now, IsInternal: false, Deadline: null));
     }
 
@@ -153,7 +154,7 @@ public class FlowFiringTests
     [Fact]
     public void Fire_InAStateOutsideTheFlow_IsAProgrammingError()
     {
-        var flow = FlowBuilder<RefundState, RefundAction, RefundCase>.Create("two-states", 1, RefundState.AwaitingSeller)
+        var flow = FlowBuilder<RefundState, RefundAction, Party, RefundCase>.Create("two-states", 1, RefundState.AwaitingSeller, system: Party.System)
             .In(RefundState.AwaitingSeller).Permit(RefundAction.Withdraw, RefundState.Withdrawn, Party.Buyer)
             .In(RefundState.Withdrawn).Terminal()
             .Build();
@@ -166,7 +167,7 @@ public class FlowFiringTests
     [Fact]
     public void Fire_ReenteringAState_RestartsItsDeadline()
     {
-        var flow = FlowBuilder<RefundState, RefundAction, RefundCase>.Create("reentry", 1, RefundState.AwaitingSeller)
+        var flow = FlowBuilder<RefundState, RefundAction, Party, RefundCase>.Create("reentry", 1, RefundState.AwaitingSeller, system: Party.System)
             .In(RefundState.AwaitingSeller)
                 .Deadline(c => c.SellerResponse, RefundAction.AutoApprove, "seller response window")
                 .Permit(RefundAction.AutoApprove, RefundState.Refunded, Party.System)

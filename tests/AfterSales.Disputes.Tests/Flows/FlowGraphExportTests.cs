@@ -1,10 +1,11 @@
+using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.Flows;
 
 namespace AfterSales.Disputes.Tests.Flows;
 
 public class FlowGraphExportTests
 {
-    private readonly FlowDefinition<RefundState, RefundAction, RefundCase> _flow = SampleRefundFlow.Build();
+    private readonly FlowDefinition<RefundState, RefundAction, Party, RefundCase> _flow = SampleRefundFlow.Build();
 
     [Fact]
     public void ToMermaid_WritesStatesDeadlinesGuardsPartiesAndTerminals()
@@ -64,7 +65,7 @@ public class FlowGraphExportTests
     [Fact]
     public void Export_EscapesCharactersThatWouldBreakTheDiagram()
     {
-        var flow = FlowBuilder<RefundState, RefundAction, RefundCase>.Create("escapes", 1, RefundState.AwaitingSeller)
+        var flow = FlowBuilder<RefundState, RefundAction, Party, RefundCase>.Create("escapes", 1, RefundState.AwaitingSeller, system: Party.System)
             .In(RefundState.AwaitingSeller)
                 .PermitIf(RefundAction.Approve, RefundState.Refunded, Party.Seller, c => true, "note: \"#1\"; \\ok")
             .In(RefundState.Refunded).Terminal()

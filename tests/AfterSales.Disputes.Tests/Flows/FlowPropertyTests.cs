@@ -1,3 +1,4 @@
+using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.Flows;
 using FsCheck;
 using FsCheck.Fluent;
@@ -45,9 +46,9 @@ public class FlowPropertyTests
         public ModelTransition? Find(int state, int action) =>
             Transitions.FirstOrDefault(t => t.From == state && t.Action == action);
 
-        public FlowDefinition<GeneratedState, GeneratedAction, bool[]> Build()
+        public FlowDefinition<GeneratedState, GeneratedAction, Party, bool[]> Build()
         {
-            var builder = FlowBuilder<GeneratedState, GeneratedAction, bool[]>.Create("generated", 1, GeneratedState.S0);
+            var builder = FlowBuilder<GeneratedState, GeneratedAction, Party, bool[]>.Create("generated", 1, GeneratedState.S0, system: Party.System);
             foreach (var t in Transitions)
             {
                 var state = builder.In((GeneratedState)t.From);

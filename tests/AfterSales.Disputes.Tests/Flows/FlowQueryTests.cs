@@ -1,10 +1,11 @@
+using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.Flows;
 
 namespace AfterSales.Disputes.Tests.Flows;
 
 public class FlowQueryTests
 {
-    private readonly FlowDefinition<RefundState, RefundAction, RefundCase> _flow = SampleRefundFlow.Build();
+    private readonly FlowDefinition<RefundState, RefundAction, Party, RefundCase> _flow = SampleRefundFlow.Build();
     private readonly RefundCase _case = new();
 
     [Fact]

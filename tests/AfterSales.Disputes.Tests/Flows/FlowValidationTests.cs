@@ -1,13 +1,14 @@
+using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.Flows;
 
 namespace AfterSales.Disputes.Tests.Flows;
 
 public class FlowValidationTests
 {
-    private static FlowBuilder<RefundState, RefundAction, RefundCase> Create(RefundState initial = RefundState.AwaitingSeller) =>
-        FlowBuilder<RefundState, RefundAction, RefundCase>.Create("broken", 3, initial);
+    private static FlowBuilder<RefundState, RefundAction, Party, RefundCase> Create(RefundState initial = RefundState.AwaitingSeller) =>
+        FlowBuilder<RefundState, RefundAction, Party, RefundCase>.Create("broken", 3, initial, system: Party.System);
 
-    private static IReadOnlyList<string> ProblemsOf(Func<FlowDefinition<RefundState, RefundAction, RefundCase>> build) =>
+    private static IReadOnlyList<string> ProblemsOf(Func<FlowDefinition<RefundState, RefundAction, Party, RefundCase>> build) =>
         build.Should().Throw<FlowDefinitionException>().Which.Problems;
 
     [Fact]
@@ -193,7 +194,7 @@ public class FlowValidationTests
     [InlineData("flow", 0)]
     public void Create_NeedsAnIdAndAPositiveVersion(string id, int version)
     {
-        var create = () => FlowBuilder<RefundState, RefundAction, RefundCase>.Create(id, version, RefundState.AwaitingSeller);
+        var create = () => FlowBuilder<RefundState, RefundAction, Party, RefundCase>.Create(id, version, RefundState.AwaitingSeller, system: Party.System);
 
         create.Should().Throw<ArgumentException>();
     }

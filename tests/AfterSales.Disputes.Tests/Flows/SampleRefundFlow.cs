@@ -1,3 +1,4 @@
+using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.Flows;
 
 namespace AfterSales.Disputes.Tests.Flows;
@@ -49,12 +50,12 @@ public sealed record Ruling(long RefundCents);
 /// </summary>
 public static class SampleRefundFlow
 {
-    public static FlowDefinition<RefundState, RefundAction, RefundCase> Build(int version = 1) =>
+    public static FlowDefinition<RefundState, RefundAction, Party, RefundCase> Build(int version = 1) =>
         Builder(version).Build();
 
-    public static FlowBuilder<RefundState, RefundAction, RefundCase> Builder(int version = 1)
+    public static FlowBuilder<RefundState, RefundAction, Party, RefundCase> Builder(int version = 1)
     {
-        var builder = FlowBuilder<RefundState, RefundAction, RefundCase>.Create("sample-refund", version, RefundState.AwaitingSeller);
+        var builder = FlowBuilder<RefundState, RefundAction, Party, RefundCase>.Create("sample-refund", version, RefundState.AwaitingSeller, system: Party.System);
         builder.Takes<Ruling>(RefundAction.Rule);
         builder
             .In(RefundState.AwaitingSeller)

@@ -1,3 +1,4 @@
+using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.Flows;
 
 namespace AfterSales.Disputes.Tests.Soundness;
@@ -103,7 +104,7 @@ public sealed class ToyClaim
     public ClaimDefect Defect { get; }
 
     /// <summary>The claim's flow.</summary>
-    public FlowDefinition<ClaimState, ClaimAction, ToyClaim> Flow { get; }
+    public FlowDefinition<ClaimState, ClaimAction, Party, ToyClaim> Flow { get; }
 
     /// <summary>The current step.</summary>
     public ClaimState State { get; private set; }
@@ -171,9 +172,9 @@ public sealed class ToyClaim
         return true;
     }
 
-    private static FlowDefinition<ClaimState, ClaimAction, ToyClaim> FlowFor(ClaimDefect defect)
+    private static FlowDefinition<ClaimState, ClaimAction, Party, ToyClaim> FlowFor(ClaimDefect defect)
     {
-        var flow = FlowBuilder<ClaimState, ClaimAction, ToyClaim>.Create($"toy-{defect}", version: 1, initial: ClaimState.AwaitingSeller)
+        var flow = FlowBuilder<ClaimState, ClaimAction, Party, ToyClaim>.Create($"toy-{defect}", version: 1, initial: ClaimState.AwaitingSeller, system: Party.System)
             .Takes<ClaimNote>(ClaimAction.Approve)
             .Takes<ClaimAmount>(ClaimAction.Pay);
         var awaiting = flow.In(ClaimState.AwaitingSeller)

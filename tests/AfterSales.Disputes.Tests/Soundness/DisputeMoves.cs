@@ -1,5 +1,4 @@
 using AfterSales.Disputes.Disputes;
-using AfterSales.Disputes.Flows;
 using AfterSales.Disputes.Money;
 using AfterSales.Disputes.Policies;
 

@@ -21,8 +21,8 @@ public class StatelessDifferentialTests(ITestOutputHelper output)
     private const int ProbesPerCase = 8;
     private static readonly int s_steps = Environment.GetEnvironmentVariable("AFTERSALES_SOUNDNESS_FULL") == "true" ? 1_000_000 : 10_000;
     private static readonly Party[] s_parties = [Party.Buyer, Party.Seller, Party.Arbitrator, Party.ServiceCenter, Party.System];
-    private static readonly MethodInfo s_fireWithArgument = typeof(FlowDefinition<DisputeState, DisputeAction, DisputeContext>).GetMethods()
-        .Single(m => m.Name == nameof(FlowDefinition<DisputeState, DisputeAction, DisputeContext>.Fire) && m.IsGenericMethodDefinition);
+    private static readonly MethodInfo s_fireWithArgument = typeof(FlowDefinition<DisputeState, DisputeAction, Party, DisputeContext>).GetMethods()
+        .Single(m => m.Name == nameof(FlowDefinition<DisputeState, DisputeAction, Party, DisputeContext>.Fire) && m.IsGenericMethodDefinition);
 
     private static readonly ConcurrentDictionary<Type, MethodInfo> s_fires = new();
 
@@ -78,9 +78,9 @@ public class StatelessDifferentialTests(ITestOutputHelper output)
         accepted.Should().BeGreaterThan(steps / 5, "the scripts must take actions, not only be refused");
     }
 
-    private static FireResult<DisputeState, DisputeAction> Fire(
-        FlowDefinition<DisputeState, DisputeAction, DisputeContext> flow, Dispute dispute, DisputeAction action, Party party, DisputeContext context, object argument, DateTimeOffset now) =>
-        (FireResult<DisputeState, DisputeAction>)s_fires.GetOrAdd(argument.GetType(), t => s_fireWithArgument.MakeGenericMethod(t))
+    private static FireResult<DisputeState, DisputeAction, Party> Fire(
+        FlowDefinition<DisputeState, DisputeAction, Party, DisputeContext> flow, Dispute dispute, DisputeAction action, Party party, DisputeContext context, object argument, DateTimeOffset now) =>
+        (FireResult<DisputeState, DisputeAction, Party>)s_fires.GetOrAdd(argument.GetType(), t => s_fireWithArgument.MakeGenericMethod(t))
             .Invoke(flow, [dispute.State, dispute.Deadline, action, party, context, argument, now])!;
 
     private static Actor ActorFor(Dispute dispute, Party party, Random random) => party switch

@@ -35,7 +35,7 @@ public sealed record GetTimeline(string DisputeId) : IRequest<IReadOnlyList<Disp
 /// <summary>For every action, whether <paramref name="Actor"/> may take it now and why not; null when there is no such dispute.</summary>
 /// <param name="DisputeId">The dispute.</param>
 /// <param name="Actor">Who asks.</param>
-public sealed record GetAllowedActions(string DisputeId, Actor Actor) : IRequest<IReadOnlyList<ActionAvailability<DisputeState, DisputeAction>>?>;
+public sealed record GetAllowedActions(string DisputeId, Actor Actor) : IRequest<IReadOnlyList<ActionAvailability<DisputeState, DisputeAction, Party>>?>;
 
 /// <summary>What eligibility would decide for a request before it is opened; null when the order or its policy is unknown.</summary>
 /// <param name="OrderId">The order.</param>
@@ -61,7 +61,7 @@ public sealed class DisputeQueryHandler :
     IRequestHandler<GetDispute, Dispute?>,
     IRequestHandler<ListDisputes, DisputePage>,
     IRequestHandler<GetTimeline, IReadOnlyList<DisputeEvent>?>,
-    IRequestHandler<GetAllowedActions, IReadOnlyList<ActionAvailability<DisputeState, DisputeAction>>?>,
+    IRequestHandler<GetAllowedActions, IReadOnlyList<ActionAvailability<DisputeState, DisputeAction, Party>>?>,
     IRequestHandler<PreviewEligibility, EligibilityDecision?>
 {
     private readonly IDisputeStore _disputes;
@@ -100,7 +100,7 @@ public sealed class DisputeQueryHandler :
     }
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<ActionAvailability<DisputeState, DisputeAction>>?> Handle(GetAllowedActions request, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ActionAvailability<DisputeState, DisputeAction, Party>>?> Handle(GetAllowedActions request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var dispute = await _disputes.FindAsync(request.DisputeId, cancellationToken).ConfigureAwait(false);

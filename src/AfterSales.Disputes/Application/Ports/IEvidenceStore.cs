@@ -1,4 +1,4 @@
-using AfterSales.Disputes.Flows;
+using AfterSales.Disputes.Disputes;
 
 namespace AfterSales.Disputes.Application.Ports;
 

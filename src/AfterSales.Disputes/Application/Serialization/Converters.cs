@@ -106,7 +106,12 @@ public sealed class DeadlineSpanJsonConverter : JsonConverter<DeadlineSpan>
 
     /// <inheritdoc/>
     public override void Write(Utf8JsonWriter writer, DeadlineSpan value, JsonSerializerOptions options) =>
-        JsonSerializer.Serialize(writer, new SpanShape(value.Kind, value.Length, value.Calendar), options);
+        JsonSerializer.Serialize(writer, new SpanShape(value.Kind, value.Length, value.Calendar switch
+        {
+            null => null,
+            BusinessCalendar calendar => calendar,
+            var other => throw new JsonException($"Only a {nameof(BusinessCalendar)} can be stored with a span, not a {other.GetType().Name}."),
+        }), options);
 
     private sealed record SpanShape(DeadlineKind Kind, TimeSpan Length, BusinessCalendar? Calendar);
 }

@@ -1,4 +1,4 @@
-namespace AfterSales.Disputes.Flows;
+namespace AfterSales.Disputes.Disputes;
 
 /// <summary>
 /// Who takes an action. A flow permits each action to one or more parties (combine them with
