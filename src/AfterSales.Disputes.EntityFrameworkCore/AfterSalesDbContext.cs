@@ -4,13 +4,12 @@ using AfterSales.Disputes.EntityFrameworkCore.Rows;
 using AfterSales.Disputes.Merchants;
 using AfterSales.Disputes.Orders;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace AfterSales.Disputes.EntityFrameworkCore;
 
 /// <summary>
-/// The engine's tables. One model serves both providers; each provider has its own derived context, so
-/// that each has its own migrations.
+/// The engine's tables. One model serves every provider; each provider package derives its own context
+/// (with its conventions, its error codes and its migrations beside it).
 /// </summary>
 internal abstract class AfterSalesDbContext : DbContext
 {
@@ -39,8 +38,26 @@ internal abstract class AfterSalesDbContext : DbContext
 
     public DbSet<EvidenceFileRow> EvidenceFiles => Set<EvidenceFileRow>();
 
-    /// <summary>True on PostgreSQL, where claims use <c>FOR UPDATE SKIP LOCKED</c>.</summary>
+    /// <summary>True on PostgreSQL, where claims use <c>FOR UPDATE SKIP LOCKED</c> and opening holds the order row.</summary>
     public abstract bool IsPostgres { get; }
+
+    /// <summary>True when <paramref name="exception"/> or one it wraps says the database was busy: the store runs the transaction again.</summary>
+    public bool IsTransient(Exception exception) => AnyInChain(exception, IsBusyError);
+
+    /// <summary>True when <paramref name="exception"/> or one it wraps is a unique-key violation.</summary>
+    public bool IsUniqueViolation(Exception exception) => AnyInChain(exception, IsUniqueViolationError);
+
+    /// <summary>Runs before the migrations are applied (a SQLite file needs its folder).</summary>
+    public virtual Task BeforeMigratingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Runs after the migrations were applied (a SQLite file switches to WAL).</summary>
+    public virtual Task AfterMigratingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>True when the provider's own <paramref name="error"/> means busy, locked or a serialization failure.</summary>
+    protected abstract bool IsBusyError(Exception error);
+
+    /// <summary>True when the provider's own <paramref name="error"/> is a unique-key violation.</summary>
+    protected abstract bool IsUniqueViolationError(Exception error);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AfterSalesDbContext).Assembly);
@@ -58,42 +75,17 @@ internal abstract class AfterSalesDbContext : DbContext
         configurationBuilder.Properties<OutboxKind>().HaveConversion<string>();
         configurationBuilder.Properties<DeliveryStatus>().HaveConversion<string>();
     }
-}
 
-/// <summary>The SQLite context: a file under the app's data folder, in WAL mode.</summary>
-internal sealed class SqliteAfterSalesDbContext : AfterSalesDbContext
-{
-    public SqliteAfterSalesDbContext(DbContextOptions<SqliteAfterSalesDbContext> options)
-        : base(options)
+    private static bool AnyInChain(Exception? exception, Func<Exception, bool> test)
     {
-    }
-
-    public override bool IsPostgres => false;
-
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
-    {
-        base.ConfigureConventions(configurationBuilder);
-
-        // SQLite has no time type and EF cannot order or compare DateTimeOffset text there: times are UTC ticks.
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
-    }
-
-    private sealed class UtcTicksConverter : ValueConverter<DateTimeOffset, long>
-    {
-        public UtcTicksConverter()
-            : base(value => value.UtcTicks, ticks => new DateTimeOffset(ticks, TimeSpan.Zero))
+        for (; exception is not null; exception = exception.InnerException)
         {
+            if (test(exception))
+            {
+                return true;
+            }
         }
-    }
-}
 
-/// <summary>The PostgreSQL context, for several hosts sharing one database.</summary>
-internal sealed class PostgresAfterSalesDbContext : AfterSalesDbContext
-{
-    public PostgresAfterSalesDbContext(DbContextOptions<PostgresAfterSalesDbContext> options)
-        : base(options)
-    {
+        return false;
     }
-
-    public override bool IsPostgres => true;
 }

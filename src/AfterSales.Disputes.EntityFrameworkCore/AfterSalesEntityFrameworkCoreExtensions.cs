@@ -1,48 +1,27 @@
 using AfterSales.Disputes.Application;
 using AfterSales.Disputes.Application.Ports;
 using AfterSales.Disputes.EntityFrameworkCore.Store;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AfterSales.Disputes.EntityFrameworkCore;
 
-/// <summary>Stores the engine's data with EF Core.</summary>
+/// <summary>
+/// Stores the engine's data with EF Core. Choose a database with <c>UseSqlite</c> (package
+/// AfterSales.Disputes.EntityFrameworkCore.Sqlite) or <c>UsePostgres</c> (AfterSales.Disputes.EntityFrameworkCore.PostgreSql).
+/// </summary>
 public static class AfterSalesEntityFrameworkCoreExtensions
 {
-    /// <summary>
-    /// Stores everything in a SQLite file (WAL mode): one host, no server to run. The folder of the file
-    /// is created when the database is migrated.
-    /// </summary>
-    /// <param name="builder">The engine's builder.</param>
-    /// <param name="connectionString">A SQLite connection string, such as <c>Data Source=data/aftersales.db</c>.</param>
-    public static AfterSalesBuilder UseSqlite(this AfterSalesBuilder builder, string connectionString)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        builder.Services.AddDbContextPool<SqliteAfterSalesDbContext>(options => Configure(options.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionSettings())));
-        builder.Services.AddScoped<AfterSalesDbContext>(provider => provider.GetRequiredService<SqliteAfterSalesDbContext>());
-        builder.Services.AddSingleton(_ => WriteGate.OneAtATime());
-        return AddStore(builder);
-    }
-
-    /// <summary>Stores everything in PostgreSQL, so that several hosts can share one database.</summary>
-    /// <param name="builder">The engine's builder.</param>
-    /// <param name="connectionString">An Npgsql connection string.</param>
-    public static AfterSalesBuilder UsePostgres(this AfterSalesBuilder builder, string connectionString)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        builder.Services.AddDbContextPool<PostgresAfterSalesDbContext>(options => Configure(options.UseNpgsql(connectionString)));
-        builder.Services.AddScoped<AfterSalesDbContext>(provider => provider.GetRequiredService<PostgresAfterSalesDbContext>());
-        builder.Services.AddSingleton(_ => WriteGate.Concurrent());
-        return AddStore(builder);
-    }
+    // The migrations written by hand before the EF migrations existed. A database they created has exactly
+    // the schema of the first EF migration (the migration tests prove both equal the model), so it adopts it.
+    private static readonly string[] s_handWrittenMigrations = ["20261122000000_Initial", "20261122010000_IdempotencyAndEvidence"];
 
     /// <summary>
     /// Applies the migrations the database lacks (creating a SQLite file's folder and switching it to WAL),
-    /// so that a host can call it at start.
+    /// so that a host can call it at start. A database created by the hand-written migrations of 0.x first
+    /// records the first EF migration as applied, since it already has that schema.
     /// </summary>
     public static async Task MigrateAfterSalesDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
@@ -51,28 +30,21 @@ public static class AfterSalesEntityFrameworkCoreExtensions
         await using (scope.ConfigureAwait(false))
         {
             var db = scope.ServiceProvider.GetRequiredService<AfterSalesDbContext>();
-            if (!db.IsPostgres && new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource is { Length: > 0 } file
-                && file != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder)
-            {
-                Directory.CreateDirectory(folder);
-            }
-
+            await db.BeforeMigratingAsync(cancellationToken).ConfigureAwait(false);
+            await AdoptHandWrittenSchemaAsync(db, cancellationToken).ConfigureAwait(false);
             await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
-            if (!db.IsPostgres)
-            {
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken).ConfigureAwait(false);
-            }
+            await db.AfterMigratingAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private static void Configure(DbContextOptionsBuilder options) =>
-        // The migrations are written by hand, so there is no model snapshot to compare with; a test proves
-        // that the migrated schema equals the schema EF derives from the model instead.
-        options.ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning));
-
-    private static AfterSalesBuilder AddStore(AfterSalesBuilder builder)
+    /// <summary>Registers the store of every port over <typeparamref name="TContext"/>; called by each provider's <c>Use…</c>.</summary>
+    internal static AfterSalesBuilder AddStore<TContext>(this AfterSalesBuilder builder, Action<DbContextOptionsBuilder> configure, Func<WriteGate> gate)
+        where TContext : AfterSalesDbContext
     {
         var services = builder.Services;
+        services.AddDbContextPool<TContext>(configure);
+        services.AddScoped<AfterSalesDbContext>(provider => provider.GetRequiredService<TContext>());
+        services.AddSingleton(_ => gate());
         services.AddSingleton<TimelineCache>();
         services.AddScoped<EfAfterSalesStore>();
         services.AddScoped<IDisputeStore>(provider => provider.GetRequiredService<EfAfterSalesStore>());
@@ -84,5 +56,30 @@ public static class AfterSalesEntityFrameworkCoreExtensions
         services.AddScoped<IIdempotencyStore>(provider => provider.GetRequiredService<EfAfterSalesStore>());
         services.AddScoped<IEvidenceStore>(provider => provider.GetRequiredService<EfAfterSalesStore>());
         return builder;
+    }
+
+    private static async Task AdoptHandWrittenSchemaAsync(AfterSalesDbContext db, CancellationToken cancellationToken)
+    {
+        var history = db.GetService<IHistoryRepository>();
+        if (!await history.ExistsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var applied = (await history.GetAppliedMigrationsAsync(cancellationToken).ConfigureAwait(false)).Select(m => m.MigrationId).ToList();
+        if (!applied.Any(s_handWrittenMigrations.Contains))
+        {
+            return;
+        }
+
+        if (!applied.SequenceEqual(s_handWrittenMigrations))
+        {
+            throw new InvalidOperationException(
+                $"The database's migration history ({string.Join(", ", applied)}) is neither the hand-written migrations' ({string.Join(", ", s_handWrittenMigrations)}) nor EF's; it cannot be upgraded automatically.");
+        }
+
+        var baseline = db.Database.GetMigrations().First();
+        await db.Database.ExecuteSqlRawAsync(
+            history.GetInsertScript(new HistoryRow(baseline, ProductInfo.GetVersion())), cancellationToken).ConfigureAwait(false);
     }
 }

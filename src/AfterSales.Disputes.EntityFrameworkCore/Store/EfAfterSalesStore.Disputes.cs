@@ -78,7 +78,7 @@ internal sealed partial class EfAfterSalesStore
                 {
                     await writer.ExecuteAsync(cancellationToken).ConfigureAwait(false);
                 }
-                catch (System.Data.Common.DbException exception) when (IsUniqueViolation(exception))
+                catch (System.Data.Common.DbException exception) when (_db.IsUniqueViolation(exception))
                 {
                     // Another request opened on the same line first (the filtered unique index), or took the same id.
                     throw new ConcurrencyConflictException(opened.Id, 0, exception);
@@ -143,7 +143,7 @@ internal sealed partial class EfAfterSalesStore
             {
                 await writer.ExecuteAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (System.Data.Common.DbException exception) when (IsUniqueViolation(exception))
+            catch (System.Data.Common.DbException exception) when (_db.IsUniqueViolation(exception))
             {
                 // Another writer appended the same event number first: its summary row did not move.
                 throw Conflict(changes, writer.Returned, exception);

@@ -25,7 +25,7 @@ internal sealed partial class EfAfterSalesStore
                 return OrderRegistration.Registered;
             }, cancellationToken).ConfigureAwait(false);
         }
-        catch (DbUpdateException exception) when (IsUniqueViolation(exception))
+        catch (DbUpdateException exception) when (_db.IsUniqueViolation(exception))
         {
             // Registered concurrently by another request: compare with what won.
             _db.ChangeTracker.Clear();

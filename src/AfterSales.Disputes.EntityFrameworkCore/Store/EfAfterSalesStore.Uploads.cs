@@ -30,7 +30,7 @@ internal sealed partial class EfAfterSalesStore : IIdempotencyStore, IEvidenceSt
                 return (IdempotencyState.Started, (StoredResponse?)null);
             }, cancellationToken).ConfigureAwait(false);
         }
-        catch (DbUpdateException exception) when (IsUniqueViolation(exception))
+        catch (DbUpdateException exception) when (_db.IsUniqueViolation(exception))
         {
             return (IdempotencyState.InProgress, null); // claimed by a concurrent request a moment ago
         }

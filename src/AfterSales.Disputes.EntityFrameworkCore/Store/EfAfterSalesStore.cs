@@ -1,9 +1,7 @@
 using AfterSales.Disputes.Application.Ports;
 using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.EntityFrameworkCore.Rows;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace AfterSales.Disputes.EntityFrameworkCore.Store;
 
@@ -49,7 +47,7 @@ internal sealed partial class EfAfterSalesStore : IDisputeStore, IOrderStore, ID
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return result;
             }
-            catch (Exception exception) when (IsTransient(exception) && attempt < MaxAttempts)
+            catch (Exception exception) when (_db.IsTransient(exception) && attempt < MaxAttempts)
             {
                 // Tried again below, once this writer has passed back through the gate.
             }
@@ -82,21 +80,6 @@ internal sealed partial class EfAfterSalesStore : IDisputeStore, IOrderStore, ID
             await _db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         }
     }
-
-    // SQLITE_BUSY (5) and SQLITE_LOCKED (6), or PostgreSQL serialization failure and deadlock.
-    private static bool IsTransient(Exception exception) => exception switch
-    {
-        SqliteException sqlite => sqlite.SqliteErrorCode is 5 or 6,
-        PostgresException postgres => postgres.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected,
-        _ => exception.InnerException is { } inner && IsTransient(inner),
-    };
-
-    private static bool IsUniqueViolation(Exception exception) => exception switch
-    {
-        SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 1555 or 2067,
-        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
-        _ => exception.InnerException is { } inner && IsUniqueViolation(inner),
-    };
 
     private static TimeSpan RetryDelay(int attempt) =>
         TimeSpan.FromMilliseconds(Math.Min(200, 2 << Math.Min(attempt, 7)) * (0.5 + (Random.Shared.NextDouble() / 2)));

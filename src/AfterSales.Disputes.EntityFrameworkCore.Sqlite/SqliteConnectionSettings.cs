@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace AfterSales.Disputes.EntityFrameworkCore;
+namespace AfterSales.Disputes.EntityFrameworkCore.Sqlite;
 
 /// <summary>
 /// Sets every SQLite connection up as the engine expects: wait up to five seconds for a lock before
