@@ -20,7 +20,7 @@ public static class AfterSalesEntityFrameworkCoreExtensions
 
     /// <summary>
     /// Applies the migrations the database lacks (creating a SQLite file's folder and switching it to WAL),
-    /// so that a host can call it at start. A database created by the hand-written migrations of 0.x first
+    /// so that a host can call it at start. A database created by the hand-written migrations (before the EF ones existed) first
     /// records the first EF migration as applied, since it already has that schema.
     /// </summary>
     public static async Task MigrateAfterSalesDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)

@@ -24,6 +24,17 @@ public sealed class AfterSalesBuilder
     /// <summary>The policies: floor, regions, stores and warranties.</summary>
     public PolicyCatalog Policies { get; } = new();
 
+    /// <summary>
+    /// Lets <typeparamref name="TObserver"/> (scoped) react to every commit of a dispute's events, in process;
+    /// call it once per observer.
+    /// </summary>
+    public AfterSalesBuilder ObserveCommittedEvents<TObserver>()
+        where TObserver : class, IDisputeEventsObserver
+    {
+        Services.TryAddEnumerable(ServiceDescriptor.Scoped<IDisputeEventsObserver, TObserver>());
+        return this;
+    }
+
     /// <summary>Uses <typeparamref name="TGateway"/> to pay refunds.</summary>
     public AfterSalesBuilder UseRefundGateway<TGateway>()
         where TGateway : class, IRefundGateway
@@ -37,7 +48,7 @@ public sealed class AfterSalesBuilder
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the engine: MediatR with every request and notification handler of the library, validation and
+    /// Adds the engine: MediatR with every request handler of the library, validation and
     /// logging behaviours, the policy catalog, the deadline, outbox and webhook workers, and what
     /// <paramref name="configure"/> adds, such as <c>o => o.UseSqlite(connectionString)</c>.
     /// </summary>
@@ -53,6 +64,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(builder.Policies);
         services.AddSingleton<IPolicyCatalog>(builder.Policies);
         services.AddMediatRHandlers(typeof(ServiceCollectionExtensions).Assembly);
+        services.AddTransient<CommittedEventsPublisher>();
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
 
@@ -69,20 +81,19 @@ public static class ServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Registers MediatR 5 by hand: the mediator, its service factory,
-    /// and every concrete request and notification handler in <paramref name="assembly"/>. The shared
+    /// Registers MediatR 5 by hand (no version of its DI package restores): the mediator, its service factory,
+    /// and every concrete request handler in <paramref name="assembly"/>. The shared
     /// <see cref="DisputeCommandHandler{TCommand}"/> is closed over each concrete <see cref="DisputeCommand"/>.
     /// </summary>
-    public static IServiceCollection AddMediatRHandlers(this IServiceCollection services, System.Reflection.Assembly assembly)
+    internal static IServiceCollection AddMediatRHandlers(this IServiceCollection services, System.Reflection.Assembly assembly)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(assembly);
         services.TryAddScoped<ServiceFactory>(provider => provider.GetService!);
         services.TryAddScoped<IMediator, Mediator>();
-        var handlerInterfaces = new[] { typeof(IRequestHandler<,>), typeof(INotificationHandler<>) };
         foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false, IsClass: true }))
         {
-            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && handlerInterfaces.Contains(i.GetGenericTypeDefinition())))
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>)))
             {
                 services.AddTransient(contract, type);
             }

@@ -4,7 +4,6 @@ using AfterSales.Disputes.Application.Orders;
 using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.EntityFrameworkCore.Tests.Support;
 using AfterSales.Disputes.Policies;
-using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using static AfterSales.Disputes.Testing.Marketplace;
 
@@ -39,7 +38,7 @@ public class ApplicationTests
     }
 
     [SkippableFact]
-    public async Task Notifications_ArePublishedOnlyAfterTheTransactionCommits()
+    public async Task Observers_AreHandedTheEventsOnlyAfterTheTransactionCommits()
     {
         await using var host = await TestHost.StartAsync("sqlite");
         var recorder = host.Services.GetRequiredService<CommittedEvents>();
@@ -111,10 +110,10 @@ public sealed class CommittedEvents
     public List<(DisputeAction Action, int StoredVersion)> Seen { get; } = [];
 }
 
-/// <summary>Checks that a published notification's events are already in the store.</summary>
-public sealed class CommittedEventsHandler(CommittedEvents recorder, IServiceScopeFactory scopes) : INotificationHandler<DisputeEventsCommitted>
+/// <summary>An observer of the platform: checks that the events it is handed are already in the store.</summary>
+public sealed class CommittedEventsHandler(CommittedEvents recorder, IServiceScopeFactory scopes) : AfterSales.Disputes.Application.Ports.IDisputeEventsObserver
 {
-    public async Task Handle(DisputeEventsCommitted notification, CancellationToken cancellationToken)
+    public async Task OnCommittedAsync(DisputeEventsCommitted notification, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var stored = await scope.ServiceProvider.GetRequiredService<AfterSales.Disputes.Application.Ports.IDisputeStore>().FindAsync(notification.Dispute.Id, cancellationToken);

@@ -11,7 +11,7 @@ namespace AfterSales.Disputes.EntityFrameworkCore.Tests.Store;
 
 /// <summary>
 /// The EF migrations (written by <c>dotnet ef migrations add</c>, one set per provider) give exactly the schema
-/// of the model, leave no model change behind, and adopt a database that the hand-written migrations of 0.x
+/// of the model, leave no model change behind, and adopt a database that the hand-written migrations
 /// created without losing a row.
 /// </summary>
 public class MigrationTests

@@ -55,6 +55,7 @@ internal sealed class TestHost : IAsyncDisposable
         services.AddAfterSalesDisputes(o =>
         {
             database.Configure(o);
+            o.ObserveCommittedEvents<Application.CommittedEventsHandler>();
             o.Options.RunWorkers = false;
             options?.Invoke(o.Options);
             o.Policies
@@ -67,7 +68,6 @@ internal sealed class TestHost : IAsyncDisposable
         });
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
         services.AddSingleton<Application.CommittedEvents>();
-        services.AddTransient<INotificationHandler<DisputeEventsCommitted>, Application.CommittedEventsHandler>();
         services.Replace(ServiceDescriptor.Singleton<IRefundGateway>(gateway));
         return Task.FromResult(new TestHost(database, services.BuildServiceProvider(validateScopes: true), clock, gateway));
     }

@@ -8,7 +8,7 @@ namespace AfterSales.Disputes.Application;
 /// <summary>Logs every request with its duration and, for dispute commands, how it ended.</summary>
 /// <typeparam name="TRequest">The request.</typeparam>
 /// <typeparam name="TResponse">Its response.</typeparam>
-public sealed partial class LoggingBehavior<TRequest, TResponse> : IPipelineBehavior<TRequest, TResponse>
+internal sealed partial class LoggingBehavior<TRequest, TResponse> : IPipelineBehavior<TRequest, TResponse>
 {
     private readonly ILogger<LoggingBehavior<TRequest, TResponse>> _logger;
 

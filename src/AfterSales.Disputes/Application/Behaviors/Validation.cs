@@ -31,7 +31,7 @@ public sealed class RequestValidationException : Exception
 /// <summary>Rejects malformed requests before any handler runs.</summary>
 /// <typeparam name="TRequest">The request.</typeparam>
 /// <typeparam name="TResponse">Its response.</typeparam>
-public sealed class ValidationBehavior<TRequest, TResponse> : IPipelineBehavior<TRequest, TResponse>
+internal sealed class ValidationBehavior<TRequest, TResponse> : IPipelineBehavior<TRequest, TResponse>
 {
     /// <inheritdoc/>
     public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)

@@ -19,17 +19,18 @@ public sealed record ExpireDeadlines(IReadOnlyList<string> DisputeIds) : IReques
 /// in one transaction. If someone acted on one of the disputes meanwhile, nothing of the batch is saved and each
 /// dispute is sent <see cref="ExpireDeadline"/> on its own instead, so the others still fire and that one decides afresh.
 /// </summary>
-public sealed class ExpireDeadlinesHandler : IRequestHandler<ExpireDeadlines, int>
+internal sealed class ExpireDeadlinesHandler : IRequestHandler<ExpireDeadlines, int>
 {
     private readonly IDisputeStore _disputes;
     private readonly IMediator _mediator;
+    private readonly CommittedEventsPublisher _committed;
     private readonly TimeProvider _time;
 
-    /// <summary>Creates the handler.</summary>
-    public ExpireDeadlinesHandler(IDisputeStore disputes, IMediator mediator, TimeProvider time)
+    public ExpireDeadlinesHandler(IDisputeStore disputes, IMediator mediator, CommittedEventsPublisher committed, TimeProvider time)
     {
         _disputes = disputes;
         _mediator = mediator;
+        _committed = committed;
         _time = time;
     }
 
@@ -67,7 +68,7 @@ public sealed class ExpireDeadlinesHandler : IRequestHandler<ExpireDeadlines, in
 
         foreach (var (changes, events) in fired)
         {
-            await _mediator.Publish(new DisputeEventsCommitted(changes.Dispute, events), cancellationToken).ConfigureAwait(false);
+            await _committed.PublishAsync(new DisputeEventsCommitted(changes.Dispute, events), cancellationToken).ConfigureAwait(false);
         }
 
         return fired.Count;

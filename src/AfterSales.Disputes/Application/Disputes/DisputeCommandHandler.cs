@@ -12,18 +12,17 @@ namespace AfterSales.Disputes.Application.Disputes;
 /// publishes <see cref="DisputeEventsCommitted"/>.
 /// </summary>
 /// <typeparam name="TCommand">The command.</typeparam>
-public sealed class DisputeCommandHandler<TCommand> : IRequestHandler<TCommand, DisputeCommandResult>
+internal sealed class DisputeCommandHandler<TCommand> : IRequestHandler<TCommand, DisputeCommandResult>
     where TCommand : DisputeCommand
 {
     private readonly IDisputeStore _disputes;
-    private readonly IMediator _mediator;
+    private readonly CommittedEventsPublisher _committed;
     private readonly TimeProvider _time;
 
-    /// <summary>Creates the handler.</summary>
-    public DisputeCommandHandler(IDisputeStore disputes, IMediator mediator, TimeProvider time)
+    public DisputeCommandHandler(IDisputeStore disputes, CommittedEventsPublisher committed, TimeProvider time)
     {
         _disputes = disputes;
-        _mediator = mediator;
+        _committed = committed;
         _time = time;
     }
 
@@ -60,15 +59,15 @@ public sealed class DisputeCommandHandler<TCommand> : IRequestHandler<TCommand, 
             return new DisputeCommandResult(CommandStatus.Conflict, null, null, []);
         }
 
-        await _mediator.Publish(new DisputeEventsCommitted(dispute, appended), cancellationToken).ConfigureAwait(false);
+        await _committed.PublishAsync(new DisputeEventsCommitted(dispute, appended), cancellationToken).ConfigureAwait(false);
         return new DisputeCommandResult(CommandStatus.Succeeded, dispute, null, appended);
     }
 }
 
 /// <summary>
-/// Published after a dispute's new events are committed: an embedding platform handles it to react in
-/// process (the outbox delivers the same events to webhooks).
+/// A dispute's new events, once committed: what an <see cref="IDisputeEventsObserver"/> of the embedding platform
+/// receives to react in process (the outbox delivers the same events to webhooks).
 /// </summary>
 /// <param name="Dispute">The dispute after the events.</param>
 /// <param name="Events">The committed events, oldest first.</param>
-public sealed record DisputeEventsCommitted(Dispute Dispute, IReadOnlyList<DisputeEvent> Events) : INotification;
+public sealed record DisputeEventsCommitted(Dispute Dispute, IReadOnlyList<DisputeEvent> Events);

@@ -40,19 +40,18 @@ public sealed record OpenDispute(string OrderId, OpenDisputeRequest Request) : I
 /// Opens the dispute while the store holds the order, so that two requests on the same line (or two
 /// claims of the shipping fee) cannot both pass the checks.
 /// </summary>
-public sealed class OpenDisputeHandler : IRequestHandler<OpenDispute, DisputeCommandResult>
+internal sealed class OpenDisputeHandler : IRequestHandler<OpenDispute, DisputeCommandResult>
 {
     private readonly IDisputeStore _disputes;
     private readonly IPolicyCatalog _policies;
-    private readonly IMediator _mediator;
+    private readonly CommittedEventsPublisher _committed;
     private readonly TimeProvider _time;
 
-    /// <summary>Creates the handler.</summary>
-    public OpenDisputeHandler(IDisputeStore disputes, IPolicyCatalog policies, IMediator mediator, TimeProvider time)
+    public OpenDisputeHandler(IDisputeStore disputes, IPolicyCatalog policies, CommittedEventsPublisher committed, TimeProvider time)
     {
         _disputes = disputes;
         _policies = policies;
-        _mediator = mediator;
+        _committed = committed;
         _time = time;
     }
 
@@ -87,7 +86,7 @@ public sealed class OpenDisputeHandler : IRequestHandler<OpenDispute, DisputeCom
             return new DisputeCommandResult(CommandStatus.Refused, null, outcome.Refusal, []);
         }
 
-        await _mediator.Publish(new DisputeEventsCommitted(dispute, dispute.Timeline), cancellationToken).ConfigureAwait(false);
+        await _committed.PublishAsync(new DisputeEventsCommitted(dispute, dispute.Timeline), cancellationToken).ConfigureAwait(false);
         return new DisputeCommandResult(CommandStatus.Succeeded, dispute, null, dispute.Timeline);
     }
 }

@@ -57,7 +57,7 @@ public sealed record PreviewEligibility(
     IReadOnlyList<string>? IncludedLineIds = null) : IRequest<EligibilityDecision?>;
 
 /// <summary>Answers the dispute queries from the store.</summary>
-public sealed class DisputeQueryHandler :
+internal sealed class DisputeQueryHandler :
     IRequestHandler<GetDispute, Dispute?>,
     IRequestHandler<ListDisputes, DisputePage>,
     IRequestHandler<GetTimeline, IReadOnlyList<DisputeEvent>?>,

@@ -34,7 +34,7 @@ public sealed record RegisterOrder(Order Order) : IRequest<OrderRegistration>, I
 public sealed record GetOrder(string OrderId) : IRequest<Order?>;
 
 /// <summary>Registers and reads orders.</summary>
-public sealed class OrderHandler : IRequestHandler<RegisterOrder, OrderRegistration>, IRequestHandler<GetOrder, Order?>
+internal sealed class OrderHandler : IRequestHandler<RegisterOrder, OrderRegistration>, IRequestHandler<GetOrder, Order?>
 {
     private readonly IOrderStore _orders;
 

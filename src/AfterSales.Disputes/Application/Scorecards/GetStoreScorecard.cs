@@ -8,7 +8,7 @@ namespace AfterSales.Disputes.Application.Scorecards;
 public sealed record GetStoreScorecard(string StoreId) : IRequest<StoreScorecard>;
 
 /// <summary>Reads scorecards.</summary>
-public sealed class GetStoreScorecardHandler : IRequestHandler<GetStoreScorecard, StoreScorecard>
+internal sealed class GetStoreScorecardHandler : IRequestHandler<GetStoreScorecard, StoreScorecard>
 {
     private readonly IScorecardReader _scorecards;
 

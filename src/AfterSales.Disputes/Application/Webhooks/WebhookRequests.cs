@@ -41,7 +41,7 @@ public sealed record GetWebhookDelivery(string DeliveryId) : IRequest<WebhookDel
 public sealed record RedeliverWebhook(string DeliveryId) : IRequest<bool>;
 
 /// <summary>Handles the webhook requests.</summary>
-public sealed class WebhookRequestHandler :
+internal sealed class WebhookRequestHandler :
     IRequestHandler<AddWebhookSubscription, WebhookSubscription>,
     IRequestHandler<ListWebhookSubscriptions, IReadOnlyList<WebhookSubscription>>,
     IRequestHandler<GetWebhookSubscription, WebhookSubscription?>,
