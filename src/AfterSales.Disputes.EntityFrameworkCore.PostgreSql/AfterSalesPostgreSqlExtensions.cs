@@ -15,6 +15,7 @@ public static class AfterSalesPostgreSqlExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        return builder.AddStore<PostgresAfterSalesDbContext>(options => options.UseNpgsql(connectionString), WriteGate.Concurrent);
+        // The stores tag the queries that claim or hold rows; the interceptor adds PostgreSQL's locking clause to them.
+        return builder.AddStore<PostgresAfterSalesDbContext>(options => options.UseNpgsql(connectionString).AddInterceptors(new RowLockInterceptor()), WriteGate.Concurrent);
     }
 }

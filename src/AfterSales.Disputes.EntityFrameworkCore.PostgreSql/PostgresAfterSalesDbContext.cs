@@ -12,8 +12,6 @@ internal sealed class PostgresAfterSalesDbContext : AfterSalesDbContext
     {
     }
 
-    public override bool IsPostgres => true;
-
     protected override bool IsBusyError(Exception error) =>
         error is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected };
 

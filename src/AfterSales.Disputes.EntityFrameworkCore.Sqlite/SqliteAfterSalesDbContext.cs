@@ -13,8 +13,6 @@ internal sealed class SqliteAfterSalesDbContext : AfterSalesDbContext
     {
     }
 
-    public override bool IsPostgres => false;
-
     public override Task BeforeMigratingAsync(CancellationToken cancellationToken)
     {
         if (new SqliteConnectionStringBuilder(Database.GetConnectionString()).DataSource is { Length: > 0 } file

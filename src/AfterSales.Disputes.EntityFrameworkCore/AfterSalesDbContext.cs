@@ -38,9 +38,6 @@ internal abstract class AfterSalesDbContext : DbContext
 
     public DbSet<EvidenceFileRow> EvidenceFiles => Set<EvidenceFileRow>();
 
-    /// <summary>True on PostgreSQL, where claims use <c>FOR UPDATE SKIP LOCKED</c> and opening holds the order row.</summary>
-    public abstract bool IsPostgres { get; }
-
     /// <summary>True when <paramref name="exception"/> or one it wraps says the database was busy: the store runs the transaction again.</summary>
     public bool IsTransient(Exception exception) => AnyInChain(exception, IsBusyError);
 

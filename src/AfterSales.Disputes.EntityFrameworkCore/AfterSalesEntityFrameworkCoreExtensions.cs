@@ -46,15 +46,15 @@ public static class AfterSalesEntityFrameworkCoreExtensions
         services.AddScoped<AfterSalesDbContext>(provider => provider.GetRequiredService<TContext>());
         services.AddSingleton(_ => gate());
         services.AddSingleton<TimelineCache>();
-        services.AddScoped<EfAfterSalesStore>();
-        services.AddScoped<IDisputeStore>(provider => provider.GetRequiredService<EfAfterSalesStore>());
-        services.AddScoped<IOrderStore>(provider => provider.GetRequiredService<EfAfterSalesStore>());
-        services.AddScoped<IDeadlineQueue>(provider => provider.GetRequiredService<EfAfterSalesStore>());
-        services.AddScoped<IOutboxStore>(provider => provider.GetRequiredService<EfAfterSalesStore>());
-        services.AddScoped<IWebhookStore>(provider => provider.GetRequiredService<EfAfterSalesStore>());
-        services.AddScoped<IScorecardReader>(provider => provider.GetRequiredService<EfAfterSalesStore>());
-        services.AddScoped<IIdempotencyStore>(provider => provider.GetRequiredService<EfAfterSalesStore>());
-        services.AddScoped<IEvidenceStore>(provider => provider.GetRequiredService<EfAfterSalesStore>());
+        services.AddScoped<StoreTransactions>();
+        services.AddScoped<IDisputeStore, EfDisputeStore>();
+        services.AddScoped<IOrderStore, EfOrderStore>();
+        services.AddScoped<IDeadlineQueue, EfDeadlineQueue>();
+        services.AddScoped<IOutboxStore, EfOutboxStore>();
+        services.AddScoped<IWebhookStore, EfWebhookStore>();
+        services.AddScoped<IScorecardReader, EfScorecardReader>();
+        services.AddScoped<IIdempotencyStore, EfIdempotencyStore>();
+        services.AddScoped<IEvidenceStore, EfEvidenceStore>();
         return builder;
     }
 

@@ -7,6 +7,9 @@ internal static class Lengths
     public const int Enum = 48;
     public const int Worker = 128;
     public const int Text = 1000;
+
+    /// <summary>An error text cut to the <see cref="Text"/> columns that keep it.</summary>
+    public static string FitText(string text) => text.Length <= Text ? text : text[..Text];
 }
 
 /// <summary>

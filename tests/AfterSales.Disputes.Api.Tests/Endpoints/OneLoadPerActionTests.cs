@@ -97,7 +97,7 @@ public sealed class OneLoadPerActionTests : IDisposable
         {
             var registered = services.Last(s => s.ServiceType == typeof(IDisputeStore));
             services.Remove(registered);
-            services.AddScoped<IDisputeStore>(provider => new CountingDisputeStore((IDisputeStore)registered.ImplementationFactory!(provider), counts));
+            services.AddScoped<IDisputeStore>(provider => new CountingDisputeStore((IDisputeStore)ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!), counts));
         }
 
         public Task<Dispute?> FindAsync(string disputeId, CancellationToken cancellationToken)

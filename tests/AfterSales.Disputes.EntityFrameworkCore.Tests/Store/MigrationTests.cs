@@ -87,7 +87,7 @@ public class MigrationTests
     // Tables, columns with types and nullability, and indexes with their definitions, in a stable order.
     private static async Task<List<string>> Schema(AfterSalesDbContext db)
     {
-        var sql = db.IsPostgres
+        var sql = db is PostgreSql.PostgresAfterSalesDbContext
             ? """
               SELECT table_name || '.' || column_name || ' ' || data_type || coalesce('(' || character_maximum_length || ')', '') || ' ' || is_nullable AS "Value"
               FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '__EFMigrationsHistory'

@@ -1,36 +1,27 @@
-using AfterSales.Disputes.Application.Ports;
-using AfterSales.Disputes.Disputes;
-using AfterSales.Disputes.EntityFrameworkCore.Rows;
 using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Disputes.EntityFrameworkCore.Store;
 
 /// <summary>
-/// The EF Core implementation of every store port. Writes run in one transaction each; a transaction that
-/// meets a busy SQLite database (or a PostgreSQL serialization failure) is rolled back and run again here,
-/// so callers never see those errors.
+/// How every store writes: one transaction per write, behind the process's <see cref="WriteGate"/>, run again
+/// whole when the database was busy (a busy SQLite file, a PostgreSQL serialization failure or deadlock), so
+/// callers never see those errors. Shared by the stores of one scope, which share its context.
 /// </summary>
-internal sealed partial class EfAfterSalesStore : IDisputeStore, IOrderStore, IDeadlineQueue, IOutboxStore, IWebhookStore, IScorecardReader
+internal sealed class StoreTransactions
 {
     private const int MaxAttempts = 40;
 
     private readonly AfterSalesDbContext _db;
-    private readonly TimelineCache _timelines;
     private readonly WriteGate _gate;
 
-    // The summary row of each dispute this scope loaded, as stored at the version it was loaded at: a save
-    // sets only the columns that changed without replaying the timeline to find the row before.
-    private readonly Dictionary<Dispute, (int Version, DisputeRow Row)> _loaded = new(ReferenceEqualityComparer.Instance);
-
-    public EfAfterSalesStore(AfterSalesDbContext db, TimelineCache timelines, WriteGate gate)
+    public StoreTransactions(AfterSalesDbContext db, WriteGate gate)
     {
         _db = db;
-        _timelines = timelines;
         _gate = gate;
     }
 
     /// <summary>Runs <paramref name="work"/> in a transaction, retrying it whole when the database is busy.</summary>
-    private async Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
+    public async Task<T> RunAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -61,8 +52,9 @@ internal sealed partial class EfAfterSalesStore : IDisputeStore, IOrderStore, ID
         }
     }
 
-    private Task InTransactionAsync(Func<Task> work, CancellationToken cancellationToken) =>
-        InTransactionAsync(async () =>
+    /// <inheritdoc cref="RunAsync{T}"/>
+    public Task RunAsync(Func<Task> work, CancellationToken cancellationToken) =>
+        RunAsync(async () =>
         {
             await work().ConfigureAwait(false);
             return true;
@@ -73,7 +65,7 @@ internal sealed partial class EfAfterSalesStore : IDisputeStore, IOrderStore, ID
     /// open of a pooled SQLite connection costs its pragmas and EF's SQL functions, registered again each time.
     /// The context closes it when the scope ends.
     /// </summary>
-    private async Task KeepConnectionOpenAsync(CancellationToken cancellationToken)
+    public async Task KeepConnectionOpenAsync(CancellationToken cancellationToken)
     {
         if (_db.Database.GetDbConnection().State != System.Data.ConnectionState.Open)
         {

@@ -4,14 +4,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Disputes.EntityFrameworkCore.Store;
 
-/// <content>Idempotency keys and evidence file records.</content>
-internal sealed partial class EfAfterSalesStore : IIdempotencyStore, IEvidenceStore
+/// <summary>The API's idempotency keys: the first request with a key runs, a repeat gets the stored answer.</summary>
+internal sealed class EfIdempotencyStore : IIdempotencyStore
 {
+    private readonly AfterSalesDbContext _db;
+    private readonly StoreTransactions _transactions;
+
+    public EfIdempotencyStore(AfterSalesDbContext db, StoreTransactions transactions)
+    {
+        _db = db;
+        _transactions = transactions;
+    }
+
     public async Task<(IdempotencyState State, StoredResponse? Response)> BeginAsync(string scope, string key, string requestHash, DateTimeOffset now, CancellationToken cancellationToken)
     {
         try
         {
-            return await InTransactionAsync(async () =>
+            return await _transactions.RunAsync(async () =>
             {
                 await _db.IdempotencyRecords.Where(r => r.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
                 var existing = await _db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Scope == scope && r.Key == key, cancellationToken).ConfigureAwait(false);
@@ -39,7 +48,7 @@ internal sealed partial class EfAfterSalesStore : IIdempotencyStore, IEvidenceSt
     public Task CompleteAsync(string scope, string key, StoredResponse response, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
-        return InTransactionAsync(() => _db.IdempotencyRecords.Where(r => r.Scope == scope && r.Key == key).ExecuteUpdateAsync(s => s
+        return _transactions.RunAsync(() => _db.IdempotencyRecords.Where(r => r.Scope == scope && r.Key == key).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.Completed, true)
             .SetProperty(r => r.StatusCode, response.StatusCode)
             .SetProperty(r => r.ContentType, response.ContentType)
@@ -49,29 +58,5 @@ internal sealed partial class EfAfterSalesStore : IIdempotencyStore, IEvidenceSt
     }
 
     public Task AbandonAsync(string scope, string key, CancellationToken cancellationToken) =>
-        InTransactionAsync(() => _db.IdempotencyRecords.Where(r => r.Scope == scope && r.Key == key && !r.Completed).ExecuteDeleteAsync(cancellationToken), cancellationToken);
-
-    public Task AddAsync(EvidenceFile file, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(file);
-        return InTransactionAsync(async () =>
-        {
-            _db.EvidenceFiles.Add(new EvidenceFileRow
-            {
-                Id = file.Id, DisputeId = file.DisputeId, UploadedBy = file.UploadedBy, UploaderId = file.UploaderId, FileName = file.FileName,
-                ContentType = file.ContentType, Size = file.Size, Sha256 = file.Sha256, UploadedAt = file.UploadedAt,
-            });
-            await _db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }, cancellationToken);
-    }
-
-    async Task<EvidenceFile?> IEvidenceStore.FindAsync(string fileId, CancellationToken cancellationToken) =>
-        await _db.EvidenceFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == fileId, cancellationToken).ConfigureAwait(false) is { } row ? ToFile(row) : null;
-
-    public async Task<IReadOnlyList<EvidenceFile>> ForDisputeAsync(string disputeId, CancellationToken cancellationToken) =>
-        [.. (await _db.EvidenceFiles.AsNoTracking().Where(f => f.DisputeId == disputeId).OrderBy(f => f.UploadedAt)
-            .ToListAsync(cancellationToken).ConfigureAwait(false)).Select(ToFile)];
-
-    private static EvidenceFile ToFile(EvidenceFileRow row) =>
-        new(row.Id, row.DisputeId, row.UploadedBy, row.UploaderId, row.FileName, row.ContentType, row.Size, row.Sha256, row.UploadedAt);
+        _transactions.RunAsync(() => _db.IdempotencyRecords.Where(r => r.Scope == scope && r.Key == key && !r.Completed).ExecuteDeleteAsync(cancellationToken), cancellationToken);
 }

@@ -1,16 +1,29 @@
 using AfterSales.Disputes.Application.Ports;
+using AfterSales.Disputes.EntityFrameworkCore.Configurations;
 using AfterSales.Disputes.EntityFrameworkCore.Rows;
 using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Disputes.EntityFrameworkCore.Store;
 
-/// <content>Webhook subscriptions and deliveries.</content>
-internal sealed partial class EfAfterSalesStore
+/// <summary>
+/// Webhook subscriptions and deliveries: the outbox fans out to a delivery per subscription in one transaction,
+/// the deliverer claims due deliveries with a lease (see <see cref="RowLocks"/>) and records each attempt.
+/// </summary>
+internal sealed class EfWebhookStore : IWebhookStore
 {
+    private readonly AfterSalesDbContext _db;
+    private readonly StoreTransactions _transactions;
+
+    public EfWebhookStore(AfterSalesDbContext db, StoreTransactions transactions)
+    {
+        _db = db;
+        _transactions = transactions;
+    }
+
     public Task AddSubscriptionAsync(WebhookSubscription subscription, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subscription);
-        return InTransactionAsync(async () =>
+        return _transactions.RunAsync(async () =>
         {
             _db.WebhookSubscriptions.Add(new WebhookSubscriptionRow
             {
@@ -36,7 +49,7 @@ internal sealed partial class EfAfterSalesStore
     public Task FanOutAsync(IReadOnlyList<OutboxMessage> messages, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        return InTransactionAsync(async () =>
+        return _transactions.RunAsync(async () =>
         {
             var stores = messages.Select(m => m.StoreId).Distinct().ToList();
             var eventIds = messages.Select(m => m.Id).ToList();
@@ -68,16 +81,30 @@ internal sealed partial class EfAfterSalesStore
         }, cancellationToken);
     }
 
+    public Task<IReadOnlyList<WebhookDelivery>> ClaimDueAsync(DateTimeOffset now, int batchSize, TimeSpan lease, CancellationToken cancellationToken) =>
+        _transactions.RunAsync(async () =>
+        {
+            var due = await _db.WebhookDeliveries
+                .Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now && (d.LeaseUntil == null || d.LeaseUntil < now))
+                .OrderBy(d => d.NextAttemptAt)
+                .ClaimAsync(batchSize, cancellationToken).ConfigureAwait(false);
+            var ids = due.Select(d => d.Id).ToList();
+            var until = now + lease;
+            await _db.WebhookDeliveries.Where(d => ids.Contains(d.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseUntil, until), cancellationToken).ConfigureAwait(false);
+            return (IReadOnlyList<WebhookDelivery>)[.. due.Select(Mapping.ToDelivery)];
+        }, cancellationToken);
+
     public Task RecordAttemptAsync(string deliveryId, DeliveryStatus status, DateTimeOffset nextAttemptAt, DateTimeOffset now, int? statusCode, string? error,
         CancellationToken cancellationToken) =>
-        InTransactionAsync(() => _db.WebhookDeliveries.Where(d => d.Id == deliveryId)
+        _transactions.RunAsync(() => _db.WebhookDeliveries.Where(d => d.Id == deliveryId)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(d => d.Attempts, d => d.Attempts + 1)
                 .SetProperty(d => d.Status, status)
                 .SetProperty(d => d.NextAttemptAt, nextAttemptAt)
                 .SetProperty(d => d.DeliveredAt, status == DeliveryStatus.Delivered ? now : null)
                 .SetProperty(d => d.LastStatusCode, statusCode)
-                .SetProperty(d => d.LastError, error == null ? null : Truncate(error))
+                .SetProperty(d => d.LastError, error == null ? null : Lengths.FitText(error))
                 .SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null), cancellationToken), cancellationToken);
 
     public async Task<IReadOnlyList<WebhookDelivery>> DeliveriesAsync(string subscriptionId, int limit, CancellationToken cancellationToken) =>
@@ -91,7 +118,7 @@ internal sealed partial class EfAfterSalesStore
             : null;
 
     public async Task<bool> RedeliverAsync(string deliveryId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await InTransactionAsync(() => _db.WebhookDeliveries.Where(d => d.Id == deliveryId)
+        await _transactions.RunAsync(() => _db.WebhookDeliveries.Where(d => d.Id == deliveryId)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(d => d.Status, DeliveryStatus.Pending)
                 .SetProperty(d => d.Attempts, 0)

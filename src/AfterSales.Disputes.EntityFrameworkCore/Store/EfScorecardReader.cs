@@ -4,12 +4,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Disputes.EntityFrameworkCore.Store;
 
-/// <content>
+/// <summary>
 /// Scorecards, read from the scorecard columns every dispute save keeps up to date (first response,
 /// timeouts, arbitration result, penalties, rating) and from the registered orders.
-/// </content>
-internal sealed partial class EfAfterSalesStore
+/// </summary>
+internal sealed class EfScorecardReader : IScorecardReader
 {
+    private readonly AfterSalesDbContext _db;
+
+    public EfScorecardReader(AfterSalesDbContext db) => _db = db;
+
     public async Task<StoreScorecard> ForStoreAsync(string storeId, CancellationToken cancellationToken)
     {
         var disputes = _db.Disputes.AsNoTracking().Where(d => d.StoreId == storeId);

@@ -8,15 +8,33 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Disputes.EntityFrameworkCore.Store;
 
-/// <content>Disputes: timelines, summaries, deadlines and outbox rows, saved together.</content>
-internal sealed partial class EfAfterSalesStore
+/// <summary>
+/// Disputes, stored as their event timelines with a summary row: a save appends the new events and moves the
+/// summary row from the version its caller loaded, with the deadline and outbox rows, in one transaction.
+/// </summary>
+internal sealed class EfDisputeStore : IDisputeStore
 {
+    private readonly AfterSalesDbContext _db;
+    private readonly StoreTransactions _transactions;
+    private readonly TimelineCache _timelines;
+
+    // The summary row of each dispute this scope loaded, as stored at the version it was loaded at: a save
+    // sets only the columns that changed without replaying the timeline to find the row before.
+    private readonly Dictionary<Dispute, (int Version, DisputeRow Row)> _loaded = new(ReferenceEqualityComparer.Instance);
+
+    public EfDisputeStore(AfterSalesDbContext db, StoreTransactions transactions, TimelineCache timelines)
+    {
+        _db = db;
+        _transactions = transactions;
+        _timelines = timelines;
+    }
+
     public async Task<Dispute?> FindAsync(string disputeId, CancellationToken cancellationToken)
     {
         // Only the events appended since this host last read the timeline (see TimelineCache).
         var known = _timelines.Known(disputeId);
         var after = known.Length;
-        await KeepConnectionOpenAsync(cancellationToken).ConfigureAwait(false);
+        await _transactions.KeepConnectionOpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await _db.DisputeEvents.AsNoTracking()
             .Where(e => e.DisputeId == disputeId && e.Sequence > after)
             .OrderBy(e => e.Sequence)
@@ -46,13 +64,10 @@ internal sealed partial class EfAfterSalesStore
 
     public Task<OpenOutcome?> OpenAsync(
         string orderId, Func<OrderRefunds, OpenOutcome> open, Func<Dispute, IReadOnlyList<OutboxMessage>> outbox, CancellationToken cancellationToken) =>
-        InTransactionAsync(async () =>
+        _transactions.RunAsync(async () =>
         {
-            if (_db.IsPostgres)
-            {
-                // Hold the order: a second request on the same order waits here and then sees this one.
-                await _db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Orders\" WHERE \"OrderId\" = {orderId} FOR UPDATE", cancellationToken).ConfigureAwait(false);
-            }
+            // Hold the order: a second request on the same order waits here and then sees this one.
+            await _db.Orders.Where(o => o.OrderId == orderId).Select(o => o.OrderId).HoldAsync(cancellationToken).ConfigureAwait(false);
 
             var order = await _db.Orders.AsNoTracking().Include(o => o.Lines).FirstOrDefaultAsync(o => o.OrderId == orderId, cancellationToken).ConfigureAwait(false);
             if (order is null)
@@ -94,7 +109,7 @@ internal sealed partial class EfAfterSalesStore
     public async Task<IReadOnlyList<Dispute>> FindManyAsync(IReadOnlyCollection<string> disputeIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(disputeIds);
-        await KeepConnectionOpenAsync(cancellationToken).ConfigureAwait(false);
+        await _transactions.KeepConnectionOpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await _db.DisputeEvents.AsNoTracking()
             .Where(e => disputeIds.Contains(e.DisputeId))
             .OrderBy(e => e.DisputeId).ThenBy(e => e.Sequence)
@@ -137,7 +152,7 @@ internal sealed partial class EfAfterSalesStore
             .InsertAll(changes.SelectMany(c => c.Dispute.Timeline.Skip(c.ExpectedVersion)).Select(Mapping.ToRow))
             .InsertAll(changes.Select(c => Mapping.ToDeadline(c.Dispute)).OfType<DeadlineRow>())
             .InsertAll(changes.SelectMany(c => c.Outbox).Select(Mapping.ToRow));
-        await InTransactionAsync(async () =>
+        await _transactions.RunAsync(async () =>
         {
             try
             {

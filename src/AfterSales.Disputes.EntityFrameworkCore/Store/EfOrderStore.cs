@@ -4,16 +4,25 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Disputes.EntityFrameworkCore.Store;
 
-/// <content>Registered orders.</content>
-internal sealed partial class EfAfterSalesStore
+/// <summary>Registered orders: registering the same order again is answered, a different one under its id refused.</summary>
+internal sealed class EfOrderStore : IOrderStore
 {
+    private readonly AfterSalesDbContext _db;
+    private readonly StoreTransactions _transactions;
+
+    public EfOrderStore(AfterSalesDbContext db, StoreTransactions transactions)
+    {
+        _db = db;
+        _transactions = transactions;
+    }
+
     public async Task<OrderRegistration> RegisterAsync(Order order, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);
         var row = Mapping.ToRow(order);
         try
         {
-            return await InTransactionAsync(async () =>
+            return await _transactions.RunAsync(async () =>
             {
                 if (await CompareWithRegisteredAsync(row, cancellationToken).ConfigureAwait(false) is { } known)
                 {
@@ -33,7 +42,7 @@ internal sealed partial class EfAfterSalesStore
         }
     }
 
-    async Task<Order?> IOrderStore.FindAsync(string orderId, CancellationToken cancellationToken)
+    public async Task<Order?> FindAsync(string orderId, CancellationToken cancellationToken)
     {
         var row = await _db.Orders.AsNoTracking().Include(o => o.Lines).FirstOrDefaultAsync(o => o.OrderId == orderId, cancellationToken).ConfigureAwait(false);
         return row is null ? null : Mapping.ToOrder(row);

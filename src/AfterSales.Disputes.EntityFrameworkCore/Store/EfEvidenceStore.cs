@@ -1,0 +1,42 @@
+using AfterSales.Disputes.Application.Ports;
+using AfterSales.Disputes.EntityFrameworkCore.Rows;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Disputes.EntityFrameworkCore.Store;
+
+/// <summary>Records of uploaded evidence files (the files themselves live in the host's file store).</summary>
+internal sealed class EfEvidenceStore : IEvidenceStore
+{
+    private readonly AfterSalesDbContext _db;
+    private readonly StoreTransactions _transactions;
+
+    public EfEvidenceStore(AfterSalesDbContext db, StoreTransactions transactions)
+    {
+        _db = db;
+        _transactions = transactions;
+    }
+
+    public Task AddAsync(EvidenceFile file, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return _transactions.RunAsync(async () =>
+        {
+            _db.EvidenceFiles.Add(new EvidenceFileRow
+            {
+                Id = file.Id, DisputeId = file.DisputeId, UploadedBy = file.UploadedBy, UploaderId = file.UploaderId, FileName = file.FileName,
+                ContentType = file.ContentType, Size = file.Size, Sha256 = file.Sha256, UploadedAt = file.UploadedAt,
+            });
+            await _db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
+    public async Task<EvidenceFile?> FindAsync(string fileId, CancellationToken cancellationToken) =>
+        await _db.EvidenceFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == fileId, cancellationToken).ConfigureAwait(false) is { } row ? ToFile(row) : null;
+
+    public async Task<IReadOnlyList<EvidenceFile>> ForDisputeAsync(string disputeId, CancellationToken cancellationToken) =>
+        [.. (await _db.EvidenceFiles.AsNoTracking().Where(f => f.DisputeId == disputeId).OrderBy(f => f.UploadedAt)
+            .ToListAsync(cancellationToken).ConfigureAwait(false)).Select(ToFile)];
+
+    private static EvidenceFile ToFile(EvidenceFileRow row) =>
+        new(row.Id, row.DisputeId, row.UploadedBy, row.UploaderId, row.FileName, row.ContentType, row.Size, row.Sha256, row.UploadedAt);
+}
