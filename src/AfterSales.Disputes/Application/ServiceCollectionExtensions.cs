@@ -81,7 +81,7 @@ public static class ServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Registers MediatR 5 by hand (no version of its DI package restores): the mediator, its service factory,
+    /// Registers MediatR 5 by hand: the mediator, its service factory,
     /// and every concrete request handler in <paramref name="assembly"/>. The shared
     /// <see cref="DisputeCommandHandler{TCommand}"/> is closed over each concrete <see cref="DisputeCommand"/>.
     /// </summary>
