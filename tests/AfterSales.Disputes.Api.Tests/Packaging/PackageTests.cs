@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Xml.Linq;
+using AfterSales.Disputes.Api.Tests.Support;
 using AfterSales.Disputes.Testing;
 
 namespace AfterSales.Disputes.Api.Tests.Packaging;
@@ -129,41 +129,8 @@ public class PackageTests
 
     private static async Task<string> DotnetAsync(string folder, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // The test runs under `dotnet test`, whose MSBuild settings would otherwise steer the nested build.
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish within 5 minutes: {await output}{await errors}");
-        }
-
-        var text = await output + await errors;
-        process.ExitCode.Should().Be(0, $"dotnet {string.Join(' ', arguments)} in {folder} failed:\n{text}");
-        return text;
+        var (exitCode, output) = await DotnetCommand.RunAsync(folder, TimeSpan.FromMinutes(5), arguments);
+        exitCode.Should().Be(0, $"dotnet {string.Join(' ', arguments)} in {folder} failed:\n{output}");
+        return output;
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using AfterSales.Disputes.Api.Auth;
 using AfterSales.Disputes.Api.Contracts;
@@ -52,36 +51,6 @@ public sealed class SampleTests
         (await host.GetAsync(Roles.Seller, Flagship, cable)).State.Should().NotBe(DisputeState.AwaitingSellerResponse, "the store approved it");
     }
 
-    private static async Task<(int ExitCode, string Output)> RunSampleAsync(string sample, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = HostProcess.BuildOutput($"samples/{sample}"),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add($"{sample}.dll");
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true); // never leave a sample running after its test
-            await process.WaitForExitAsync();
-            throw new TimeoutException($"{sample} did not finish within 2 minutes: {await output}{await errors}");
-        }
-
-        return (process.ExitCode, await output + await errors);
-    }
+    private static Task<(int ExitCode, string Output)> RunSampleAsync(string sample, params string[] arguments) =>
+        DotnetCommand.RunAsync(HostProcess.BuildOutput($"samples/{sample}"), TimeSpan.FromMinutes(2), [$"{sample}.dll", .. arguments]);
 }

@@ -104,22 +104,22 @@ public class ApplicationTests
     }
 }
 
-/// <summary>Records, when a notification arrives, what the store holds for the dispute at that moment.</summary>
+/// <summary>Records, when committed events arrive, what the store holds for the dispute at that moment.</summary>
 public sealed class CommittedEvents
 {
     public List<(DisputeAction Action, int StoredVersion)> Seen { get; } = [];
 }
 
 /// <summary>An observer of the platform: checks that the events it is handed are already in the store.</summary>
-public sealed class CommittedEventsHandler(CommittedEvents recorder, IServiceScopeFactory scopes) : AfterSales.Disputes.Application.Ports.IDisputeEventsObserver
+public sealed class CommittedEventsObserver(CommittedEvents recorder, IServiceScopeFactory scopes) : AfterSales.Disputes.Application.Ports.IDisputeEventsObserver
 {
-    public async Task OnCommittedAsync(DisputeEventsCommitted notification, CancellationToken cancellationToken)
+    public async Task OnCommittedAsync(DisputeEventsCommitted committed, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var stored = await scope.ServiceProvider.GetRequiredService<AfterSales.Disputes.Application.Ports.IDisputeStore>().FindAsync(notification.Dispute.Id, cancellationToken);
+        var stored = await scope.ServiceProvider.GetRequiredService<AfterSales.Disputes.Application.Ports.IDisputeStore>().FindAsync(committed.Dispute.Id, cancellationToken);
         lock (recorder.Seen)
         {
-            recorder.Seen.Add((notification.Events[^1].Action, stored?.Version ?? 0));
+            recorder.Seen.Add((committed.Events[^1].Action, stored?.Version ?? 0));
         }
     }
 }

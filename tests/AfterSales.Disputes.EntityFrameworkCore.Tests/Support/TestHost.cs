@@ -55,7 +55,7 @@ internal sealed class TestHost : IAsyncDisposable
         services.AddAfterSalesDisputes(o =>
         {
             database.Configure(o);
-            o.ObserveCommittedEvents<Application.CommittedEventsHandler>();
+            o.ObserveCommittedEvents<Application.CommittedEventsObserver>();
             o.Options.RunWorkers = false;
             options?.Invoke(o.Options);
             o.Policies

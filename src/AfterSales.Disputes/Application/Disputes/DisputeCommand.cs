@@ -6,7 +6,7 @@ namespace AfterSales.Disputes.Application.Disputes;
 /// <summary>
 /// A request to take one action on a dispute: <see cref="TakeDisputeAction"/> for a party's (or the system's)
 /// action, <see cref="ExpireDeadline"/> for a due deadline. <see cref="DisputeCommandHandler{TCommand}"/> loads,
-/// checks that the acting party may see the dispute and the version, saves and publishes for both.
+/// checks that the acting party may see the dispute and the version, saves, and hands the committed events to the observers for both.
 /// </summary>
 /// <param name="DisputeId">The dispute.</param>
 public abstract record DisputeCommand(string DisputeId) : IRequest<DisputeCommandResult>, IValidatable

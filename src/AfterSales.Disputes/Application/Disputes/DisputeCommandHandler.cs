@@ -9,7 +9,7 @@ namespace AfterSales.Disputes.Application.Disputes;
 /// Handles every <see cref="DisputeCommand"/>: loads the dispute once, hides it from a party who may not see
 /// it, checks the caller's expected version,
 /// takes the action, saves the new events with their outbox messages in one transaction, and only then
-/// publishes <see cref="DisputeEventsCommitted"/>.
+/// hands <see cref="DisputeEventsCommitted"/> to the platform's observers.
 /// </summary>
 /// <typeparam name="TCommand">The command.</typeparam>
 internal sealed class DisputeCommandHandler<TCommand> : IRequestHandler<TCommand, DisputeCommandResult>
