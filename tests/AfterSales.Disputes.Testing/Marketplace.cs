@@ -40,9 +40,9 @@ public static class Marketplace
         ProofOfPurchaseRequired: true,
         ServiceCenterId: ServiceCenter);
 
-    public static StorePolicy FlagshipPolicy { get; } = new(Flagship, "v1", StoreType.OfficialFlagship);
+    public static StorePolicy FlagshipPolicy { get; } = new(Flagship, "v1", StoreType.OfficialFlagship, NoReasonExchange: true);
 
-    public static StorePolicy ResellerPolicy { get; } = new(Reseller, "v4", StoreType.AuthorisedReseller, ClearanceExchangeOnly: true);
+    public static StorePolicy ResellerPolicy { get; } = new(Reseller, "v4", StoreType.AuthorisedReseller, ClearanceExchangeOnly: true, SerialMismatch: SerialMismatchRule.Flag);
 
     public static StorePolicy GermanPolicy { get; } = new(GermanStore, "v1", StoreType.ThirdParty, NoReasonReturnDays: 30);
 
@@ -101,8 +101,8 @@ public static class Marketplace
         new(disputeId, buyerId, lineId, kind, reason, $"{kind} because {reason}", refund, claimsShipping, condition, cause,
             ["photo-1"], includedLines ?? (kind is RequestKind.ReturnAndRefund or RequestKind.Exchange && lineId == "line-router" ? ["line-gift"] : null), repair);
 
-    public static RepairApplication RouterRepair(string faultCode = "wifi-drops") =>
-        new("AX3000", "LW3000-77821", faultCode, "Wi-Fi drops every few minutes", "invoice-1", ["video-1"]);
+    public static RepairApplication RouterRepair(string faultCode = "wifi-drops", string serialNumber = "LW3000-77821") =>
+        new("AX3000", serialNumber, faultCode, "Wi-Fi drops every few minutes", "invoice-1", ["video-1"]);
 
     /// <summary>Opens a request and fails the test if it is refused.</summary>
     public static Dispute Open(Order order, OpenDisputeRequest request, DateTimeOffset now, params Dispute[] others)

@@ -24,6 +24,8 @@ public sealed record FrozenPolicyResponse(string Version, string Region, string 
         {
             new("No-reason return", $"{policy.NoReasonReturnDays} days from receipt, return shipping paid by the {policy.NoReasonReturnShippingPayer.ToString().ToLowerInvariant()}"
                 + (policy.IntactRequiredForNoReason ? ", goods intact" : "") + (policy.NoReasonExclusions == ItemCategory.None ? "" : $"; not for {policy.NoReasonExclusions}")),
+            new("No-reason exchange", policy.NoReasonExchange ? "under the same rules as the no-reason return" : "not offered"),
+            new("Serial number not the order's", policy.SerialMismatch == SerialMismatchRule.Flag ? "flagged for the seller" : "refused"),
             new("Fault: return", policy.FaultReturnDays is { } returnDays ? $"{returnDays} days from receipt" : "no rule"),
             new("Fault: exchange", policy.FaultExchangeDays is { } exchangeDays ? $"{exchangeDays} days from receipt" : "no rule"),
             new("Legal guarantee", policy.LegalGuaranteeMonths > 0 ? $"{policy.LegalGuaranteeMonths} months" : "none"),

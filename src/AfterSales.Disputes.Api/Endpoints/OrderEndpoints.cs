@@ -41,7 +41,7 @@ internal static class OrderEndpoints
             .WithName("Orders_Get").WithDescription("The registered snapshot, for the platform, the order's buyer and its store; 404 for anyone else.").WithSummary("An order (platform, its buyer, its store).").Produces<Order>().ProducesProblem(StatusCodes.Status404NotFound);
 
         orders.MapGet("/{orderId}/eligibility", async (string orderId, string lineId, RequestKind kind, RequestReason reason, ConditionIssue? condition,
-            FaultCause? faultCause, bool? proofOfPurchase, string[]? includedLineIds, HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
+            FaultCause? faultCause, bool? proofOfPurchase, string[]? includedLineIds, string? serialNumber, HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
         {
             var caller = http.Caller();
             if (caller.Role is not (Roles.Buyer or Roles.Platform))
@@ -55,7 +55,7 @@ internal static class OrderEndpoints
             }
 
             var decision = await mediator.Send(new PreviewEligibility(orderId, lineId, kind, reason, condition ?? ConditionIssue.None, faultCause,
-                proofOfPurchase ?? false, includedLineIds), cancellationToken);
+                proofOfPurchase ?? false, includedLineIds, serialNumber), cancellationToken);
             return decision is null ? ApiProblems.NotFound("A policy for the order's store") : TypedResults.Ok(decision);
         }).WithName("Orders_PreviewEligibility").WithDescription("Evaluates a request before it is opened: every rule with its reason, the windows that apply and who pays return shipping.").WithSummary("What eligibility would decide for a request, with the rule trace (buyer, platform).")
             .Produces<EligibilityDecision>().ProducesProblem(StatusCodes.Status404NotFound);

@@ -27,7 +27,7 @@ internal static class MarketplacePolicies
         .AddRegion(JurisdictionPacks.China, new BusinessCalendar("CN", TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"))
             .WithHolidayPeriod(new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 7)))
         .AddRegion(JurisdictionPacks.EuropeanUnion, new BusinessCalendar("DE", TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")))
-        .AddStore(new StorePolicy(Flagship, "v1", StoreType.OfficialFlagship, NoReasonReturnDays: 15))
-        .AddStore(new StorePolicy(Reseller, "v1", StoreType.AuthorisedReseller, ClearanceExchangeOnly: true))
+        .AddStore(new StorePolicy(Flagship, "v1", StoreType.OfficialFlagship, NoReasonReturnDays: 15, NoReasonExchange: true))
+        .AddStore(new StorePolicy(Reseller, "v1", StoreType.AuthorisedReseller, ClearanceExchangeOnly: true, SerialMismatch: SerialMismatchRule.Flag))
         .AddWarranty(Linkwave);
 }

@@ -298,7 +298,7 @@ public sealed partial class Dispute
 
         var eligibility = Policies.Eligibility.Evaluate(
             new EligibilityQuery(order, request.LineId, request.Kind, request.Reason, request.Condition, request.FaultCause,
-                HasProofOfPurchase: request.Repair?.ProofOfPurchaseId is not null, request.IncludedLineIds),
+                HasProofOfPurchase: request.Repair?.ProofOfPurchaseId is not null, request.IncludedLineIds, request.Repair?.SerialNumber),
             policy,
             now);
         if (!eligibility.IsEligible)

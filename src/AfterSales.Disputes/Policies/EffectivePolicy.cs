@@ -27,6 +27,8 @@ namespace AfterSales.Disputes.Policies;
 /// <param name="ClearanceExchangeOnly">Clearance items can only be exchanged.</param>
 /// <param name="GiftsReturnWithMainItem">Gifts must come back with their main item.</param>
 /// <param name="Citation">The jurisdiction's sources, for eligibility traces.</param>
+/// <param name="NoReasonExchange">Whether no-reason exchanges are offered besides no-reason returns (false in policies frozen before it existed).</param>
+/// <param name="SerialMismatch">What a serial number that does not match the order line gets (a refusal in policies frozen before it existed).</param>
 public sealed record EffectivePolicy(
     string Version,
     string Region,
@@ -45,7 +47,9 @@ public sealed record EffectivePolicy(
     int ExtraWarrantyMonths,
     bool ClearanceExchangeOnly,
     bool GiftsReturnWithMainItem,
-    string Citation)
+    string Citation,
+    bool NoReasonExchange = false,
+    SerialMismatchRule SerialMismatch = SerialMismatchRule.Refuse)
 {
     /// <summary>The seller's response window: shorter before the order ships.</summary>
     public DeadlineSpan SellerResponse(bool shipped) =>

@@ -26,8 +26,9 @@ public static class Eligibility
             return trace.Decide(ShippingPayer.Seller, warrantyCovered: null);
         }
 
-        KindFitsReason(trace, query);
+        KindFitsReason(trace, query, policy);
         ShipmentStatus(trace, query);
+        SerialNumber(trace, query, line!, policy);
         var received = query.Order.DeliveredAt;
         if (query.Reason == RequestReason.WrongSize)
         {
@@ -49,7 +50,7 @@ public static class Eligibility
 
         var payer = query.Reason is RequestReason.NoReason or RequestReason.WrongSize ? policy.NoReasonReturnShippingPayer : ShippingPayer.Seller;
         trace.Pass("return-shipping", payer == ShippingPayer.Buyer
-            ? "The buyer pays return shipping for a no-reason return."
+            ? $"The buyer pays return shipping for a no-reason {(query.Kind == RequestKind.Exchange ? "exchange" : "return")}."
             : "The seller pays return shipping.");
         return trace.Decide(payer, warrantyCovered);
     }
@@ -58,8 +59,16 @@ public static class Eligibility
         reason is RequestReason.Defective or RequestReason.NotAsDescribed or RequestReason.WrongItem
             or RequestReason.DamagedInTransit or RequestReason.MissingParts;
 
-    private static void KindFitsReason(Trace trace, EligibilityQuery query)
+    private static void KindFitsReason(Trace trace, EligibilityQuery query, EffectivePolicy policy)
     {
+        if (query is { Kind: RequestKind.Exchange, Reason: RequestReason.NoReason })
+        {
+            trace.Check("kind-and-reason", policy.NoReasonExchange,
+                "The store exchanges without a reason, under the same rules as its no-reason returns.",
+                $"Store {policy.StoreId} takes goods back without a reason for a refund, not for an exchange: ask for a return and refund.");
+            return;
+        }
+
         var fits = query.Kind switch
         {
             RequestKind.RefundOnly => query.Reason is RequestReason.NotShipped or RequestReason.NotReceived
@@ -97,13 +106,47 @@ public static class Eligibility
         trace.Check("shipment-status", passed, reason, reason);
     }
 
+    // Only where both sides have a serial number: most lines have none, and the buyer gives one only in a repair application.
+    private static void SerialNumber(Trace trace, EligibilityQuery query, OrderLine line, EffectivePolicy policy)
+    {
+        if (query.SerialNumber is not { } given || line.SerialNumber is not { } recorded)
+        {
+            return;
+        }
+
+        if (SameSerial(given, recorded))
+        {
+            trace.Pass("serial-number", $"Serial number {given} is the one recorded for line {line.LineId}.");
+            return;
+        }
+
+        var mismatch = $"Serial number {given} is not the one recorded for line {line.LineId} (ending {Tail(recorded)}).";
+        if (policy.SerialMismatch == SerialMismatchRule.Flag)
+        {
+            trace.Flag("serial-number", mismatch + " The request opens with this flag for the seller to check.");
+        }
+        else
+        {
+            trace.Check("serial-number", false, "", mismatch + " Check the label on the device and correct it.");
+        }
+    }
+
+    // Buyers type serial numbers with other case, spaces or dashes than the label: those do not count.
+    private static bool SameSerial(string given, string recorded) =>
+        string.Equals(Plain(given), Plain(recorded), StringComparison.OrdinalIgnoreCase);
+
+    private static string Plain(string serial) => string.Concat(serial.Where(char.IsLetterOrDigit));
+
+    private static string Tail(string serial) => Plain(serial) is { Length: > 4 } plain ? plain[^4..] : "…";
+
     private static void NoReasonReturn(Trace trace, EligibilityQuery query, OrderLine line, EffectivePolicy policy, DateTimeOffset deliveredAt, DateTimeOffset now)
     {
         var windowEnd = deliveredAt.AddDays(policy.NoReasonReturnDays);
-        trace.Window($"no-reason return ({policy.NoReasonReturnDays} days from receipt)", windowEnd);
+        var what = query.Kind == RequestKind.Exchange ? "exchange" : "return";
+        trace.Window($"no-reason {what} ({policy.NoReasonReturnDays} days from receipt)", windowEnd);
         trace.Check("no-reason-window", now <= windowEnd,
-            $"Within the {policy.NoReasonReturnDays}-day no-reason return window, which ends {Day(windowEnd)}.",
-            $"The {policy.NoReasonReturnDays}-day no-reason return window ended {Day(windowEnd)}.");
+            $"Within the {policy.NoReasonReturnDays}-day no-reason {what} window, which ends {Day(windowEnd)}.",
+            $"The {policy.NoReasonReturnDays}-day no-reason {what} window ended {Day(windowEnd)}.");
 
         var excluded = line.Categories & policy.NoReasonExclusions;
         if ((excluded & ItemCategory.AudioVisualOrSoftware) != 0 && (query.Condition & ConditionIssue.Unsealed) == 0)
@@ -256,6 +299,7 @@ public static class Eligibility
     {
         private readonly List<RuleCheck> _checks = [];
         private readonly List<EligibilityWindow> _windows = [];
+        private readonly List<RuleCheck> _flags = [];
 
         public bool Check(string rule, bool passed, string passReason, string failReason)
         {
@@ -265,9 +309,16 @@ public static class Eligibility
 
         public void Pass(string rule, string reason) => _checks.Add(new RuleCheck(rule, true, reason));
 
+        public void Flag(string rule, string reason)
+        {
+            var flag = new RuleCheck(rule, true, reason);
+            _checks.Add(flag);
+            _flags.Add(flag);
+        }
+
         public void Window(string name, DateTimeOffset endsAt) => _windows.Add(new EligibilityWindow(name, endsAt));
 
         public EligibilityDecision Decide(ShippingPayer payer, bool? warrantyCovered) =>
-            new(_checks.TrueForAll(c => c.Passed), _checks, _windows, payer, warrantyCovered);
+            new(_checks.TrueForAll(c => c.Passed), _checks, _windows, payer, warrantyCovered) { Flags = _flags };
     }
 }

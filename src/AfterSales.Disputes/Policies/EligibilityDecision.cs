@@ -16,6 +16,13 @@ public sealed record EligibilityDecision(
     ShippingPayer ReturnShippingPayer,
     bool? WarrantyCovered)
 {
+    /// <summary>
+    /// Rules that passed with something the seller and the arbitrator should look at, such as a serial
+    /// number that does not match the order line where the policy flags rather than refuses. Each is in
+    /// <see cref="Trace"/> too.
+    /// </summary>
+    public IReadOnlyList<RuleCheck> Flags { get; init; } = [];
+
     /// <summary>The rules that failed.</summary>
     public IEnumerable<RuleCheck> Failures => Trace.Where(c => !c.Passed);
 }

@@ -12,6 +12,7 @@ namespace AfterSales.Disputes.Policies;
 /// <param name="FaultCause">For repairs, what caused the fault, if known.</param>
 /// <param name="HasProofOfPurchase">Whether proof of purchase is attached.</param>
 /// <param name="IncludedLineIds">Other lines of the order sent back with this one (gifts).</param>
+/// <param name="SerialNumber">The serial number the buyer gives for the item (a repair application's), if any.</param>
 public sealed record EligibilityQuery(
     Order Order,
     string LineId,
@@ -20,4 +21,5 @@ public sealed record EligibilityQuery(
     ConditionIssue Condition = ConditionIssue.None,
     FaultCause? FaultCause = null,
     bool HasProofOfPurchase = false,
-    IReadOnlyList<string>? IncludedLineIds = null);
+    IReadOnlyList<string>? IncludedLineIds = null,
+    string? SerialNumber = null);

@@ -94,6 +94,8 @@ public static class PolicyComposer
             ExtraWarrantyMonths: store.ExtraWarrantyMonths,
             ClearanceExchangeOnly: store.ClearanceExchangeOnly,
             GiftsReturnWithMainItem: store.GiftsReturnWithMainItem,
-            Citation: pack.Citation);
+            Citation: pack.Citation,
+            NoReasonExchange: store.NoReasonExchange,
+            SerialMismatch: store.SerialMismatch);
     }
 }

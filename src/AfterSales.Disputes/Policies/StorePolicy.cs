@@ -14,6 +14,11 @@ namespace AfterSales.Disputes.Policies;
 /// <param name="SellerPaysNoReasonReturnShipping">Whether the store pays return shipping even for no-reason returns.</param>
 /// <param name="ClearanceExchangeOnly">Items tagged <c>clearance</c> can be exchanged, not returned for a refund.</param>
 /// <param name="GiftsReturnWithMainItem">A free gift must come back with the item it came with.</param>
+/// <param name="NoReasonExchange">
+/// Whether the store exchanges without a reason too (七天无理由退换货), under the same window, exclusions,
+/// intact-goods rule and shipping payer as its no-reason returns.
+/// </param>
+/// <param name="SerialMismatch">What a request whose serial number does not match the order line's gets: a refusal, or a flag.</param>
 public sealed record StorePolicy(
     string StoreId,
     string Version,
@@ -24,4 +29,6 @@ public sealed record StorePolicy(
     int? ReturnShipmentDays = null,
     bool SellerPaysNoReasonReturnShipping = false,
     bool ClearanceExchangeOnly = false,
-    bool GiftsReturnWithMainItem = true);
+    bool GiftsReturnWithMainItem = true,
+    bool NoReasonExchange = false,
+    SerialMismatchRule SerialMismatch = SerialMismatchRule.Refuse);

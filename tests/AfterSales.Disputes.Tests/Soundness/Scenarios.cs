@@ -10,8 +10,9 @@ namespace AfterSales.Disputes.Tests.Soundness;
 /// <summary>
 /// The marketplaces the explorer opens cases in, chosen to cover every branch of the policies: the China
 /// pack at a flagship store and at an authorised reseller, the EU pack, a line without a brand warranty,
-/// out of warranty, a liquid-damage declaration, clearance items, a gift line, a claimed shipping fee, and
-/// two disputes on one order. Each opens every kind of request it can (a request the policy refuses is
+/// out of warranty, a liquid-damage declaration, clearance items, a gift line, a serial number that is not
+/// the order's (flagged or refused), a claimed shipping fee, and two disputes on one order, with no-reason
+/// exchanges where a store offers them. Each opens every kind of request it can (a request the policy refuses is
 /// counted, not explored).
 /// </summary>
 public static class Scenarios
@@ -44,6 +45,10 @@ public static class Scenarios
             Request(RequestKind.Exchange, RequestReason.WrongSize),
             Request(RequestKind.Exchange, RequestReason.WrongSize, lineId: "line-gift"),
         ]),
+        new("serial number not the order's, flagged", RouterOrder(Reseller), Delivered.AddDays(40),
+            [Request(RequestKind.Repair, RequestReason.Defective, repair: RouterRepair(serialNumber: "LW3000-99999"))]),
+        new("serial number not the order's, refused", RouterOrder(Flagship), Delivered.AddDays(40),
+            [Request(RequestKind.Repair, RequestReason.Defective, repair: RouterRepair(serialNumber: "LW3000-99999"))]),
         new("shipping fee claimed", RouterOrder(Flagship, notShipped: true), Placed.AddHours(6),
             [Request(RequestKind.RefundOnly, RequestReason.NotShipped, Yuan(409), claimsShipping: true)]),
         new("two disputes on one order", RouterOrder(Flagship), s_soon.AddDays(1),
@@ -105,6 +110,7 @@ public static class Scenarios
         Request(RequestKind.RefundOnly, RequestReason.Defective, refund, lineId: lineId),
         Request(RequestKind.ReturnAndRefund, RequestReason.NoReason, refund, lineId: lineId),
         Request(RequestKind.Exchange, RequestReason.Defective, lineId: lineId),
+        Request(RequestKind.Exchange, RequestReason.NoReason, lineId: lineId),
         Request(RequestKind.Repair, RequestReason.Defective, lineId: lineId, repair: RouterRepair()),
     ];
 

@@ -263,11 +263,14 @@ function renderCase(dispute, order, policy, timeline, files, explained) {
     h('p', { class: 'help' }, policy.citation));
 
   const eligibility = dispute.eligibility;
+  const flagged = new Set(eligibility.flags.map((flag) => flag.rule));
   $('eligibility').replaceChildren(
     h('p', {}, eligibility.isEligible ? h('span', { class: 'passed' }, 'Eligible') : h('span', { class: 'failed' }, 'Not eligible'),
       ` · return shipping paid by the ${String(eligibility.returnShippingPayer).toLowerCase()}`),
+    ...eligibility.flags.map((flag) => h('p', { class: 'flag', 'data-rule': flag.rule }, `Flagged: ${flag.reason}`)),
     table(['Rule', 'Result', 'Reason'], eligibility.trace.map((step) => [step.rule,
-      h('span', { class: step.passed ? 'passed' : 'failed' }, step.passed ? 'passed' : 'failed'), step.reason])),
+      flagged.has(step.rule) ? h('span', { class: 'flagged' }, 'flagged')
+        : h('span', { class: step.passed ? 'passed' : 'failed' }, step.passed ? 'passed' : 'failed'), step.reason])),
     h('ul', {}, eligibility.windows.map((w) => h('li', {}, `${w.name}: until ${when(w.endsAt)}`))));
 
   renderEvidence(dispute, files);

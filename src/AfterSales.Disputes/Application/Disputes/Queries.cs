@@ -46,6 +46,7 @@ public sealed record GetAllowedActions(string DisputeId, Actor Actor) : IRequest
 /// <param name="FaultCause">For repairs, the cause if known.</param>
 /// <param name="HasProofOfPurchase">Whether proof of purchase would be attached.</param>
 /// <param name="IncludedLineIds">Lines sent back with this one.</param>
+/// <param name="SerialNumber">The serial number the buyer would give, if any.</param>
 public sealed record PreviewEligibility(
     string OrderId,
     string LineId,
@@ -54,7 +55,8 @@ public sealed record PreviewEligibility(
     ConditionIssue Condition = ConditionIssue.None,
     FaultCause? FaultCause = null,
     bool HasProofOfPurchase = false,
-    IReadOnlyList<string>? IncludedLineIds = null) : IRequest<EligibilityDecision?>;
+    IReadOnlyList<string>? IncludedLineIds = null,
+    string? SerialNumber = null) : IRequest<EligibilityDecision?>;
 
 /// <summary>Answers the dispute queries from the store.</summary>
 internal sealed class DisputeQueryHandler :
@@ -119,7 +121,7 @@ internal sealed class DisputeQueryHandler :
 
         return Eligibility.Evaluate(
             new EligibilityQuery(order, request.LineId, request.Kind, request.Reason, request.Condition, request.FaultCause,
-                request.HasProofOfPurchase, request.IncludedLineIds),
+                request.HasProofOfPurchase, request.IncludedLineIds, request.SerialNumber),
             policy,
             _time.GetUtcNow());
     }
