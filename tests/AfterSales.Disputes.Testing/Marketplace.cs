@@ -86,6 +86,23 @@ public static class Marketplace
             InvoiceDate: DateOnly.FromDateTime(Placed.UtcDateTime));
     }
 
+    /// <summary>
+    /// Three mice at 100 yuan each (paid 300), a keyboard paid 200, and three free mouse pads, one with each mouse;
+    /// shipping 10 yuan; at the flagship store.
+    /// </summary>
+    public static Order PeripheralsOrder(string orderId = "order-peripherals") => new(
+        orderId, Buyer, Flagship, "CN", Currency.CNY,
+        [
+            new OrderLine("line-mouse", "LW-M1", "Linkwave M1 mouse", ItemCategory.Electronics, Yuan(100), 3, Yuan(300)),
+            new OrderLine("line-keyboard", "LW-K1", "Linkwave K1 keyboard", ItemCategory.Electronics, Yuan(200), 1, Yuan(200)),
+            new OrderLine("line-pad", "LW-PAD", "Mouse pad (gift)", ItemCategory.None, Yuan(0), 3, Yuan(0), GiftForLineId: "line-mouse"),
+        ],
+        ShippingPaid: Yuan(10),
+        PlacedAt: Placed,
+        ShippedAt: Shipped,
+        DeliveredAt: Delivered,
+        InvoiceDate: DateOnly.FromDateTime(Placed.UtcDateTime));
+
     public static OpenDisputeRequest Request(
         RequestKind kind,
         RequestReason reason,

@@ -100,7 +100,17 @@ public sealed record RefundRecord(
     int Attempts,
     DateTimeOffset RequestedAt,
     string? GatewayReference = null,
-    string? LastFailure = null);
+    string? LastFailure = null)
+{
+    /// <summary>How the item part is shared among the request's lines, each within its ceiling for the units that came back.</summary>
+    public IReadOnlyList<RefundLine> Lines { get; init; } = [];
+}
+
+/// <summary>The part of a refund that pays for one order line.</summary>
+/// <param name="LineId">The order line.</param>
+/// <param name="Units">The units it pays for.</param>
+/// <param name="Amount">What it pays for them.</param>
+public sealed record RefundLine(string LineId, int? Units, Amount Amount);
 
 /// <summary>The repair side of a dispute.</summary>
 /// <param name="Application">The buyer's application.</param>

@@ -34,12 +34,30 @@ public sealed partial class Dispute
             ? earlier with { Status = RefundStatus.Pending, Attempts = earlier.Attempts + 1 }
             : d.NewRefund(transition.At));
 
-    // The amount agreed (or the full refund), split into the item and the claimed shipping.
+    // The amount agreed (or the full refund), split into the items and the claimed shipping; the item part is
+    // shared among the lines in order, each up to its ceiling for the units received back (all, if none came back).
     private RefundRecord NewRefund(DateTimeOffset now)
     {
         var amount = AgreedRefund ?? FullRefundAmount;
         var itemPart = Amount.Min(amount, ItemCeiling);
-        return new RefundRecord($"{Id}-refund", amount, itemPart, amount - itemPart, RefundStatus.Pending, Attempts: 1, RequestedAt: now);
+        var left = itemPart;
+        var parts = new Amount[Lines.Count];
+        for (var i = 0; i < Lines.Count; i++)
+        {
+            parts[i] = Amount.Min(left, UnitsReceived(Lines[i]) is { } received ? Lines[i].CeilingFor(received) : Lines[i].Ceiling);
+            left -= parts[i];
+        }
+
+        // A ruling may refund more than the units received are worth: the rest goes to the lines up to their whole ceilings.
+        for (var i = 0; i < Lines.Count; i++)
+        {
+            var more = Amount.Min(left, Lines[i].Ceiling - parts[i]);
+            parts[i] += more;
+            left -= more;
+        }
+
+        var lines = Lines.Select((line, i) => new RefundLine(line.LineId, UnitsReceived(line) ?? line.Units, parts[i])).ToList();
+        return new RefundRecord($"{Id}-refund", amount, itemPart, amount - itemPart, RefundStatus.Pending, Attempts: 1, RequestedAt: now) { Lines = lines };
     }
 
     private Problem? CheckRefund(Amount refund, string what)

@@ -81,11 +81,32 @@ public sealed partial class Dispute
         }
     }
 
+    /// <summary>Whether <paramref name="report"/> says fewer units came back than the request holds.</summary>
+    internal bool IsPartial(ConditionReport report) =>
+        report.Received is not null && Lines.Any(line => UnitsReceived(line, report) < (line.Units ?? 1));
+
+    // The units of a line the receipt report says came back; null when no report says otherwise (all did).
+    private int? UnitsReceived(DisputedLine line, ConditionReport? report = null) =>
+        (report ?? ReceiptReport)?.Received is { } received ? received.Where(r => r.LineId == line.LineId).Sum(r => r.Quantity) : null;
+
+    // What the units that came back are worth: each line's ceiling shared by unit; the claimed shipping only when all came back.
+    private Amount ReceivedValue(ConditionReport report) =>
+        Lines.Aggregate(IsPartial(report) ? Amount.Zero(Ceiling.Currency) : ShippingCeiling,
+            (sum, line) => sum + (UnitsReceived(line, report) is { } received ? line.CeilingFor(received) : line.Ceiling));
+
     private Problem? ValidateReport(ConditionReport report)
     {
+        if (report.Received is { } received && ValidateReceived(received) is { } wrong)
+        {
+            return wrong;
+        }
+
         if (report.IsIntact)
         {
-            return report.ProposedRefund is null ? null : Invalid("A report of intact goods proposes no other refund.");
+            return report.ProposedRefund is null ? null
+                : Invalid(IsPartial(report)
+                    ? "A report of intact goods proposes no other refund: the units received are refunded for their share."
+                    : "A report of intact goods proposes no other refund.");
         }
 
         if (report.EvidenceIds.Count == 0)
@@ -100,8 +121,34 @@ public sealed partial class Dispute
             { } proposed when proposed.Currency != Ceiling.Currency => Currency(proposed),
             { } proposed when proposed > (AgreedRefund ?? FullRefundAmount) =>
                 Invalid($"The proposed refund {proposed} is more than the {AgreedRefund ?? FullRefundAmount} agreed."),
+            { } proposed when IsPartial(report) && proposed > ReceivedValue(report) =>
+                Invalid($"The proposed refund {proposed} is more than the {ReceivedValue(report)} the units received are worth."),
             _ => null,
         };
+    }
+
+    private Problem? ValidateReceived(IReadOnlyList<RequestedLine> received)
+    {
+        foreach (var line in received)
+        {
+            if (line is null || Lines.FirstOrDefault(l => l.LineId == line.LineId) is not { } disputed)
+            {
+                return Invalid($"Line {line?.LineId} is not part of this request.");
+            }
+
+            if (received.Count(r => r?.LineId == line.LineId) > 1)
+            {
+                return Invalid($"Line {line.LineId} appears more than once in the report.");
+            }
+
+            if (line.Quantity < 0 || (disputed.Units is { } units && line.Quantity > units))
+            {
+                return Invalid($"The request holds {disputed.Units} unit(s) of line {line.LineId}: report 0 to {disputed.Units} received.");
+            }
+        }
+
+        return received.Where(r => Lines.Any(l => l.LineId == r.LineId && l.GiftFor is null)).Sum(r => r.Quantity) > 0 ? null
+            : Invalid("Nothing came back: confirm receipt only when some of the units arrived.");
     }
 }
 

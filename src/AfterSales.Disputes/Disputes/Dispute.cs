@@ -70,6 +70,7 @@ public sealed partial class Dispute
         Remedy = DisputeFlows.InitialRemedy(request.Kind);
         ItemCeiling = opened.ItemCeiling;
         ShippingCeiling = opened.ShippingCeiling;
+        Lines = opened.Lines ?? [new DisputedLine(request.LineId, Units: null, opened.ItemCeiling)];
         OrderShipped = opened.OrderShipped;
         Policy = opened.Policy;
         Eligibility = opened.Eligibility;
@@ -101,8 +102,11 @@ public sealed partial class Dispute
     /// <summary>The order.</summary>
     public string OrderId { get; }
 
-    /// <summary>The order line the request is about.</summary>
+    /// <summary>The order line the request is about (the first of <see cref="Lines"/>).</summary>
     public string LineId { get; }
+
+    /// <summary>Every line the request holds units of, with the most it can refund for each: the line asked about first, then other lines, then free gifts that come back.</summary>
+    public IReadOnlyList<DisputedLine> Lines { get; }
 
     /// <summary>The buyer.</summary>
     public string BuyerId { get; }
@@ -139,6 +143,14 @@ public sealed partial class Dispute
 
     /// <summary>The most this request can refund: the line's remaining amount and any claimed shipping.</summary>
     public Amount Ceiling => ItemCeiling + ShippingCeiling;
+
+    /// <summary>The units of <paramref name="lineId"/> this request holds (all of them for a request opened before quantities existed).</summary>
+    public int UnitsOn(string lineId) => Lines.Where(l => l.LineId == lineId).Sum(l => l.Units ?? int.MaxValue);
+
+    /// <summary>What this request's refund pays, or is paying, for <paramref name="lineId"/>; null when it has no refund.</summary>
+    public Amount? RefundedOn(string lineId) => Refund is not { } refund ? null
+        : refund.Lines.Count > 0 ? refund.Lines.Where(l => l.LineId == lineId).Aggregate(Amount.Zero(refund.Amount.Currency), (sum, l) => sum + l.Amount)
+        : lineId == LineId ? refund.ItemPart : null;
 
     /// <summary>What a full refund pays: the amount asked for, or for exchanges and repairs the ceiling.</summary>
     public Amount FullRefundAmount => RequestedRefund ?? Ceiling;
@@ -197,8 +209,10 @@ public sealed partial class Dispute
     /// <summary>The seller's report on the returned goods, once received.</summary>
     public ConditionReport? ReceiptReport { get; private set; }
 
-    /// <summary>The refund the seller still offers after reporting the item not intact.</summary>
-    public Amount? RefundAfterProblemReport => ReceiptReport is { IsIntact: false } report ? report.ProposedRefund : null;
+    /// <summary>The refund the seller still offers after reporting the item not intact, or the value of the units received when fewer came back.</summary>
+    public Amount? RefundAfterProblemReport => ReceiptReport is { } report && (!report.IsIntact || IsPartial(report))
+        ? report.ProposedRefund ?? Amount.Min(AgreedRefund ?? FullRefundAmount, ReceivedValue(report))
+        : null;
 
     /// <summary>The last rejection by the seller.</summary>
     public RejectionReason? LastRejection { get; private set; }
@@ -278,12 +292,17 @@ public sealed partial class Dispute
             return OpenOutcome.Refused(DisputeRefusalCode.InvalidInput, invalid);
         }
 
-        if (refunds.OpenDisputeOn(request.LineId) is { } open)
+        var lines = RequestLines(request, order);
+        if (lines.Find(l => l.Units > refunds.AvailableUnits(l.LineId)) is { LineId: not null } held)
         {
-            return OpenOutcome.Refused(DisputeRefusalCode.LineAlreadyDisputed, $"Request {open.Id} on line {request.LineId} is still open.");
+            var holders = string.Join(", ", refunds.OpenDisputesOn(held.LineId).Select(d => d.Id));
+            return OpenOutcome.Refused(DisputeRefusalCode.LineAlreadyDisputed, refunds.AvailableUnits(held.LineId) == 0
+                ? $"Request {holders} on line {held.LineId} is still open."
+                : $"Only {refunds.AvailableUnits(held.LineId)} of the units of line {held.LineId} are free: request {holders} holds the others while it is open.");
         }
 
-        var itemCeiling = refunds.RemainingOnLine(request.LineId);
+        List<DisputedLine> disputed = [.. lines.Select(l => new DisputedLine(l.LineId, l.Units, LineCeiling(refunds, order.Line(l.LineId)!, l.Units), l.GiftFor))];
+        var itemCeiling = disputed.Aggregate(Amount.Zero(order.Currency), (sum, l) => sum + l.Ceiling);
         var shippingCeiling = request.ClaimsShipping ? refunds.RemainingShipping : Amount.Zero(order.Currency);
         if (request.ClaimsShipping && !shippingCeiling.IsPositive)
         {
@@ -292,13 +311,15 @@ public sealed partial class Dispute
 
         if (request.RequestedRefund is { } asked && asked > itemCeiling + shippingCeiling)
         {
+            var what = disputed.Count(l => l.GiftFor is null) > 1 ? "these lines" : $"line {request.LineId}";
             return OpenOutcome.Refused(DisputeRefusalCode.OverRefund,
-                $"A refund of {asked} exceeds the {itemCeiling + shippingCeiling} that can still be refunded for line {request.LineId}.");
+                $"A refund of {asked} exceeds the {itemCeiling + shippingCeiling} that can still be refunded for {what}.");
         }
 
         var eligibility = Policies.Eligibility.Evaluate(
             new EligibilityQuery(order, request.LineId, request.Kind, request.Reason, request.Condition, request.FaultCause,
-                HasProofOfPurchase: request.Repair?.ProofOfPurchaseId is not null, request.IncludedLineIds, request.Repair?.SerialNumber),
+                HasProofOfPurchase: request.Repair?.ProofOfPurchaseId is not null, request.IncludedLineIds, request.Repair?.SerialNumber,
+                request.Quantity, request.OtherLines),
             policy,
             now);
         if (!eligibility.IsEligible)
@@ -309,8 +330,44 @@ public sealed partial class Dispute
 
         var flow = DisputeFlows.For(request.Kind);
         var opened = new DisputeOpened(request, order.OrderId, order.StoreId, order.ShippedAt is not null, policy, eligibility,
-            itemCeiling, shippingCeiling, flow.Id, flow.Version);
+            itemCeiling, shippingCeiling, flow.Id, flow.Version, disputed);
         return new OpenOutcome(new Dispute(opened, now), null, eligibility);
+    }
+
+    // The request's lines with their units: the line asked about, the other lines, and the free gifts that
+    // come back with them, a gift's units in proportion to its item's (2 of 3 mice bring back 2 of 3 mouse pads).
+    private static List<(string LineId, int Units, string? GiftFor)> RequestLines(OpenDisputeRequest request, Order order)
+    {
+        if (order.Line(request.LineId) is not { } main)
+        {
+            return []; // eligibility refuses it: the order has no such line
+        }
+
+        List<(string LineId, int Units, string? GiftFor)> lines =
+        [
+            (main.LineId, request.Quantity ?? (request.Kind == RequestKind.Repair ? 1 : main.Quantity), null),
+            .. (request.OtherLines ?? []).Select(l => (l.LineId, l.Quantity, (string?)null)),
+        ];
+        foreach (var giftId in request.IncludedLineIds ?? [])
+        {
+            var gift = order.Line(giftId)!;
+            var item = lines.FirstOrDefault(l => l.LineId == gift.GiftForLineId);
+            var units = item.LineId is null ? gift.Quantity : GiftUnits(gift, order.Line(item.LineId)!, item.Units);
+            lines.Add((giftId, units, gift.GiftForLineId));
+        }
+
+        return lines;
+    }
+
+    /// <summary>The units of a free gift that come back with <paramref name="units"/> of its item: in proportion, rounded up.</summary>
+    internal static int GiftUnits(OrderLine gift, OrderLine item, int units) =>
+        (int)Math.Min(gift.Quantity, ((long)gift.Quantity * units + item.Quantity - 1) / item.Quantity);
+
+    // The units' share of what was paid for the line (rounded down), within what the line has left after other refunds.
+    private static Amount LineCeiling(OrderRefunds refunds, OrderLine line, int units)
+    {
+        var share = units >= line.Quantity ? line.Paid : new Amount(line.Paid.MinorUnits * units / line.Quantity, line.Paid.Currency);
+        return Amount.Max(Amount.Zero(line.Paid.Currency), Amount.Min(share, refunds.RemainingOnLine(line.LineId)));
     }
 
     /// <summary>
@@ -542,9 +599,43 @@ public sealed partial class Dispute
             return "A repair application needs the model, the serial number, a fault code and a description of the fault.";
         }
 
-        return (request.IncludedLineIds ?? []).FirstOrDefault(id => order.Line(id) is null || id == request.LineId) is { } unknown
-            ? $"Line {unknown} cannot be sent back with line {request.LineId}."
-            : null;
+        if ((request.IncludedLineIds ?? []).FirstOrDefault(id => order.Line(id) is null || id == request.LineId) is { } unknown)
+        {
+            return $"Line {unknown} cannot be sent back with line {request.LineId}.";
+        }
+
+        return ValidateQuantities(request, order);
+    }
+
+    private static string? ValidateQuantities(OpenDisputeRequest request, Order order)
+    {
+        var others = request.OtherLines ?? [];
+        if (request.Kind == RequestKind.Repair && (others.Count > 0 || request.Quantity is > 1))
+        {
+            return "A repair request is about one device: open one request per device.";
+        }
+
+        if (order.Line(request.LineId) is { } main && request.Quantity is { } units && (units < 1 || units > main.Quantity))
+        {
+            return $"Line {main.LineId} has {main.Quantity} unit(s): ask about 1 to {main.Quantity}.";
+        }
+
+        foreach (var other in others)
+        {
+            var line = order.Line(other?.LineId ?? "");
+            var problem = other is null || line is null ? $"Order {order.OrderId} has no line {other?.LineId}."
+                : other.LineId == request.LineId || others.Count(o => o?.LineId == other.LineId) > 1 || (request.IncludedLineIds ?? []).Contains(other.LineId)
+                    ? $"Line {other.LineId} appears more than once in the request."
+                : line.GiftForLineId is not null ? $"Line {other.LineId} is a free gift: include it with its item (includedLineIds)."
+                : other.Quantity < 1 || other.Quantity > line.Quantity ? $"Line {line.LineId} has {line.Quantity} unit(s): ask about 1 to {line.Quantity}."
+                : null;
+            if (problem is not null)
+            {
+                return problem;
+            }
+        }
+
+        return null;
     }
 
     private DisputeResult Refuse(DisputeRefusalCode code, string message, Actor actor, DateTimeOffset now) =>

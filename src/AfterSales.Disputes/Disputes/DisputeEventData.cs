@@ -56,7 +56,12 @@ public sealed record ShipmentDetails(string Carrier, string TrackingNumber, Ship
 /// <param name="EvidenceIds">Photos or video of the problem.</param>
 /// <param name="ProposedRefund">For a not-intact item, the refund the seller still offers (zero for none).</param>
 /// <param name="Note">Free text.</param>
-public sealed record ConditionReport(ConditionIssue Issues, IReadOnlyList<string> EvidenceIds, Amount? ProposedRefund = null, string? Note = null) : DisputeEventData<ConditionReport>
+/// <param name="Received">
+/// The units that came back, per line, when fewer than the request's came back; null when all did. A partial
+/// return of a refund is refunded for the units received (the buyer accepts or escalates).
+/// </param>
+public sealed record ConditionReport(ConditionIssue Issues, IReadOnlyList<string> EvidenceIds, Amount? ProposedRefund = null, string? Note = null,
+    IReadOnlyList<RequestedLine>? Received = null) : DisputeEventData<ConditionReport>
 {
     /// <summary>True when the goods came back intact.</summary>
     public bool IsIntact => Issues.IsIntact();

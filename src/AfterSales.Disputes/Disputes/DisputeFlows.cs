@@ -323,7 +323,8 @@ public static class DisputeFlows
             .Deadline(c => c.Dispute.ReceiptConfirmationWindow, expiresWith: AutoConfirmReceipt, "receipt confirmation window")
             .PermitInternal(AddReturnNote, Party.Buyer)
             .PermitDynamic(ConfirmReceipt, Party.Seller,
-                When<ConditionReport>(ItemProblemReported, "the seller reports the item not intact", (c, report) => !report.IsIntact),
+                When<ConditionReport>(ItemProblemReported, "the seller reports the item not intact, or fewer units back than a refund is for",
+                    (c, report) => !report.IsIntact || (c.Dispute.Remedy != Remedy.Exchange && c.Dispute.IsPartial(report))),
                 When(AwaitingReplacementShipment, "the request is an exchange", c => c.Dispute.Remedy == Remedy.Exchange),
                 Otherwise(Refunding))
             .PermitDynamic(AutoConfirmReceipt, Party.System,

@@ -32,6 +32,8 @@ public sealed record RepairApplication(
 /// <param name="EvidenceIds">Uploaded photos, videos or documents.</param>
 /// <param name="IncludedLineIds">Other lines sent back with this one (free gifts).</param>
 /// <param name="Repair">For repairs, the application.</param>
+/// <param name="Quantity">How many units of <paramref name="LineId"/> the request is about; null for all of them (one for a repair).</param>
+/// <param name="OtherLines">More lines of the same order in the same request, each with its units (the mouse and the keyboard).</param>
 public sealed record OpenDisputeRequest(
     string DisputeId,
     string BuyerId,
@@ -45,7 +47,9 @@ public sealed record OpenDisputeRequest(
     FaultCause? FaultCause = null,
     IReadOnlyList<string>? EvidenceIds = null,
     IReadOnlyList<string>? IncludedLineIds = null,
-    RepairApplication? Repair = null);
+    RepairApplication? Repair = null,
+    int? Quantity = null,
+    IReadOnlyList<RequestedLine>? OtherLines = null);
 
 /// <summary>
 /// The first timeline event's details: the request as opened, and everything frozen with it (the
@@ -57,10 +61,11 @@ public sealed record OpenDisputeRequest(
 /// <param name="OrderShipped">Whether the order had shipped (it decides the seller's response window).</param>
 /// <param name="Policy">The effective policy, frozen.</param>
 /// <param name="Eligibility">The eligibility decision with its trace.</param>
-/// <param name="ItemCeiling">The most that can still be refunded for the line.</param>
+/// <param name="ItemCeiling">The most that can still be refunded for the request's lines.</param>
 /// <param name="ShippingCeiling">The shipping fee this request may refund (zero unless it claims it).</param>
 /// <param name="FlowId">The flow the dispute follows.</param>
 /// <param name="FlowVersion">The version of that flow.</param>
+/// <param name="Lines">The lines and units the request holds, each with its ceiling; null in requests opened before quantities existed.</param>
 public sealed record DisputeOpened(
     OpenDisputeRequest Request,
     string OrderId,
@@ -71,7 +76,8 @@ public sealed record DisputeOpened(
     Amount ItemCeiling,
     Amount ShippingCeiling,
     string FlowId,
-    int FlowVersion) : DisputeEventData
+    int FlowVersion,
+    IReadOnlyList<DisputedLine>? Lines = null) : DisputeEventData
 {
     internal override DisputeResult ApplyTo(Dispute dispute, Actor actor, DisputeAction action, DateTimeOffset at) =>
         throw new InvalidOperationException("A dispute is opened once, by its first event.");

@@ -5,8 +5,9 @@ namespace AfterSales.Disputes.Disputes;
 
 /// <summary>
 /// What an order has left to refund, given all its disputes: per line, what was paid minus what
-/// disputes refunded or are refunding; the shipping fee, unless a dispute claimed it. Only one dispute
-/// per line may be open at a time, so a new dispute's ceiling cannot be eaten by another.
+/// disputes refunded or are refunding; the shipping fee, unless a dispute claimed it; and per line, the
+/// units that open disputes hold. A unit is in at most one open dispute, and a new dispute's ceiling is
+/// what its units' share leaves after the others', so no dispute's ceiling can be eaten by another.
 /// </summary>
 public sealed class OrderRefunds
 {
@@ -36,12 +37,17 @@ public sealed class OrderRefunds
     /// <summary>The order.</summary>
     public Order Order => _order;
 
-    /// <summary>The open dispute on <paramref name="lineId"/>, if any.</summary>
-    public Dispute? OpenDisputeOn(string lineId) => _disputes.FirstOrDefault(d => d.LineId == lineId && !d.IsClosed);
+    /// <summary>The open disputes that hold units of <paramref name="lineId"/>.</summary>
+    public IEnumerable<Dispute> OpenDisputesOn(string lineId) => _disputes.Where(d => !d.IsClosed && d.UnitsOn(lineId) > 0);
+
+    /// <summary>The units of <paramref name="lineId"/> no open dispute holds.</summary>
+    public int AvailableUnits(string lineId) => _order.Line(lineId) is { } line
+        ? Math.Max(0, line.Quantity - OpenDisputesOn(lineId).Sum(d => Math.Min(d.UnitsOn(lineId), line.Quantity)))
+        : 0;
 
     /// <summary>Refunded or being refunded for the line.</summary>
     public Amount CommittedOnLine(string lineId) =>
-        Sum(_disputes.Where(d => d.LineId == lineId).Select(d => d.Refund?.ItemPart));
+        Sum(_disputes.Select(d => d.RefundedOn(lineId)));
 
     /// <summary>Refunded or being refunded of the shipping fee.</summary>
     public Amount CommittedShipping => Sum(_disputes.Select(d => d.Refund?.ShippingPart));

@@ -29,24 +29,28 @@ public static class Eligibility
         KindFitsReason(trace, query, policy);
         ShipmentStatus(trace, query);
         SerialNumber(trace, query, line!, policy);
+        var lines = RequestedLines(trace, query, line!);
         var received = query.Order.DeliveredAt;
         if (query.Reason == RequestReason.WrongSize)
         {
             trace.Pass("wrong-size", "A wrong size or colour the buyer chose goes back under the no-reason rules: the same window, exclusions and intact goods.");
         }
 
-        if (query.Reason is RequestReason.NoReason or RequestReason.WrongSize && received is { } deliveredAt)
+        var noReason = query.Reason is RequestReason.NoReason or RequestReason.WrongSize && received is not null;
+        if (noReason)
         {
-            NoReasonReturn(trace, query, line!, policy, deliveredAt, now);
+            NoReasonWindow(trace, query, policy, received!.Value, now);
+            ForEachLine(trace, lines, (requested, _) => NoReasonExclusions(trace, query, requested, policy));
+            IntactGoods(trace, query, policy);
         }
 
         if (IsFault(query.Reason) && received is { } faultDeliveredAt)
         {
-            FaultRemedies(trace, query, line!, policy, faultDeliveredAt, now);
+            ForEachLine(trace, lines, (requested, _) => FaultRemedies(trace, query, requested, policy, faultDeliveredAt, now));
         }
 
         bool? warrantyCovered = query.Kind == RequestKind.Repair ? Warranty(trace, query, line!, policy, now) : null;
-        StorePromotions(trace, query, line!, policy);
+        ForEachLine(trace, lines, (requested, units) => StorePromotions(trace, query, requested, units, policy));
 
         var payer = query.Reason is RequestReason.NoReason or RequestReason.WrongSize ? policy.NoReasonReturnShippingPayer : ShippingPayer.Seller;
         trace.Pass("return-shipping", payer == ShippingPayer.Buyer
@@ -139,7 +143,7 @@ public static class Eligibility
 
     private static string Tail(string serial) => Plain(serial) is { Length: > 4 } plain ? plain[^4..] : "…";
 
-    private static void NoReasonReturn(Trace trace, EligibilityQuery query, OrderLine line, EffectivePolicy policy, DateTimeOffset deliveredAt, DateTimeOffset now)
+    private static void NoReasonWindow(Trace trace, EligibilityQuery query, EffectivePolicy policy, DateTimeOffset deliveredAt, DateTimeOffset now)
     {
         var windowEnd = deliveredAt.AddDays(policy.NoReasonReturnDays);
         var what = query.Kind == RequestKind.Exchange ? "exchange" : "return";
@@ -147,7 +151,10 @@ public static class Eligibility
         trace.Check("no-reason-window", now <= windowEnd,
             $"Within the {policy.NoReasonReturnDays}-day no-reason {what} window, which ends {Day(windowEnd)}.",
             $"The {policy.NoReasonReturnDays}-day no-reason {what} window ended {Day(windowEnd)}.");
+    }
 
+    private static void NoReasonExclusions(Trace trace, EligibilityQuery query, OrderLine line, EffectivePolicy policy)
+    {
         var excluded = line.Categories & policy.NoReasonExclusions;
         if ((excluded & ItemCategory.AudioVisualOrSoftware) != 0 && (query.Condition & ConditionIssue.Unsealed) == 0)
         {
@@ -157,7 +164,10 @@ public static class Eligibility
         trace.Check("no-reason-exclusions", excluded == ItemCategory.None,
             "The item is not in a category excluded from no-reason returns.",
             $"No-reason returns exclude {Describe(excluded)} ({policy.Citation}).");
+    }
 
+    private static void IntactGoods(Trace trace, EligibilityQuery query, EffectivePolicy policy)
+    {
         if (policy.IntactRequiredForNoReason)
         {
             trace.Check("goods-intact", query.Condition.IsIntact(),
@@ -166,6 +176,35 @@ public static class Eligibility
                     : "The goods are intact.",
                 $"No-reason returns need intact goods, but these show: {Describe(query.Condition & ~ConditionIssue.OpenedForInspection)}.");
         }
+    }
+
+    // The line asked about and the other lines of the request, with their units; an unknown other line fails "order-line".
+    private static List<(OrderLine Line, int Units)> RequestedLines(Trace trace, EligibilityQuery query, OrderLine line)
+    {
+        List<(OrderLine Line, int Units)> lines = [(line, query.Quantity ?? line.Quantity)];
+        foreach (var other in query.OtherLines ?? [])
+        {
+            if (trace.Check("order-line", query.Order.Line(other.LineId) is not null,
+                $"Line {other.LineId} is part of order {query.Order.OrderId}.",
+                $"Order {query.Order.OrderId} has no line {other.LineId}."))
+            {
+                lines.Add((query.Order.Line(other.LineId)!, other.Quantity));
+            }
+        }
+
+        return lines;
+    }
+
+    // Rules that hold per line; with several lines each reason names its line.
+    private static void ForEachLine(Trace trace, List<(OrderLine Line, int Units)> lines, Action<OrderLine, int> rule)
+    {
+        foreach (var (line, units) in lines)
+        {
+            trace.Subject = lines.Count > 1 ? line.LineId : null;
+            rule(line, units);
+        }
+
+        trace.Subject = null;
     }
 
     private static void FaultRemedies(Trace trace, EligibilityQuery query, OrderLine line, EffectivePolicy policy, DateTimeOffset deliveredAt, DateTimeOffset now)
@@ -253,7 +292,7 @@ public static class Eligibility
         return covered;
     }
 
-    private static void StorePromotions(Trace trace, EligibilityQuery query, OrderLine line, EffectivePolicy policy)
+    private static void StorePromotions(Trace trace, EligibilityQuery query, OrderLine line, int units, EffectivePolicy policy)
     {
         var refundRequest = query.Kind == RequestKind.ReturnAndRefund
             || (query.Kind == RequestKind.RefundOnly && query.Reason is not (RequestReason.NotShipped or RequestReason.NotReceived));
@@ -275,14 +314,19 @@ public static class Eligibility
             trace.Check("gift-with-main-item", false, "",
                 $"A free gift comes back with the item it came with: return line {main} instead, with this gift included.");
         }
-        else if (query.Order.GiftsOf(line.LineId).Select(g => g.LineId).ToList() is { Count: > 0 } gifts)
+        else if (query.Order.GiftsOf(line.LineId).ToList() is { Count: > 0 } gifts)
         {
-            var missing = gifts.Except(included).ToList();
+            var missing = gifts.Where(g => !included.Contains(g.LineId)).Select(g => g.LineId).ToList();
+            var counted = string.Join(", ", gifts.Select(g => Units(g, Dispute.GiftUnits(g, line, units))));
             trace.Check("gift-with-main-item", missing.Count == 0,
-                $"The free gift (line {string.Join(", ", gifts)}) comes back with the item.",
-                $"The free gift (line {string.Join(", ", missing)}) must come back with the item.");
+                $"The free gift ({counted}) comes back with the item.",
+                $"The free gift ({string.Join(", ", gifts.Where(g => missing.Contains(g.LineId)).Select(g => Units(g, Dispute.GiftUnits(g, line, units))))}) must come back with the item.");
         }
     }
+
+    // "line line-gift" for a whole line; "2 of the 3 units of line line-pad" for part of one.
+    private static string Units(OrderLine line, int units) =>
+        units >= line.Quantity ? $"line {line.LineId}" : $"{units} of the {line.Quantity} units of line {line.LineId}";
 
     private static string Day(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -301,13 +345,18 @@ public static class Eligibility
         private readonly List<EligibilityWindow> _windows = [];
         private readonly List<RuleCheck> _flags = [];
 
+        /// <summary>The line the rules being checked are about, when the request has several; their reasons then name it.</summary>
+        public string? Subject { get; set; }
+
         public bool Check(string rule, bool passed, string passReason, string failReason)
         {
-            _checks.Add(new RuleCheck(rule, passed, passed ? passReason : failReason));
+            _checks.Add(new RuleCheck(rule, passed, Named(passed ? passReason : failReason)));
             return passed;
         }
 
-        public void Pass(string rule, string reason) => _checks.Add(new RuleCheck(rule, true, reason));
+        public void Pass(string rule, string reason) => _checks.Add(new RuleCheck(rule, true, Named(reason)));
+
+        private string Named(string reason) => Subject is null ? reason : $"Line {Subject}: {reason}";
 
         public void Flag(string rule, string reason)
         {

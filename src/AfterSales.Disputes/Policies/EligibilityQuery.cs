@@ -13,6 +13,8 @@ namespace AfterSales.Disputes.Policies;
 /// <param name="HasProofOfPurchase">Whether proof of purchase is attached.</param>
 /// <param name="IncludedLineIds">Other lines of the order sent back with this one (gifts).</param>
 /// <param name="SerialNumber">The serial number the buyer gives for the item (a repair application's), if any.</param>
+/// <param name="Quantity">The units of <paramref name="LineId"/> asked about; null for all.</param>
+/// <param name="OtherLines">More lines of the order in the same request, with their units.</param>
 public sealed record EligibilityQuery(
     Order Order,
     string LineId,
@@ -22,4 +24,6 @@ public sealed record EligibilityQuery(
     FaultCause? FaultCause = null,
     bool HasProofOfPurchase = false,
     IReadOnlyList<string>? IncludedLineIds = null,
-    string? SerialNumber = null);
+    string? SerialNumber = null,
+    int? Quantity = null,
+    IReadOnlyList<RequestedLine>? OtherLines = null);

@@ -113,6 +113,15 @@ public static class DisputeMoves
                 yield return ($"damaged, refund {deducted}", true, (d, now) => d.ConfirmReceipt(id, new ConditionReport(ConditionIssue.Damaged, ["photo-9"], deducted), now));
                 yield return ("damaged, no refund", true, (d, now) => d.ConfirmReceipt(id, new ConditionReport(ConditionIssue.SerialTampered, ["photo-9"], Amount.Zero(agreed.Currency)), now));
                 yield return ("damaged without evidence", false, (d, now) => d.ConfirmReceipt(id, new ConditionReport(ConditionIssue.Damaged, [], deducted), now));
+                if (PartialReceipt(dispute) is { } partial)
+                {
+                    yield return ("one unit fewer", true, (d, now) => d.ConfirmReceipt(id, new ConditionReport(ConditionIssue.None, [], Received: partial), now));
+                    yield return ("one unit fewer, damaged, nothing back", true,
+                        (d, now) => d.ConfirmReceipt(id, new ConditionReport(ConditionIssue.Damaged, ["photo-9"], Amount.Zero(agreed.Currency), Received: partial), now));
+                    yield return ("a unit more than asked", false, (d, now) => d.ConfirmReceipt(id, new ConditionReport(ConditionIssue.None, [],
+                        Received: [.. dispute.Lines.Select((l, i) => new RequestedLine(l.LineId, (l.Units ?? 1) + (i == 0 ? 1 : 0)))]), now));
+                }
+
                 break;
             case DisputeAction.ShipReplacement:
                 yield return ("express", true, (d, now) => d.ShipReplacement(id, express, now));
@@ -280,4 +289,11 @@ public static class DisputeMoves
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    // The request's units back but one fewer of the first line, when something still comes back.
+    private static IReadOnlyList<RequestedLine>? PartialReceipt(Dispute dispute)
+    {
+        var units = dispute.Lines.Where(l => l.GiftFor is null).Sum(l => l.Units ?? 1);
+        return units < 2 ? null : [.. dispute.Lines.Select((l, i) => new RequestedLine(l.LineId, (l.Units ?? 1) - (i == 0 ? 1 : 0)))];
+    }
 }

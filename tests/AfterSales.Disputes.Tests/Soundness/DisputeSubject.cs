@@ -228,10 +228,32 @@ public sealed class DisputeSubject : IExplorationSubject<DisputeSubject>
         Amount Sum(IEnumerable<Amount> amounts) => amounts.Aggregate(zero, (sum, a) => sum + a);
         foreach (var line in _order.Lines)
         {
-            var committed = Sum(all.Where(d => d.LineId == line.LineId && d.Refund is not null).Select(d => d.Refund!.ItemPart));
+            var committed = Sum(all.Select(d => d.RefundedOn(line.LineId)).OfType<Amount>());
             if (committed > line.Paid)
             {
                 yield return $"line {line.LineId}: {committed} refunded or pending, {line.Paid} paid";
+            }
+
+            var held = all.Where(d => !d.IsClosed).Sum(d => Math.Min(d.UnitsOn(line.LineId), line.Quantity));
+            if (held > line.Quantity)
+            {
+                yield return $"line {line.LineId}: open requests hold {held} units of {line.Quantity}";
+            }
+        }
+
+        if (Dispute.Refund is { } refund)
+        {
+            if (Sum(refund.Lines.Select(l => l.Amount)) != refund.ItemPart)
+            {
+                yield return $"refund: its lines share {Sum(refund.Lines.Select(l => l.Amount))}, its item part is {refund.ItemPart}";
+            }
+
+            foreach (var (part, line) in refund.Lines.Zip(Dispute.Lines))
+            {
+                if (part.Amount > line.Ceiling || part.Amount.IsNegative)
+                {
+                    yield return $"refund: {part.Amount} for line {line.LineId}, whose ceiling is {line.Ceiling}";
+                }
             }
         }
 

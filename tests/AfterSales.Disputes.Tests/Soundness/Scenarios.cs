@@ -11,8 +11,9 @@ namespace AfterSales.Disputes.Tests.Soundness;
 /// The marketplaces the explorer opens cases in, chosen to cover every branch of the policies: the China
 /// pack at a flagship store and at an authorised reseller, the EU pack, a line without a brand warranty,
 /// out of warranty, a liquid-damage declaration, clearance items, a gift line, a serial number that is not
-/// the order's (flagged or refused), a claimed shipping fee, and two disputes on one order, with no-reason
-/// exchanges where a store offers them. Each opens every kind of request it can (a request the policy refuses is
+/// the order's (flagged or refused), several lines and quantities in one request (and units another open
+/// request holds), a claimed shipping fee, and two disputes on one order, with no-reason exchanges where a
+/// store offers them. Each opens every kind of request it can (a request the policy refuses is
 /// counted, not explored).
 /// </summary>
 public static class Scenarios
@@ -49,6 +50,18 @@ public static class Scenarios
             [Request(RequestKind.Repair, RequestReason.Defective, repair: RouterRepair(serialNumber: "LW3000-99999"))]),
         new("serial number not the order's, refused", RouterOrder(Flagship), Delivered.AddDays(40),
             [Request(RequestKind.Repair, RequestReason.Defective, repair: RouterRepair(serialNumber: "LW3000-99999"))]),
+        new("several lines and quantities", PeripheralsOrder(), s_soon,
+        [
+            Units(RequestKind.ReturnAndRefund, RequestReason.NoReason, Yuan(200), mice: 2),
+            Units(RequestKind.ReturnAndRefund, RequestReason.Defective, Yuan(300), mice: 1, keyboard: true),
+            Units(RequestKind.Exchange, RequestReason.NoReason, null, mice: 2, keyboard: true),
+            Units(RequestKind.RefundOnly, RequestReason.MissingParts, Yuan(150), mice: 3),
+        ]),
+        new("units held by another open request", PeripheralsOrder(), s_soon,
+        [
+            Units(RequestKind.ReturnAndRefund, RequestReason.NoReason, Yuan(100), mice: 1, id: "dispute-2"),
+            Units(RequestKind.ReturnAndRefund, RequestReason.NoReason, Yuan(200), mice: 2, id: "dispute-2"),
+        ], TwoMiceHeld),
         new("shipping fee claimed", RouterOrder(Flagship, notShipped: true), Placed.AddHours(6),
             [Request(RequestKind.RefundOnly, RequestReason.NotShipped, Yuan(409), claimsShipping: true)]),
         new("two disputes on one order", RouterOrder(Flagship), s_soon.AddDays(1),
@@ -113,6 +126,18 @@ public static class Scenarios
         Request(RequestKind.Exchange, RequestReason.NoReason, lineId: lineId),
         Request(RequestKind.Repair, RequestReason.Defective, lineId: lineId, repair: RouterRepair()),
     ];
+
+    private static OpenDisputeRequest Units(RequestKind kind, RequestReason reason, Amount? refund, int mice, bool keyboard = false, string id = "dispute-1") =>
+        new(id, Buyer, "line-mouse", kind, reason, $"{kind} of {mice} mice", refund, IncludedLineIds: ["line-pad"], Quantity: mice,
+            OtherLines: keyboard ? [new RequestedLine("line-keyboard", 1)] : null);
+
+    // An approved return of two of the three mice, still open while the explored request opens on the third.
+    private static IReadOnlyList<Dispute> TwoMiceHeld(Order order)
+    {
+        var first = Marketplace.Open(order, Units(RequestKind.ReturnAndRefund, RequestReason.NoReason, Yuan(200), mice: 2), s_soon);
+        first.Approve(order.StoreId, s_soon).ShouldSucceed();
+        return [first];
+    }
 
     // A partial refund of the router with the shipping fee, paid and closed before the explored request opens.
     private static IReadOnlyList<Dispute> RefundedBefore(Order order)
