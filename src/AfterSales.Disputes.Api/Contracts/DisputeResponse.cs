@@ -9,7 +9,8 @@ namespace AfterSales.Disputes.Api.Contracts;
 /// <param name="Id">The dispute.</param>
 /// <param name="Version">Its version; send it back in <c>If-Match</c> to act.</param>
 /// <param name="OrderId">The order.</param>
-/// <param name="LineId">The order line.</param>
+/// <param name="LineId">The order line asked about (the first of the lines).</param>
+/// <param name="Lines">Every line the request holds units of, with the most it can refund for them (free gifts that come back included).</param>
 /// <param name="BuyerId">The buyer.</param>
 /// <param name="StoreId">The store.</param>
 /// <param name="Kind">What was asked for.</param>
@@ -44,6 +45,7 @@ public sealed record DisputeResponse(
     int Version,
     string OrderId,
     string LineId,
+    IReadOnlyList<DisputedLine> Lines,
     string BuyerId,
     string StoreId,
     RequestKind Kind,
@@ -79,7 +81,7 @@ public sealed record DisputeResponse(
     {
         ArgumentNullException.ThrowIfNull(dispute);
         return new DisputeResponse(
-            dispute.Id, dispute.Version, dispute.OrderId, dispute.LineId, dispute.BuyerId, dispute.StoreId, dispute.Kind, dispute.Reason,
+            dispute.Id, dispute.Version, dispute.OrderId, dispute.LineId, dispute.Lines, dispute.BuyerId, dispute.StoreId, dispute.Kind, dispute.Reason,
             dispute.Description, dispute.State, dispute.Remedy, dispute.RequestedRefund, dispute.AgreedRefund, dispute.Ceiling,
             dispute.Deadline is { } deadline ? new DeadlineResponse(deadline.ExpiresWith, deadline.DueAt, deadline.IsPaused) : null,
             dispute.Closure, dispute.AllowedActions(caller, now), dispute.FlowId, dispute.FlowVersion, dispute.Policy.Version, dispute.Eligibility,

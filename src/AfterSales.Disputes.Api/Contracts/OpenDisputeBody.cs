@@ -17,6 +17,8 @@ namespace AfterSales.Disputes.Api.Contracts;
 /// <param name="EvidenceIds">Uploaded evidence files.</param>
 /// <param name="IncludedLineIds">Lines sent back with this one (free gifts).</param>
 /// <param name="Repair">For repairs, the application.</param>
+/// <param name="Quantity">How many units of the line (all when omitted; one for a repair).</param>
+/// <param name="OtherLines">More lines of the order in the same request, each with its quantity.</param>
 public sealed record OpenDisputeBody(
     string OrderId,
     string LineId,
@@ -29,9 +31,11 @@ public sealed record OpenDisputeBody(
     FaultCause? FaultCause = null,
     IReadOnlyList<string>? EvidenceIds = null,
     IReadOnlyList<string>? IncludedLineIds = null,
-    RepairApplication? Repair = null)
+    RepairApplication? Repair = null,
+    int? Quantity = null,
+    IReadOnlyList<RequestedLine>? OtherLines = null)
 {
     /// <summary>The domain request for <paramref name="buyerId"/>, with the generated <paramref name="disputeId"/>.</summary>
     public OpenDisputeRequest ToRequest(string disputeId, string buyerId) =>
-        new(disputeId, buyerId, LineId, Kind, Reason, Description, RequestedRefund, ClaimsShipping, Condition, FaultCause, EvidenceIds, IncludedLineIds, Repair);
+        new(disputeId, buyerId, LineId, Kind, Reason, Description, RequestedRefund, ClaimsShipping, Condition, FaultCause, EvidenceIds, IncludedLineIds, Repair, Quantity, OtherLines);
 }

@@ -24,6 +24,7 @@ internal sealed class SwaggerExamples : ISchemaFilter
         .Where(a => a.Example is not null).DistinctBy(a => a.ArgumentType).ToDictionary(a => a.ArgumentType!, a => (object)a.Example!))
     {
         [typeof(Amount)] = Amount.Of(12000, "CNY"),
+        [typeof(RequestedLine)] = new RequestedLine("line-2", 2),
         [typeof(OpenDisputeBody)] = new OpenDisputeBody("ord-1001", "line-1", RequestKind.ReturnAndRefund, RequestReason.Defective,
             "It reboots every hour", s_price, IncludedLineIds: []),
         [typeof(NewSubscription)] = new NewSubscription(new Uri("https://store.example/hooks/aftersales")),

@@ -199,10 +199,6 @@ namespace AfterSales.Disputes.EntityFrameworkCore.PostgreSql.Migrations
 
                     b.HasIndex("OpenedAt", "Id");
 
-                    b.HasIndex("OrderId", "LineId")
-                        .IsUnique()
-                        .HasFilter("\"IsOpen\" = TRUE");
-
                     b.HasIndex("State", "OpenedAt");
 
                     b.HasIndex("StoreId", "FirstResponseSeconds");

@@ -194,10 +194,6 @@ namespace AfterSales.Disputes.EntityFrameworkCore.Sqlite.Migrations
 
                     b.HasIndex("OpenedAt", "Id");
 
-                    b.HasIndex("OrderId", "LineId")
-                        .IsUnique()
-                        .HasFilter("\"IsOpen\" = TRUE");
-
                     b.HasIndex("State", "OpenedAt");
 
                     b.HasIndex("StoreId", "FirstResponseSeconds");

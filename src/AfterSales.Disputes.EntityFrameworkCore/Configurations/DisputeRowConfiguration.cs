@@ -33,8 +33,8 @@ internal sealed class DisputeRowConfiguration : IEntityTypeConfiguration<Dispute
         builder.HasIndex(d => d.ServiceCenterId);
         builder.HasIndex(d => new { d.StoreId, d.FirstResponseSeconds });
 
-        // One open request per order line, at the database too.
-        builder.HasIndex(d => new { d.OrderId, d.LineId }).IsUnique().HasFilter(Filters.IsOpen);
+        // Requests hold units, not lines, so several open requests may share a line: the store holds the order
+        // while a request opens (EfDisputeStore.OpenAsync), and the domain counts the units left.
         builder.HasIndex(d => d.OrderId);
     }
 }

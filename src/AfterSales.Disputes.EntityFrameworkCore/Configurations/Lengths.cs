@@ -17,6 +17,5 @@ internal static class Lengths
 /// </summary>
 internal static class Filters
 {
-    public const string IsOpen = "\"IsOpen\" = TRUE";
     public const string NotCompleted = "\"CompletedAt\" IS NULL";
 }

@@ -5,6 +5,8 @@ using AfterSales.Disputes.Api.Auth;
 using AfterSales.Disputes.Api.Contracts;
 using AfterSales.Disputes.Api.Tests.Support;
 using AfterSales.Disputes.Disputes;
+using AfterSales.Disputes.Money;
+using AfterSales.Disputes.Orders;
 using AfterSales.Disputes.Policies;
 using static AfterSales.Disputes.Api.Tests.Support.World;
 
@@ -68,5 +70,71 @@ public class SeedJourneyTests : IClassFixture<ApiFactory>
         refused.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         (await refused.Content.ReadAsStringAsync()).Should().Contain("Serial number SN-9 is not the one recorded for line line-1");
         sellerView.Eligibility.Flags.Should().ContainSingle().Which.Rule.Should().Be("serial-number");
+    }
+
+    /// <summary>
+    /// Ana bought three mice (a free mouse pad with each) and a keyboard. She sends back two mice and the keyboard
+    /// in one request; the seller receives one mouse, one pad and the keyboard; she accepts the refund of what came
+    /// back, and the third mouse stays free for a request of its own.
+    /// </summary>
+    [Fact]
+    public async Task ATwoLinePartialReturnWithAGift_IsRefundedForWhatCameBack_AndHoldsOnlyItsUnits()
+    {
+        await RegisterAsync(_api, Peripherals("o-two-lines"));
+        using var ana = _api.As(Roles.Buyer, Ana);
+        var response = await ana.PostJsonAsync("/api/v1/disputes", new OpenDisputeBody("o-two-lines", "line-mouse", RequestKind.ReturnAndRefund,
+            RequestReason.Defective, "Two mice double-click, the keyboard misses keys", Yuan(400), IncludedLineIds: ["line-pad"], Quantity: 2,
+            OtherLines: [new RequestedLine("line-keyboard", 1)]));
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var opened = (await response.ReadAsync<DisputeResponse>())!;
+        opened.Lines.Should().Equal(new DisputedLine("line-mouse", 2, Yuan(200)), new DisputedLine("line-keyboard", 1, Yuan(200)),
+            new DisputedLine("line-pad", 2, Yuan(0), "line-mouse"));
+        opened.RefundableMaximum.Should().Be(Yuan(400));
+
+        var twoMore = await ana.PostJsonAsync("/api/v1/disputes", new OpenDisputeBody("o-two-lines", "line-mouse", RequestKind.ReturnAndRefund,
+            RequestReason.Defective, "And the others", Yuan(100), IncludedLineIds: ["line-pad"], Quantity: 2));
+        twoMore.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await twoMore.Content.ReadAsStringAsync()).Should().Contain("Only 1 of the units of line line-mouse are free");
+
+        await ActAsync(_api, Roles.Seller, Flagship, opened.Id, "approve");
+        await ActAsync(_api, Roles.Buyer, Ana, opened.Id, "return-shipment", new ShipmentDetails("SF Express", "SF-2L"));
+        var received = await ActAsync(_api, Roles.Seller, Flagship, opened.Id, "receipt", new ConditionReport(ConditionIssue.None, [],
+            Received: [new RequestedLine("line-mouse", 1), new RequestedLine("line-keyboard", 1), new RequestedLine("line-pad", 1)]));
+        received.State.Should().Be(DisputeState.ItemProblemReported);
+        await ActAsync(_api, Roles.Buyer, Ana, opened.Id, "problem-report/accept");
+        var closed = await WaitForAsync(_api, Ana, opened.Id, DisputeState.Closed);
+
+        closed.Refund!.Amount.Should().Be(Yuan(300));
+        closed.Refund.Lines.Should().Equal(new RefundLine("line-mouse", 1, Yuan(100)), new RefundLine("line-keyboard", 1, Yuan(200)),
+            new RefundLine("line-pad", 1, Yuan(0)));
+        var third = await ana.PostJsonAsync("/api/v1/disputes", new OpenDisputeBody("o-two-lines", "line-mouse", RequestKind.ReturnAndRefund,
+            RequestReason.Defective, "The third one too", Yuan(100), IncludedLineIds: ["line-pad"], Quantity: 1));
+        third.StatusCode.Should().Be(HttpStatusCode.Created, await third.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task AQuantityTheLineDoesNotHave_Is400_AndOpensNothing()
+    {
+        await RegisterAsync(_api, Peripherals("o-too-many"));
+        using var ana = _api.As(Roles.Buyer, Ana);
+
+        var response = await ana.PostJsonAsync("/api/v1/disputes", new OpenDisputeBody("o-too-many", "line-mouse", RequestKind.ReturnAndRefund,
+            RequestReason.Defective, "Four mice?", Yuan(100), IncludedLineIds: ["line-pad"], Quantity: 4));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("Line line-mouse has 3 unit(s): ask about 1 to 3.");
+        (await ana.GetStringAsync("/api/v1/disputes")).Should().NotContain("o-too-many");
+    }
+
+    private static Order Peripherals(string orderId)
+    {
+        var delivered = DateTimeOffset.UtcNow.AddDays(-2);
+        return new Order(orderId, Ana, Flagship, "CN", Currency.CNY,
+            [
+                new OrderLine("line-mouse", "LW-M1", "Linkwave M1 mouse", ItemCategory.Electronics, Yuan(100), 3, Yuan(300)),
+                new OrderLine("line-keyboard", "LW-K1", "Linkwave K1 keyboard", ItemCategory.Electronics, Yuan(200), 1, Yuan(200)),
+                new OrderLine("line-pad", "LW-PAD", "Mouse pad (gift)", ItemCategory.None, Yuan(0), 3, Yuan(0), GiftForLineId: "line-mouse"),
+            ],
+            Yuan(10), delivered.AddDays(-3), delivered.AddDays(-2), delivered);
     }
 }

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using AfterSales.Disputes.Api.Auth;
-using AfterSales.Disputes.Api.Contracts;
 using AfterSales.Disputes.Api.Tests.Support;
 using AfterSales.Disputes.Application.Ports;
 using AfterSales.Disputes.Disputes;
@@ -42,7 +41,7 @@ public class StoryTests : IClassFixture<ApiFactory>
         var executed = await ActAsync(_api, Roles.Seller, Flagship, dispute.Id, "ruling/accept");
         executed.State.Should().Be(DisputeState.Refunding);
 
-        var closed = await WaitForAsync(dispute.Id, DisputeState.Closed);
+        var closed = await WaitForAsync(_api, Ana, dispute.Id, DisputeState.Closed);
         closed.Refund!.Should().BeEquivalentTo(new { Amount = Yuan(120), Status = RefundStatus.Succeeded });
         var rated = await ActAsync(_api, Roles.Buyer, Ana, dispute.Id, "rating", new RatingInput(4, "Fair in the end"));
 
@@ -125,20 +124,5 @@ public class StoryTests : IClassFixture<ApiFactory>
         var response = await client.PostAsync($"/api/v1/disputes/{disputeId}/evidence-files", new MultipartFormDataContent { { file, "file", name } });
         response.StatusCode.Should().Be(HttpStatusCode.Created);
         return (await response.ReadAsync<EvidenceFile>())!;
-    }
-
-    private async Task<DisputeResponse> WaitForAsync(string disputeId, DisputeState state)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var dispute = await GetAsync(_api, Roles.Buyer, Ana, disputeId);
-            if (dispute.State == state || attempt >= 150)
-            {
-                dispute.State.Should().Be(state, "the host's worker pays the refund within seconds");
-                return dispute;
-            }
-
-            await Task.Delay(100);
-        }
     }
 }

@@ -68,4 +68,20 @@ public static class World
         using var client = api.As(role, party);
         return (await client.GetFromJsonAsync<DisputeResponse>($"/api/v1/disputes/{disputeId}", ApiJson.Options))!;
     }
+
+    /// <summary>Reads the dispute as its buyer until it reaches <paramref name="state"/> (the host's worker acts within seconds).</summary>
+    public static async Task<DisputeResponse> WaitForAsync(ApiFactory api, string buyer, string disputeId, DisputeState state)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var dispute = await GetAsync(api, Roles.Buyer, buyer, disputeId);
+            if (dispute.State == state || attempt >= 150)
+            {
+                dispute.State.Should().Be(state, "the host's worker pays the refund within seconds");
+                return dispute;
+            }
+
+            await Task.Delay(100);
+        }
+    }
 }

@@ -254,9 +254,19 @@ function renderCase(dispute, order, policy, timeline, files, explained) {
 
   $('order').replaceChildren(
     h('dl', {}, ...dl([['Order', order.orderId], ['Placed', when(order.placedAt)], ['Delivered', when(order.deliveredAt) || 'not delivered'], ['Shipping paid', money(order.shippingPaid)]])),
-    table(['Line', 'Product', 'Qty', 'Paid', 'Serial'], order.lines.map((line) => [
-      line.lineId === dispute.lineId ? h('strong', {}, `${line.lineId} (disputed)`) : line.lineId,
-      line.title, line.quantity, money(line.paid), line.serialNumber ?? ''])));
+    table(['Line', 'Product', 'Qty', 'Paid', 'Serial', 'In this request', 'Most refunded', 'Refund'], order.lines.map((line) => {
+      const held = dispute.lines.find((l) => l.lineId === line.lineId);
+      const refunded = dispute.refund?.lines.find((l) => l.lineId === line.lineId);
+      return [
+        held ? h('strong', {}, `${line.lineId} (disputed)`) : line.lineId,
+        line.title, line.quantity, money(line.paid), line.serialNumber ?? '',
+        held ? `${held.units ?? line.quantity} of ${line.quantity}${held.giftFor ? ` (gift with ${held.giftFor})` : ''}` : '',
+        held ? money(held.ceiling) : '',
+        refunded ? `${money(refunded.amount)} for ${refunded.units ?? line.quantity}` : ''];
+    })),
+    dispute.receiptReport?.received
+      ? h('p', { class: 'flag', 'data-rule': 'partial-receipt' }, `Received back: ${dispute.receiptReport.received.map((r) => `${r.quantity} of line ${r.lineId}`).join(', ')}`)
+      : '');
 
   $('policy').replaceChildren(
     h('dl', {}, ...dl([['Version', policy.version], ['Region', policy.region], ['Store', `${policy.storeId} (${words(policy.storeType).toLowerCase()})`], ...policy.terms.map((t) => [t.name, t.value])])),
