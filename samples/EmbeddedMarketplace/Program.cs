@@ -72,8 +72,15 @@ await Later(TimeSpan.FromDays(10));                // receipt not confirmed: ref
 await Later(TimeSpan.FromMinutes(1));              // the refund gateway's answer is recorded
 Print("No-reason return, store silent twice", (await Send(new GetDispute("return-1")))!);
 
-// Story 2: a warranty repair of the same model.
+// Story 2: a warranty repair of the same model. The platform stored the buyer's invoice when she uploaded it, and
+// records it here; the request names it by id, and the engine checks it is hers.
 await Send(new RegisterOrder(Order("order-2")));
+await using (var scope = provider.CreateAsyncScope())
+{
+    await scope.ServiceProvider.GetRequiredService<IEvidenceStore>().AddAsync(new EvidenceFile("invoice-2", null, Party.Buyer, "buyer-ana",
+        "invoice.pdf", "application/pdf", 18_204, "9f2c5e0d7b1a4c3e8f6d2b0a1c9e7f5d3b1a0c8e6f4d2b0a9c7e5f3d1b0a8c6e", clock.GetUtcNow()), CancellationToken.None);
+}
+
 await Do(new OpenDispute("order-2", new OpenDisputeRequest("repair-1", "buyer-ana", "line-1", RequestKind.Repair, RequestReason.Defective,
     "Wi-Fi drops", Repair: new RepairApplication("AX3000", "LW3000-77821", "wifi-drops", "Wi-Fi drops every few minutes", "invoice-2", []))));
 await Later(TimeSpan.FromHours(3));

@@ -116,7 +116,7 @@ public static class Marketplace
         string buyerId = Buyer,
         IReadOnlyList<string>? includedLines = null) =>
         new(disputeId, buyerId, lineId, kind, reason, $"{kind} because {reason}", refund, claimsShipping, condition, cause,
-            ["photo-1"], includedLines ?? (kind is RequestKind.ReturnAndRefund or RequestKind.Exchange && lineId == "line-router" ? ["line-gift"] : null), repair);
+            null, includedLines ?? (kind is RequestKind.ReturnAndRefund or RequestKind.Exchange && lineId == "line-router" ? ["line-gift"] : null), repair);
 
     public static RepairApplication RouterRepair(string faultCode = "wifi-drops", string serialNumber = "LW3000-77821") =>
         new("AX3000", serialNumber, faultCode, "Wi-Fi drops every few minutes", "invoice-1", ["video-1"]);

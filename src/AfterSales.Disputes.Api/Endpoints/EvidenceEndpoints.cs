@@ -36,73 +36,47 @@ internal static class EvidenceEndpoints
                 return ApiProblems.NotFound("The dispute");
             }
 
-            if (UnsafeName(file.FileName) is { } why)
-            {
-                return ApiProblems.Problem(StatusCodes.Status400BadRequest, "invalid-file-name", "Invalid file name",
-                    $"The file name {why}; send the bare name, such as photo.jpg.");
-            }
-
-            if (file.Length == 0)
-            {
-                return ApiProblems.Problem(StatusCodes.Status400BadRequest, "empty-file", "Empty file", "The uploaded file is empty.");
-            }
-
-            if (file.Length > options.Uploads.MaxBytes)
-            {
-                return ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "too-large", "File too large", $"Evidence files are at most {options.Uploads.MaxBytes} bytes.");
-            }
-
-            await using var content = file.OpenReadStream();
-            var header = new byte[16];
-            var headerLength = await content.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
-            if (FileSignatures.Recognise(header.AsSpan(0, headerLength)) is not { } detected)
-            {
-                return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "unsupported-file", "Unsupported file",
-                    "Evidence files are JPEG, PNG, WebP, PDF or MP4, recognised by their content.");
-            }
-
-            if (DeclaredType(file.ContentType) is { } declared && declared != detected)
-            {
-                return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "mismatched-file", "Content does not match its type",
-                    $"The file is declared as {declared} but its content is {detected}.");
-            }
-
-            var id = "ev_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
-            var path = Path.Combine(folder, id);
-            content.Position = 0;
-            string sha256;
-            var scan = new ActiveContentScan();
-            await using (var stored = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-                var buffer = new byte[81920];
-                int read;
-                while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
-                {
-                    hash.AppendData(buffer, 0, read);
-                    scan.Add(buffer.AsSpan(0, read));
-                    await stored.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                }
-
-                sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
-            }
-
-            if (scan.Found is { } found)
-            {
-                File.Delete(path);
-                return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "active-content", "File carries active content",
-                    $"The file is {detected} but also carries {found}, which a browser or reader could run; evidence files may not.");
-            }
-
-            var record = new EvidenceFile(id, disputeId, caller.Actor.Party, caller.PartyId, CleanName(file.FileName), detected, file.Length, sha256, time.GetUtcNow());
-            await evidence.AddAsync(record, cancellationToken);
-            return TypedResults.Created($"/api/v1/disputes/{disputeId}/evidence-files/{id}", record);
+            var (received, problem) = await ReceiveAsync(file, caller, disputeId, folder, options, evidence, time, cancellationToken);
+            return problem ?? TypedResults.Created($"/api/v1/disputes/{disputeId}/evidence-files/{received!.Id}", received);
         }).DisableAntiforgery() // bearer tokens, not cookies: no cross-site form posts to forge
             .WithMetadata(new RequestSizeLimitAttribute(options.Uploads.MaxBytes + (64 * 1024)))
             .WithName("Evidence_Upload").WithDescription("At most the configured size (10 MB by default); the type is recognised from the content, and a file declared as another type is refused.").WithSummary("Upload an evidence file (multipart field 'file'): JPEG, PNG, WebP, PDF or MP4.")
             .Accepts<IFormFile>("multipart/form-data")
             .Produces<EvidenceFile>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+        var attachments = api.MapGroup("/attachments").WithTags("Evidence");
+        attachments.MapPost("/", async (IFormFile file, HttpContext http, IEvidenceStore evidence, TimeProvider time, CancellationToken cancellationToken) =>
+        {
+            var caller = http.Caller();
+            if (caller.Role != Roles.Buyer)
+            {
+                return (IResult)ApiProblems.Forbidden(caller.Role, "upload a file before opening a request");
+            }
+
+            var (received, problem) = await ReceiveAsync(file, caller, disputeId: null, folder, options, evidence, time, cancellationToken);
+            return problem ?? TypedResults.Created($"/api/v1/attachments/{received!.Id}", received);
+        }).DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(options.Uploads.MaxBytes + (64 * 1024)))
+            .WithName("Attachments_Upload")
+            .WithDescription("For a request not opened yet: name the returned id in the request (evidenceIds, or the repair application's proofOfPurchaseId and mediaIds). The same checks as evidence files; a file no request takes within a day is removed.")
+            .WithSummary("Upload a file before opening the request that names it (buyer; multipart field 'file').")
+            .Accepts<IFormFile>("multipart/form-data")
+            .Produces<EvidenceFile>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+        attachments.MapGet("/{fileId}", async (string fileId, HttpContext http, IEvidenceStore evidence, CancellationToken cancellationToken) =>
+        {
+            var caller = http.Caller();
+            if (await evidence.FindAsync(fileId, cancellationToken) is not { } record || record.UploadedBy != caller.Actor.Party || record.UploaderId != caller.PartyId)
+            {
+                return (IResult)ApiProblems.NotFound("The file");
+            }
+
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            return TypedResults.File(File.OpenRead(Path.Combine(folder, record.Id)), record.ContentType, record.FileName);
+        }).WithName("Attachments_Download").WithDescription("Only the party who uploaded it; once a request names it, its parties download it with the request's evidence files.")
+            .WithSummary("Download a file you uploaded (as an attachment).").Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status404NotFound);
 
         files.MapGet("/", async (string disputeId, HttpContext http, IMediator mediator, IEvidenceStore evidence, CancellationToken cancellationToken) =>
             await mediator.VisibleDisputeAsync(http.Caller(), disputeId, cancellationToken) is null
@@ -122,6 +96,73 @@ internal static class EvidenceEndpoints
             return TypedResults.File(File.OpenRead(Path.Combine(folder, record.Id)), record.ContentType, record.FileName);
         }).WithName("Evidence_Download").WithDescription("Served with Content-Disposition: attachment and X-Content-Type-Options: nosniff, to parties of the case only.").WithSummary("Download an evidence file (as an attachment).")
             .Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    // The checks every upload passes, then the file stored under a generated id and recorded with its hash.
+    private static async Task<(EvidenceFile? File, IResult? Problem)> ReceiveAsync(IFormFile file, Caller caller, string? disputeId, string folder,
+        ApiOptions options, IEvidenceStore evidence, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (UnsafeName(file.FileName) is { } why)
+        {
+            return (null, ApiProblems.Problem(StatusCodes.Status400BadRequest, "invalid-file-name", "Invalid file name",
+                $"The file name {why}; send the bare name, such as photo.jpg."));
+        }
+
+        if (file.Length == 0)
+        {
+            return (null, ApiProblems.Problem(StatusCodes.Status400BadRequest, "empty-file", "Empty file", "The uploaded file is empty."));
+        }
+
+        if (file.Length > options.Uploads.MaxBytes)
+        {
+            return (null, ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "too-large", "File too large", $"Evidence files are at most {options.Uploads.MaxBytes} bytes."));
+        }
+
+        await using var content = file.OpenReadStream();
+        var header = new byte[16];
+        var headerLength = await content.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
+        if (FileSignatures.Recognise(header.AsSpan(0, headerLength)) is not { } detected)
+        {
+            return (null, ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "unsupported-file", "Unsupported file",
+                "Evidence files are JPEG, PNG, WebP, PDF or MP4, recognised by their content."));
+        }
+
+        if (DeclaredType(file.ContentType) is { } declared && declared != detected)
+        {
+            return (null, ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "mismatched-file", "Content does not match its type",
+                $"The file is declared as {declared} but its content is {detected}."));
+        }
+
+        var id = "ev_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+        var path = Path.Combine(folder, id);
+        content.Position = 0;
+        string sha256;
+        var scan = new ActiveContentScan();
+        await using (var stored = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+        {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var buffer = new byte[81920];
+            int read;
+            while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                hash.AppendData(buffer, 0, read);
+                scan.Add(buffer.AsSpan(0, read));
+                await stored.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            }
+
+            sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
+        }
+
+        if (scan.Found is { } found)
+        {
+            File.Delete(path);
+            return (null, ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "active-content", "File carries active content",
+                $"The file is {detected} but also carries {found}, which a browser or reader could run; evidence files may not."));
+        }
+
+        var record = new EvidenceFile(id, disputeId, caller.Actor.Party, caller.PartyId, CleanName(file.FileName), detected, file.Length, sha256, time.GetUtcNow());
+        await evidence.AddAsync(record, cancellationToken);
+        return (record, null);
     }
 
     // A declared type only counts when it names one of the allowed types; a generic one defers to the content.

@@ -49,5 +49,8 @@ public sealed class ApiOptions
     {
         /// <summary>The largest accepted file (default 10 MB).</summary>
         public long MaxBytes { get; set; } = 10 * 1024 * 1024;
+
+        /// <summary>How long a file uploaded before its request waits to be named by one before it is removed (default a day).</summary>
+        public TimeSpan UnusedAttachmentLifetime { get; set; } = TimeSpan.FromDays(1);
     }
 }

@@ -57,6 +57,8 @@ public static class ApiSetup
             ? ServiceDescriptor.Scoped<IRefundGateway, DevelopmentRefundGateway>()
             : ServiceDescriptor.Scoped<IRefundGateway, UnconfiguredRefundGateway>());
 
+        services.AddSingleton<UnusedAttachmentSweeper>();
+        services.AddHostedService(provider => provider.GetRequiredService<UnusedAttachmentSweeper>());
         services.ConfigureHttpJsonOptions(json => Strict(json.SerializerOptions));
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = null); // BodySizeLimit decides per route

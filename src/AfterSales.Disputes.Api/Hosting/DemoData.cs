@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using AfterSales.Disputes.Application.Disputes;
 using AfterSales.Disputes.Application.Orders;
 using AfterSales.Disputes.Application.Ports;
@@ -47,11 +48,24 @@ internal static class DemoData
         await Open(mediator, "dsp_demo_refund", "ord-1003", Ben, RequestKind.RefundOnly, RequestReason.MissingParts, Yuan(40), cancellationToken);
         await mediator.Send(new TakeDisputeAction("dsp_demo_refund", Actor.Seller(MarketplacePolicies.Reseller), DisputeAction.Approve), cancellationToken);
 
-        // A warranty repair waiting for the device.
+        // A warranty repair waiting for the device, with the invoice Ben uploaded before applying.
+        var invoice = await UploadInvoiceAsync(scope.ServiceProvider, Ben, now, cancellationToken);
         await mediator.Send(new OpenDispute("ord-1004", new OpenDisputeRequest("dsp_demo_repair", Ben, "line-1", RequestKind.Repair, RequestReason.Defective,
-            "Wi-Fi drops every few minutes", Repair: new RepairApplication("AX3000", "LW3000-77821", "wifi-drops", "Wi-Fi drops every few minutes", "invoice-1004", []))),
+            "Wi-Fi drops every few minutes", Repair: new RepairApplication("AX3000", "LW3000-77821", "wifi-drops", "Wi-Fi drops every few minutes", invoice, []))),
             cancellationToken);
         await mediator.Send(new TakeDisputeAction("dsp_demo_repair", Actor.Seller(MarketplacePolicies.Flagship), DisputeAction.Approve), cancellationToken);
+    }
+
+    // A one-page PDF stored as the buyer's upload would be: under its id in the evidence folder, recorded with its hash.
+    private static async Task<string> UploadInvoiceAsync(IServiceProvider services, string buyer, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        const string id = "ev_demo_invoice_ord1004";
+        var content = "%PDF-1.4\n% Linkwave store invoice for order ord-1004: AX3000 router, 399.00 CNY\n%%EOF\n"u8.ToArray();
+        var folder = Directory.CreateDirectory(Path.Combine(services.GetRequiredService<ApiOptions>().DataFolder, "evidence")).FullName;
+        await File.WriteAllBytesAsync(Path.Combine(folder, id), content, cancellationToken);
+        await services.GetRequiredService<IEvidenceStore>().AddAsync(new EvidenceFile(id, null, Party.Buyer, buyer, "invoice-ord-1004.pdf", "application/pdf",
+            content.Length, Convert.ToHexStringLower(SHA256.HashData(content)), now), cancellationToken);
+        return id;
     }
 
     private static Task Open(IMediator mediator, string id, string orderId, string buyer, RequestKind kind, RequestReason reason, Amount refund, CancellationToken cancellationToken) =>

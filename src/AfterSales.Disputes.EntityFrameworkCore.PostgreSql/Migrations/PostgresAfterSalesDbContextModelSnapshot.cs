@@ -222,7 +222,6 @@ namespace AfterSales.Disputes.EntityFrameworkCore.PostgreSql.Migrations
                         .HasColumnType("character varying(48)");
 
                     b.Property<string>("DisputeId")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
@@ -253,6 +252,9 @@ namespace AfterSales.Disputes.EntityFrameworkCore.PostgreSql.Migrations
                         .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UploadedAt")
+                        .HasFilter("\"DisputeId\" IS NULL");
 
                     b.HasIndex("DisputeId", "UploadedAt");
 
@@ -599,8 +601,7 @@ namespace AfterSales.Disputes.EntityFrameworkCore.PostgreSql.Migrations
                     b.HasOne("AfterSales.Disputes.EntityFrameworkCore.Rows.DisputeRow", null)
                         .WithMany()
                         .HasForeignKey("DisputeId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("AfterSales.Disputes.EntityFrameworkCore.Rows.OrderLineRow", b =>

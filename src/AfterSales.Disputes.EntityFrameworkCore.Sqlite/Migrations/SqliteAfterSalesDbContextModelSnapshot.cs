@@ -217,7 +217,6 @@ namespace AfterSales.Disputes.EntityFrameworkCore.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DisputeId")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
@@ -248,6 +247,9 @@ namespace AfterSales.Disputes.EntityFrameworkCore.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UploadedAt")
+                        .HasFilter("\"DisputeId\" IS NULL");
 
                     b.HasIndex("DisputeId", "UploadedAt");
 
@@ -594,8 +596,7 @@ namespace AfterSales.Disputes.EntityFrameworkCore.Sqlite.Migrations
                     b.HasOne("AfterSales.Disputes.EntityFrameworkCore.Rows.DisputeRow", null)
                         .WithMany()
                         .HasForeignKey("DisputeId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("AfterSales.Disputes.EntityFrameworkCore.Rows.OrderLineRow", b =>

@@ -18,6 +18,7 @@ internal sealed class EvidenceFileRowConfiguration : IEntityTypeConfiguration<Ev
         builder.Property(f => f.ContentType).HasMaxLength(Lengths.Enum);
         builder.Property(f => f.Sha256).HasMaxLength(64);
         builder.HasIndex(f => new { f.DisputeId, f.UploadedAt });
+        builder.HasIndex(f => f.UploadedAt).HasFilter(Filters.Unattached); // the sweep of unused uploads
         builder.HasOne<DisputeRow>().WithMany().HasForeignKey(f => f.DisputeId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -18,4 +18,5 @@ internal static class Lengths
 internal static class Filters
 {
     public const string NotCompleted = "\"CompletedAt\" IS NULL";
+    public const string Unattached = "\"DisputeId\" IS NULL";
 }

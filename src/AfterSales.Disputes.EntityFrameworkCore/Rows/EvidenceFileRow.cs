@@ -7,7 +7,7 @@ internal sealed class EvidenceFileRow
 {
     public required string Id { get; set; }
 
-    public required string DisputeId { get; set; }
+    public string? DisputeId { get; set; }
 
     public Party UploadedBy { get; set; }
 

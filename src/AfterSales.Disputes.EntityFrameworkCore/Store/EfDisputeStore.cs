@@ -95,9 +95,11 @@ internal sealed class EfDisputeStore : IDisputeStore
                 }
                 catch (System.Data.Common.DbException exception) when (_db.IsUniqueViolation(exception))
                 {
-                    // Another request opened on the same line first (the filtered unique index), or took the same id.
+                    // Another request took the same id first.
                     throw new ConcurrencyConflictException(opened.Id, 0, exception);
                 }
+
+                await AttachNamedFilesAsync(opened.Id, 0, opened.Timeline, cancellationToken).ConfigureAwait(false);
             }
 
             return (OpenOutcome?)outcome;
@@ -168,12 +170,35 @@ internal sealed class EfDisputeStore : IDisputeStore
             {
                 throw Conflict(changes, writer.Returned, null);
             }
+
+            foreach (var (dispute, expectedVersion, _) in changes)
+            {
+                await AttachNamedFilesAsync(dispute.Id, expectedVersion, dispute.Timeline.Skip(expectedVersion), cancellationToken).ConfigureAwait(false);
+            }
         }, cancellationToken).ConfigureAwait(false);
 
         // Committed: the next save of the same dispute in this scope moves on from these rows.
         for (var i = 0; i < changes.Count; i++)
         {
             _loaded[changes[i].Dispute] = (changes[i].Dispute.Version, after[i]);
+        }
+    }
+
+    // The files a dispute's new events name become the dispute's in the same transaction; one that another request took
+    // meanwhile, or that the sweep of unused uploads removed, fails the save as a conflict. Most events name none.
+    private async Task AttachNamedFilesAsync(string disputeId, int expectedVersion, IEnumerable<DisputeEvent> events, CancellationToken cancellationToken)
+    {
+        var ids = events.SelectMany(e => e.Data?.Files ?? []).Select(f => f.Id).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        var attached = await _db.EvidenceFiles.Where(f => ids.Contains(f.Id) && (f.DisputeId == null || f.DisputeId == disputeId))
+            .ExecuteUpdateAsync(set => set.SetProperty(f => f.DisputeId, disputeId), cancellationToken).ConfigureAwait(false);
+        if (attached != ids.Count)
+        {
+            throw new ConcurrencyConflictException(disputeId, expectedVersion);
         }
     }
 

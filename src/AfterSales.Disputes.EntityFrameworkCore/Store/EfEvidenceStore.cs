@@ -33,6 +33,19 @@ internal sealed class EfEvidenceStore : IEvidenceStore
     public async Task<EvidenceFile?> FindAsync(string fileId, CancellationToken cancellationToken) =>
         await _db.EvidenceFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == fileId, cancellationToken).ConfigureAwait(false) is { } row ? ToFile(row) : null;
 
+    public async Task<IReadOnlyList<EvidenceFile>> FindManyAsync(IReadOnlyCollection<string> fileIds, CancellationToken cancellationToken) =>
+        [.. (await _db.EvidenceFiles.AsNoTracking().Where(f => fileIds.Contains(f.Id)).ToListAsync(cancellationToken).ConfigureAwait(false)).Select(ToFile)];
+
+    public Task<IReadOnlyList<string>> RemoveUnattachedAsync(DateTimeOffset uploadedBefore, CancellationToken cancellationToken) =>
+        _transactions.RunAsync<IReadOnlyList<string>>(async () =>
+        {
+            // Held until the end: a request attaching one of them meanwhile waits, then finds it gone (and fails as a conflict).
+            var unused = (await _db.EvidenceFiles.Where(f => f.DisputeId == null && f.UploadedAt < uploadedBefore).HoldAsync(cancellationToken)
+                .ConfigureAwait(false)).Select(f => f.Id).ToList();
+            await _db.EvidenceFiles.Where(f => unused.Contains(f.Id)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            return unused;
+        }, cancellationToken);
+
     public async Task<IReadOnlyList<EvidenceFile>> ForDisputeAsync(string disputeId, CancellationToken cancellationToken) =>
         [.. (await _db.EvidenceFiles.AsNoTracking().Where(f => f.DisputeId == disputeId).OrderBy(f => f.UploadedAt)
             .ToListAsync(cancellationToken).ConfigureAwait(false)).Select(ToFile)];

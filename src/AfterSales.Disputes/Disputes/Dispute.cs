@@ -271,7 +271,9 @@ public sealed partial class Dispute
     /// <param name="refunds">The order and what its other disputes refunded.</param>
     /// <param name="policy">The effective policy for the order's store and region.</param>
     /// <param name="now">When the request is opened.</param>
-    public static OpenOutcome Open(OpenDisputeRequest request, OrderRefunds refunds, EffectivePolicy policy, DateTimeOffset now)
+    /// <param name="files">The uploaded files the request names, as the platform checked them (their hashes go into the opening event).</param>
+    public static OpenOutcome Open(OpenDisputeRequest request, OrderRefunds refunds, EffectivePolicy policy, DateTimeOffset now,
+        IReadOnlyList<AttachedFile>? files = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(refunds);
@@ -330,7 +332,7 @@ public sealed partial class Dispute
 
         var flow = DisputeFlows.For(request.Kind);
         var opened = new DisputeOpened(request, order.OrderId, order.StoreId, order.ShippedAt is not null, policy, eligibility,
-            itemCeiling, shippingCeiling, flow.Id, flow.Version, disputed);
+            itemCeiling, shippingCeiling, flow.Id, flow.Version, disputed) { Files = files is { Count: > 0 } ? files : null };
         return new OpenOutcome(new Dispute(opened, now), null, eligibility);
     }
 

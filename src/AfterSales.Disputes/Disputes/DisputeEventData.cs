@@ -9,6 +9,13 @@ namespace AfterSales.Disputes.Disputes;
 /// </summary>
 public abstract record DisputeEventData
 {
+    /// <summary>
+    /// The uploaded files these details name, each with its SHA-256 as it was when the action was taken; set by
+    /// the application after it checked them (they exist, belong to the caller and have an allowed type), so
+    /// what a client sends here is replaced. Null when the details name no file.
+    /// </summary>
+    public IReadOnlyList<AttachedFile>? Files { get; init; }
+
     internal abstract DisputeResult ApplyTo(Dispute dispute, Actor actor, DisputeAction action, DateTimeOffset at);
 }
 
@@ -61,8 +68,11 @@ public sealed record ShipmentDetails(string Carrier, string TrackingNumber, Ship
 /// return of a refund is refunded for the units received (the buyer accepts or escalates).
 /// </param>
 public sealed record ConditionReport(ConditionIssue Issues, IReadOnlyList<string> EvidenceIds, Amount? ProposedRefund = null, string? Note = null,
-    IReadOnlyList<RequestedLine>? Received = null) : DisputeEventData<ConditionReport>
+    IReadOnlyList<RequestedLine>? Received = null) : DisputeEventData<ConditionReport>, IReferencesFiles
 {
+    /// <inheritdoc/>
+    public IEnumerable<FileReference> FileReferences() => (EvidenceIds ?? []).Select(id => new FileReference(id, FileUse.Evidence));
+
     /// <summary>True when the goods came back intact.</summary>
     public bool IsIntact => Issues.IsIntact();
 }
@@ -70,7 +80,11 @@ public sealed record ConditionReport(ConditionIssue Issues, IReadOnlyList<string
 /// <summary>Evidence for arbitration: a statement and uploaded files.</summary>
 /// <param name="Statement">What the party says.</param>
 /// <param name="EvidenceIds">Ids of uploaded photos, videos or documents.</param>
-public sealed record EvidenceSubmission(string Statement, IReadOnlyList<string> EvidenceIds) : DisputeEventData<EvidenceSubmission>;
+public sealed record EvidenceSubmission(string Statement, IReadOnlyList<string> EvidenceIds) : DisputeEventData<EvidenceSubmission>, IReferencesFiles
+{
+    /// <inheritdoc/>
+    public IEnumerable<FileReference> FileReferences() => (EvidenceIds ?? []).Select(id => new FileReference(id, FileUse.Evidence));
+}
 
 /// <summary>Why a party escalates to the platform.</summary>
 /// <param name="Reason">In the party's words.</param>

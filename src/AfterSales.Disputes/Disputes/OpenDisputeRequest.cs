@@ -49,7 +49,16 @@ public sealed record OpenDisputeRequest(
     IReadOnlyList<string>? IncludedLineIds = null,
     RepairApplication? Repair = null,
     int? Quantity = null,
-    IReadOnlyList<RequestedLine>? OtherLines = null);
+    IReadOnlyList<RequestedLine>? OtherLines = null) : IReferencesFiles
+{
+    /// <summary>The uploaded files the request names: its evidence, and the repair application's proof of purchase and fault media.</summary>
+    public IEnumerable<FileReference> FileReferences() =>
+    [
+        .. (EvidenceIds ?? []).Select(id => new FileReference(id, FileUse.Evidence)),
+        .. Repair?.ProofOfPurchaseId is { } proof ? [new FileReference(proof, FileUse.ProofOfPurchase)] : Array.Empty<FileReference>(),
+        .. (Repair?.MediaIds ?? []).Select(id => new FileReference(id, FileUse.FaultMedia)),
+    ];
+}
 
 /// <summary>
 /// The first timeline event's details: the request as opened, and everything frozen with it (the

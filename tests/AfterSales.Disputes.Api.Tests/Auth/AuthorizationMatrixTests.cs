@@ -46,7 +46,7 @@ public class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrixTests.M
             await ActAsync(Api, Roles.Seller, Flagship, Escalated, "reject", new RejectionReason("no-fault"));
             await ActAsync(Api, Roles.Buyer, Ana, Escalated, "escalation", new EscalationRequest("Faulty"));
             Repair = (await OpenAsync(Api, "m-repair", buyer: Ben, kind: RequestKind.Repair,
-                repair: new RepairApplication("AX3000", "SN-1", "wifi", "Drops", "invoice", []))).Id;
+                repair: new RepairApplication("AX3000", "SN-1", "wifi", "Drops", null, []))).Id;
             await ActAsync(Api, Roles.Seller, Flagship, Repair, "approve");
             using var buyer = Api.As(Roles.Buyer, Ana);
             var file = new ByteArrayContent([0xFF, 0xD8, 0xFF, 0xE0, 1, 2]);
@@ -330,6 +330,7 @@ public class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrixTests.M
     private static readonly string[] s_otherRoutes =
     [
         "GET /api/v1/disputes", "POST /api/v1/disputes", "POST /api/v1/disputes/{disputeId}/evidence-files",
+        "POST /api/v1/attachments", "GET /api/v1/attachments/{fileId}",
         "GET /api/v1/orders/{orderId}", "POST /api/v1/orders", "GET /api/v1/orders/{orderId}/eligibility",
         "GET /api/v1/stores/{storeId}/scorecard", "GET /api/v1/arbitration/queue", "GET /api/v1/flows", "GET /api/v1/flows/{kind}",
         "GET /api/v1/webhooks/subscriptions", "POST /api/v1/webhooks/subscriptions",
@@ -443,6 +444,33 @@ public class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrixTests.M
         var response = await client.PostAsync($"/api/v1/disputes/{(own ? mine : foreign)}/evidence-files", new MultipartFormDataContent { { file, "file", "a.jpg" } });
 
         Expect(response, allowed: role != Roles.Platform, own);
+    }
+
+    [Theory]
+    [InlineData(Roles.Buyer)]
+    [InlineData(Roles.Seller)]
+    [InlineData(Roles.Arbitrator)]
+    [InlineData(Roles.ServiceCenter)]
+    [InlineData(Roles.Platform)]
+    public async Task UploadsBeforeARequest_AreForBuyers_AndOnlyTheirUploaderReadsThem(string role)
+    {
+        using var client = _world.Api.As(role, _world.PartyOf(role));
+        using var ana = _world.Api.As(Roles.Buyer, Ana);
+        var anas = await (await ana.PostAsync("/api/v1/attachments", Jpeg())).ReadAsync<Application.Ports.EvidenceFile>();
+
+        var upload = await client.PostAsync("/api/v1/attachments", Jpeg());
+        var read = await client.GetAsync($"/api/v1/attachments/{anas!.Id}");
+
+        upload.StatusCode.Should().Be(role == Roles.Buyer ? HttpStatusCode.Created : HttpStatusCode.Forbidden);
+        read.StatusCode.Should().Be(role == Roles.Buyer && _world.PartyOf(role) == Ana ? HttpStatusCode.OK : HttpStatusCode.NotFound,
+            "only the buyer who uploaded a file reads it before a request names it");
+    }
+
+    private static MultipartFormDataContent Jpeg()
+    {
+        var file = new ByteArrayContent([0xFF, 0xD8, 0xFF, 0xE0, 1, 2]);
+        file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+        return new MultipartFormDataContent { { file, "file", "a.jpg" } };
     }
 
     private static void Expect(HttpResponseMessage response, bool allowed, bool own)

@@ -1,13 +1,17 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AfterSales.Disputes.Api.Auth;
 using AfterSales.Disputes.Api.Contracts;
+using AfterSales.Disputes.Api.Hosting;
 using AfterSales.Disputes.Api.Tests.Support;
+using AfterSales.Disputes.Application.Ports;
 using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.Money;
 using AfterSales.Disputes.Orders;
 using AfterSales.Disputes.Policies;
+using Microsoft.Extensions.DependencyInjection;
 using static AfterSales.Disputes.Api.Tests.Support.World;
 
 namespace AfterSales.Disputes.Api.Tests.Endpoints;
@@ -55,7 +59,7 @@ public class SeedJourneyTests : IClassFixture<ApiFactory>
     [Fact]
     public async Task ARepairWithAnotherSerialNumber_IsRefusedByTheFlagship_AndFlaggedForTheReseller()
     {
-        var wrongSerial = new RepairApplication("AX3000", "SN-9", "wifi-drops", "Wi-Fi drops", "invoice-1", []);
+        var wrongSerial = new RepairApplication("AX3000", "SN-9", "wifi-drops", "Wi-Fi drops", null, []);
         await RegisterAsync(_api, Router("o-serial-refused"));
         using var ana = _api.As(Roles.Buyer, Ana);
 
@@ -124,6 +128,89 @@ public class SeedJourneyTests : IClassFixture<ApiFactory>
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.Content.ReadAsStringAsync()).Should().Contain("Line line-mouse has 3 unit(s): ask about 1 to 3.");
         (await ana.GetStringAsync("/api/v1/disputes")).Should().NotContain("o-too-many");
+    }
+
+    /// <summary>
+    /// Before applying for a repair, Ana uploads her invoice; the application names it, the engine checks it is hers,
+    /// and the opening event keeps its SHA-256. Ben's upload is not hers to name.
+    /// </summary>
+    [Fact]
+    public async Task AnInvoiceUploadedBeforeTheRepairRequest_IsCheckedAndHashedIntoTheOpening()
+    {
+        await RegisterAsync(_api, Router("o-attach"));
+        using var ana = _api.As(Roles.Buyer, Ana);
+        using var ben = _api.As(Roles.Buyer, Ben);
+        var invoice = await UploadAttachmentAsync(ana, "%PDF-1.7 Linkwave invoice"u8.ToArray(), "invoice.pdf", "application/pdf");
+        var bens = await UploadAttachmentAsync(ben, [0xFF, 0xD8, 0xFF, 0xE0, 9, 9], "router.jpg", "image/jpeg");
+
+        (await ana.GetAsync($"/api/v1/attachments/{invoice.Id}")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await ben.GetAsync($"/api/v1/attachments/{invoice.Id}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var refused = await ana.PostJsonAsync("/api/v1/disputes", new OpenDisputeBody("o-attach", "line-1", RequestKind.Repair, RequestReason.Defective,
+            "Wi-Fi drops", Repair: new RepairApplication("AX3000", "SN-1", "wifi-drops", "Wi-Fi drops", invoice.Id, [bens.Id])));
+        refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadAsStringAsync()).Should().Contain($"File {bens.Id} is not one of your uploads");
+
+        var created = await ana.PostJsonAsync("/api/v1/disputes", new OpenDisputeBody("o-attach", "line-1", RequestKind.Repair, RequestReason.Defective,
+            "Wi-Fi drops", Repair: new RepairApplication("AX3000", "SN-1", "wifi-drops", "Wi-Fi drops", invoice.Id, [])));
+        created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var opened = (await created.ReadAsync<DisputeResponse>())!;
+        using var seller = _api.As(Roles.Seller, Flagship);
+        var timeline = await seller.GetFromJsonAsync<List<DisputeEvent>>($"/api/v1/disputes/{opened.Id}/timeline", ApiJson.Options);
+        var files = await seller.GetFromJsonAsync<List<EvidenceFile>>($"/api/v1/disputes/{opened.Id}/evidence-files", ApiJson.Options);
+
+        opened.Repair!.WarrantyCovered.Should().BeTrue();
+        timeline![0].Data!.Files.Should().ContainSingle().Which.Should().Be(new AttachedFile(invoice.Id, invoice.Sha256, "application/pdf"));
+        files!.Should().ContainSingle().Which.DisputeId.Should().Be(opened.Id);
+        (await seller.GetAsync($"/api/v1/disputes/{opened.Id}/evidence-files/{invoice.Id}")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task AnUploadNoRequestNamed_IsRemovedAfterItsLifetime()
+    {
+        using var ben = _api.As(Roles.Buyer, Ben);
+        var unused = await UploadAttachmentAsync(ben, [0xFF, 0xD8, 0xFF, 0xE0, 7, 7], "spare.jpg", "image/jpeg");
+        var options = _api.Services.GetRequiredService<ApiOptions>();
+        var lifetime = options.Uploads.UnusedAttachmentLifetime;
+        options.Uploads.UnusedAttachmentLifetime = TimeSpan.Zero;
+        try
+        {
+            await Task.Delay(10);
+            (await _api.Services.GetRequiredService<UnusedAttachmentSweeper>().SweepAsync(CancellationToken.None)).Should().BeGreaterThanOrEqualTo(1);
+        }
+        finally
+        {
+            options.Uploads.UnusedAttachmentLifetime = lifetime;
+        }
+
+        (await ben.GetAsync($"/api/v1/attachments/{unused.Id}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        System.IO.File.Exists(Path.Combine(options.DataFolder, "evidence", unused.Id)).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task OnlyBuyers_UploadBeforeARequest()
+    {
+        using var seller = _api.As(Roles.Seller, Flagship);
+
+        var response = await seller.PostAsync("/api/v1/attachments", File([0xFF, 0xD8, 0xFF, 0xE0, 1], "x.jpg", "image/jpeg"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    private static async Task<EvidenceFile> UploadAttachmentAsync(HttpClient client, byte[] content, string name, string type)
+    {
+        var response = await client.PostAsync("/api/v1/attachments", File(content, name, type));
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var file = (await response.ReadAsync<EvidenceFile>())!;
+        file.DisputeId.Should().BeNull();
+        response.Headers.Location!.ToString().Should().Be($"/api/v1/attachments/{file.Id}");
+        return file;
+    }
+
+    private static MultipartFormDataContent File(byte[] content, string name, string type)
+    {
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue(type);
+        return new MultipartFormDataContent { { file, "file", name } };
     }
 
     private static Order Peripherals(string orderId)

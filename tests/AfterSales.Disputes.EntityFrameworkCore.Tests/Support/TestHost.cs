@@ -4,6 +4,7 @@ using AfterSales.Disputes.Application.Disputes;
 using AfterSales.Disputes.Application.Outbox;
 using AfterSales.Disputes.Application.Ports;
 using AfterSales.Disputes.Application.Webhooks;
+using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.Testing;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -106,6 +107,26 @@ internal sealed class TestHost : IAsyncDisposable
     {
         await using var scope = _services.CreateAsyncScope();
         return await use(scope.ServiceProvider.GetRequiredService<IDisputeStore>());
+    }
+
+    /// <summary>Runs <paramref name="use"/> with an evidence store of its own scope.</summary>
+    public async Task<T> WithEvidenceAsync<T>(Func<IEvidenceStore, Task<T>> use)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await use(scope.ServiceProvider.GetRequiredService<IEvidenceStore>());
+    }
+
+    /// <summary>Records an upload as the host records one, and returns its id.</summary>
+    public async Task<string> UploadAsync(Party by, string partyId, string contentType = "image/jpeg", string? disputeId = null, DateTimeOffset? at = null)
+    {
+        var id = $"ev_{Guid.NewGuid():N}"[..27];
+        await WithEvidenceAsync(async store =>
+        {
+            await store.AddAsync(new EvidenceFile(id, disputeId, by, partyId, "upload", contentType, 1234, new string('a', 62) + id[^2..], at ?? Clock.GetUtcNow()),
+                CancellationToken.None);
+            return id;
+        });
+        return id;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using AfterSales.Disputes.Application.Evidence;
 using AfterSales.Disputes.Application.Outbox;
 using AfterSales.Disputes.Application.Ports;
 using AfterSales.Disputes.Disputes;
@@ -16,12 +17,14 @@ internal sealed class DisputeCommandHandler<TCommand> : IRequestHandler<TCommand
     where TCommand : DisputeCommand
 {
     private readonly IDisputeStore _disputes;
+    private readonly IEvidenceStore _evidence;
     private readonly CommittedEventsPublisher _committed;
     private readonly TimeProvider _time;
 
-    public DisputeCommandHandler(IDisputeStore disputes, CommittedEventsPublisher committed, TimeProvider time)
+    public DisputeCommandHandler(IDisputeStore disputes, IEvidenceStore evidence, CommittedEventsPublisher committed, TimeProvider time)
     {
         _disputes = disputes;
+        _evidence = evidence;
         _committed = committed;
         _time = time;
     }
@@ -42,8 +45,23 @@ internal sealed class DisputeCommandHandler<TCommand> : IRequestHandler<TCommand
             return new DisputeCommandResult(CommandStatus.StaleVersion, dispute, null, []);
         }
 
+        DisputeCommand command = request;
+        if (request is TakeDisputeAction { Details: { } details } take)
+        {
+            // The files the details name are checked, and their hashes go into the event (the store attaches them);
+            // whatever files a caller put in the details themselves are replaced.
+            var named = details is IReferencesFiles references ? references.FileReferences() : [];
+            var (files, problem) = await FileChecks.CheckAsync(_evidence, take.Actor, dispute.Id, named, cancellationToken).ConfigureAwait(false);
+            if (problem is not null)
+            {
+                return new DisputeCommandResult(CommandStatus.Refused, dispute, new DisputeRefusal(DisputeRefusalCode.InvalidInput, problem, []), []);
+            }
+
+            command = take with { Details = details with { Files = files } };
+        }
+
         var loadedVersion = dispute.Version;
-        var result = request.Execute(dispute, _time.GetUtcNow());
+        var result = command.Execute(dispute, _time.GetUtcNow());
         if (!result.Succeeded)
         {
             return new DisputeCommandResult(CommandStatus.Refused, dispute, result.Refusal, []);

@@ -1,3 +1,4 @@
+using AfterSales.Disputes.Application.Evidence;
 using AfterSales.Disputes.Application.Outbox;
 using AfterSales.Disputes.Application.Ports;
 using AfterSales.Disputes.Disputes;
@@ -43,13 +44,15 @@ public sealed record OpenDispute(string OrderId, OpenDisputeRequest Request) : I
 internal sealed class OpenDisputeHandler : IRequestHandler<OpenDispute, DisputeCommandResult>
 {
     private readonly IDisputeStore _disputes;
+    private readonly IEvidenceStore _evidence;
     private readonly IPolicyCatalog _policies;
     private readonly CommittedEventsPublisher _committed;
     private readonly TimeProvider _time;
 
-    public OpenDisputeHandler(IDisputeStore disputes, IPolicyCatalog policies, CommittedEventsPublisher committed, TimeProvider time)
+    public OpenDisputeHandler(IDisputeStore disputes, IEvidenceStore evidence, IPolicyCatalog policies, CommittedEventsPublisher committed, TimeProvider time)
     {
         _disputes = disputes;
+        _evidence = evidence;
         _policies = policies;
         _committed = committed;
         _time = time;
@@ -60,8 +63,16 @@ internal sealed class OpenDisputeHandler : IRequestHandler<OpenDispute, DisputeC
     {
         ArgumentNullException.ThrowIfNull(request);
         var now = _time.GetUtcNow();
+        var (files, fileProblem) = await FileChecks.CheckAsync(_evidence, Actor.Buyer(request.Request.BuyerId), request.Request.DisputeId,
+            request.Request.FileReferences(), cancellationToken).ConfigureAwait(false);
+        if (fileProblem is not null)
+        {
+            return new DisputeCommandResult(CommandStatus.Refused, null, new DisputeRefusal(DisputeRefusalCode.InvalidInput, fileProblem, []), []);
+        }
+
+        // The store attaches the files the opening names to the new dispute, in the transaction that opens it.
         OpenOutcome Decide(OrderRefunds refunds) => _policies.For(refunds.Order, request.Request.LineId) is { } policy
-            ? Dispute.Open(request.Request, refunds, policy, now)
+            ? Dispute.Open(request.Request, refunds, policy, now, files)
             : new OpenOutcome(null, new DisputeRefusal(DisputeRefusalCode.NotEligible,
                 $"No after-sales policy is configured for store {refunds.Order.StoreId} in region {refunds.Order.Region}.", []), null);
 

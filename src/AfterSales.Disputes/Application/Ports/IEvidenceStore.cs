@@ -4,7 +4,7 @@ namespace AfterSales.Disputes.Application.Ports;
 
 /// <summary>An uploaded evidence file's record: the file itself lives outside the web root under its id.</summary>
 /// <param name="Id">The generated id (also the stored file name).</param>
-/// <param name="DisputeId">The dispute it belongs to.</param>
+/// <param name="DisputeId">The dispute it belongs to; null for a file a buyer uploaded before opening the request that will name it.</param>
 /// <param name="UploadedBy">The kind of party that uploaded it.</param>
 /// <param name="UploaderId">That party's id.</param>
 /// <param name="FileName">The name it was uploaded with, cleaned of any path.</param>
@@ -12,7 +12,7 @@ namespace AfterSales.Disputes.Application.Ports;
 /// <param name="Size">Its size in bytes.</param>
 /// <param name="Sha256">The hex SHA-256 of its content.</param>
 /// <param name="UploadedAt">When.</param>
-public sealed record EvidenceFile(string Id, string DisputeId, Party UploadedBy, string UploaderId, string FileName, string ContentType, long Size, string Sha256, DateTimeOffset UploadedAt);
+public sealed record EvidenceFile(string Id, string? DisputeId, Party UploadedBy, string UploaderId, string FileName, string ContentType, long Size, string Sha256, DateTimeOffset UploadedAt);
 
 /// <summary>Records of evidence files.</summary>
 public interface IEvidenceStore
@@ -23,6 +23,16 @@ public interface IEvidenceStore
     /// <summary>The record with this id, or null.</summary>
     Task<EvidenceFile?> FindAsync(string fileId, CancellationToken cancellationToken);
 
+    /// <summary>The records with these ids that exist.</summary>
+    Task<IReadOnlyList<EvidenceFile>> FindManyAsync(IReadOnlyCollection<string> fileIds, CancellationToken cancellationToken);
+
     /// <summary>A dispute's files, oldest first.</summary>
     Task<IReadOnlyList<EvidenceFile>> ForDisputeAsync(string disputeId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes the records of files uploaded before <paramref name="uploadedBefore"/> that no request took (a
+    /// dispute's store attaches the files its events name when it saves them); returns their ids, so the host
+    /// deletes the files.
+    /// </summary>
+    Task<IReadOnlyList<string>> RemoveUnattachedAsync(DateTimeOffset uploadedBefore, CancellationToken cancellationToken);
 }

@@ -35,11 +35,21 @@ public static class DisputeJson
                 new BusinessCalendarJsonConverter(),
                 new DeadlineSpanJsonConverter(),
             },
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { DescribeEventData } },
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { DescribeEventData, OmitNoFiles } },
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         };
         options.MakeReadOnly();
         return options;
+    }
+
+    // Most details name no file: their stored JSON carries no "files" member rather than a null one.
+    private static void OmitNoFiles(JsonTypeInfo typeInfo)
+    {
+        if (typeof(DisputeEventData).IsAssignableFrom(typeInfo.Type)
+            && typeInfo.Properties.FirstOrDefault(p => p.Name == "files") is { } files)
+        {
+            files.ShouldSerialize = (_, value) => value is not null;
+        }
     }
 
     // Declares the kinds of event details here rather than with attributes on the domain types, which
