@@ -40,7 +40,8 @@ public static class Marketplace
         ProofOfPurchaseRequired: true,
         ServiceCenterId: ServiceCenter);
 
-    public static StorePolicy FlagshipPolicy { get; } = new(Flagship, "v1", StoreType.OfficialFlagship, NoReasonExchange: true);
+    public static StorePolicy FlagshipPolicy { get; } = new(Flagship, "v1", StoreType.OfficialFlagship, NoReasonExchange: true,
+        ReturnPostageCap: Amount.FromMajor(20, Currency.CNY));
 
     public static StorePolicy ResellerPolicy { get; } = new(Reseller, "v4", StoreType.AuthorisedReseller, ClearanceExchangeOnly: true, SerialMismatch: SerialMismatchRule.Flag);
 

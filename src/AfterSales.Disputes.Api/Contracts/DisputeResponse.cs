@@ -21,6 +21,7 @@ namespace AfterSales.Disputes.Api.Contracts;
 /// <param name="RequestedRefund">The refund asked for.</param>
 /// <param name="AgreedRefund">The refund agreed.</param>
 /// <param name="RefundableMaximum">The most this request can refund.</param>
+/// <param name="ReturnShippingPayer">Who pays for sending goods back: the ruling's payer once there is one, else the policy's.</param>
 /// <param name="Deadline">The live deadline: when, and what happens then.</param>
 /// <param name="Closure">Why it closed, once closed.</param>
 /// <param name="AllowedActions">What the caller may do now.</param>
@@ -56,6 +57,7 @@ public sealed record DisputeResponse(
     Amount? RequestedRefund,
     Amount? AgreedRefund,
     Amount RefundableMaximum,
+    ShippingPayer ReturnShippingPayer,
     DeadlineResponse? Deadline,
     ClosureReason? Closure,
     IReadOnlyList<DisputeAction> AllowedActions,
@@ -82,7 +84,7 @@ public sealed record DisputeResponse(
         ArgumentNullException.ThrowIfNull(dispute);
         return new DisputeResponse(
             dispute.Id, dispute.Version, dispute.OrderId, dispute.LineId, dispute.Lines, dispute.BuyerId, dispute.StoreId, dispute.Kind, dispute.Reason,
-            dispute.Description, dispute.State, dispute.Remedy, dispute.RequestedRefund, dispute.AgreedRefund, dispute.Ceiling,
+            dispute.Description, dispute.State, dispute.Remedy, dispute.RequestedRefund, dispute.AgreedRefund, dispute.Ceiling, dispute.ReturnShippingPayer,
             dispute.Deadline is { } deadline ? new DeadlineResponse(deadline.ExpiresWith, deadline.DueAt, deadline.IsPaused) : null,
             dispute.Closure, dispute.AllowedActions(caller, now), dispute.FlowId, dispute.FlowVersion, dispute.Policy.Version, dispute.Eligibility,
             dispute.Offers, dispute.Shipments, dispute.ReceiptReport, dispute.Refund, dispute.RepairFile,

@@ -1,5 +1,6 @@
 using AfterSales.Disputes.Application.Policies;
 using AfterSales.Disputes.Calendars;
+using AfterSales.Disputes.Money;
 using AfterSales.Disputes.Policies;
 
 namespace AfterSales.Disputes.Api.Hosting;
@@ -27,7 +28,8 @@ internal static class MarketplacePolicies
         .AddRegion(JurisdictionPacks.China, new BusinessCalendar("CN", TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"))
             .WithHolidayPeriod(new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 7)))
         .AddRegion(JurisdictionPacks.EuropeanUnion, new BusinessCalendar("DE", TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")))
-        .AddStore(new StorePolicy(Flagship, "v1", StoreType.OfficialFlagship, NoReasonReturnDays: 15, NoReasonExchange: true))
+        .AddStore(new StorePolicy(Flagship, "v1", StoreType.OfficialFlagship, NoReasonReturnDays: 15, NoReasonExchange: true,
+            ReturnPostageCap: Amount.Of(2000, "CNY")))
         .AddStore(new StorePolicy(Reseller, "v1", StoreType.AuthorisedReseller, ClearanceExchangeOnly: true, SerialMismatch: SerialMismatchRule.Flag))
         .AddWarranty(Linkwave);
 }

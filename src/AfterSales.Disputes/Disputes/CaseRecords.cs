@@ -104,6 +104,12 @@ public sealed record RefundRecord(
 {
     /// <summary>How the item part is shared among the request's lines, each within its ceiling for the units that came back.</summary>
     public IReadOnlyList<RefundLine> Lines { get; init; } = [];
+
+    /// <summary>
+    /// Return postage settled in the refund: positive when the seller reimburses postage the buyer paid, negative when a
+    /// buyer who pays return shipping used the seller's prepaid label; null when none. <see cref="Amount"/> includes it.
+    /// </summary>
+    public Amount? ReturnPostage { get; init; }
 }
 
 /// <summary>The part of a refund that pays for one order line.</summary>

@@ -1,4 +1,5 @@
 using AfterSales.Disputes.Money;
+using AfterSales.Disputes.Policies;
 
 namespace AfterSales.Disputes.Disputes;
 
@@ -57,7 +58,31 @@ public sealed partial class Dispute
         }
 
         var lines = Lines.Select((line, i) => new RefundLine(line.LineId, UnitsReceived(line) ?? line.Units, parts[i])).ToList();
-        return new RefundRecord($"{Id}-refund", amount, itemPart, amount - itemPart, RefundStatus.Pending, Attempts: 1, RequestedAt: now) { Lines = lines };
+        var postage = ReturnPostageSettled(amount);
+        return new RefundRecord($"{Id}-refund", amount + postage, itemPart, amount - itemPart, RefundStatus.Pending, Attempts: 1, RequestedAt: now)
+        {
+            Lines = lines,
+            ReturnPostage = postage.IsZero ? null : postage,
+        };
+    }
+
+    // Who pays return shipping moves money: the seller reimburses postage the buyer paid (up to the store's cap); a buyer
+    // who pays but sent the return with the seller's prepaid label has the label's cost deducted, leaving at least one
+    // minor unit of the refund. Otherwise each side has paid its own.
+    private Amount ReturnPostageSettled(Amount refund)
+    {
+        var none = Amount.Zero(refund.Currency);
+        if (ReturnShipment?.Details is not { Postage: { IsPositive: true } cost } shipment)
+        {
+            return none;
+        }
+
+        return (ReturnShippingPayer, shipment.PrepaidLabel) switch
+        {
+            (ShippingPayer.Seller, false) => Amount.Min(cost, Policy.ReturnPostageCap ?? none),
+            (ShippingPayer.Buyer, true) => -Amount.Min(cost, refund - new Amount(1, refund.Currency)),
+            _ => none,
+        };
     }
 
     private Problem? CheckRefund(Amount refund, string what)

@@ -42,7 +42,7 @@ public sealed partial class Dispute
     private static ActionTable RepairActions() => new ActionTable()
         .Action<ShipmentDetails>(DisputeAction.ShipDevice, "device-shipment", "send a device",
             new ShipmentDetails("SF Express", "SF1400228813"),
-            validate: (_, shipment) => ValidateShipment(shipment), record: (d, shipment, taken) => d.Ship(ShipmentPurpose.ToServiceCenter, shipment, taken))
+            validate: (d, shipment) => d.ValidateShipment(shipment), record: (d, shipment, taken) => d.Ship(ShipmentPurpose.ToServiceCenter, shipment, taken))
         .Action(DisputeAction.ReceiveDevice, "device/receive", "receive a device", record: (d, taken) => d.MarkReceived(ShipmentPurpose.ToServiceCenter, taken))
         .Action<Diagnosis>(DisputeAction.Diagnose, "diagnosis", "diagnose a device",
             new Diagnosis(false, "Corrosion on the power board", Amount.Of(18000, "CNY"), FaultCause.LiquidDamage),
@@ -56,7 +56,7 @@ public sealed partial class Dispute
             record: (d, report, _) => d.RepairFile = d.RepairFile! with { Repairs = [.. d.RepairFile.Repairs, report] })
         .Action<ShipmentDetails>(DisputeAction.ShipDeviceBack, "device/return-shipment", "ship a device back",
             new ShipmentDetails("SF Express", "SF1400228814"),
-            validate: (_, shipment) => ValidateShipment(shipment), record: (d, shipment, taken) => d.Ship(ShipmentPurpose.FromServiceCenter, shipment, taken),
+            validate: (d, shipment) => d.ValidateShipment(shipment), record: (d, shipment, taken) => d.Ship(ShipmentPurpose.FromServiceCenter, shipment, taken),
             closes: ClosureReason.ReturnedUnrepaired)
         .Action(DisputeAction.ConfirmRepair, "repair/confirm", "confirm a repair", record: (d, taken) => d.MarkReceived(ShipmentPurpose.FromServiceCenter, taken))
         .Action(DisputeAction.AutoConfirmRepair, route: null, "confirm a repair after the buyer's silence",

@@ -31,8 +31,8 @@ public sealed partial class Dispute
 
     private static ActionTable ReturnActions() => new ActionTable()
         .Action<ShipmentDetails>(DisputeAction.ShipReturn, "return-shipment", "ship the item back",
-            new ShipmentDetails("SF Express", "SF1400228811"),
-            validate: (_, shipment) => ValidateShipment(shipment), record: (d, shipment, taken) => d.Ship(ShipmentPurpose.Return, shipment, taken))
+            new ShipmentDetails("SF Express", "SF1400228811", Postage: Amount.Of(1200, "CNY")),
+            validate: (d, shipment) => d.ValidateShipment(shipment), record: (d, shipment, taken) => d.Ship(ShipmentPurpose.Return, shipment, taken))
         .Action<ReturnNote>(DisputeAction.AddReturnNote, "return-shipment/notes", "add a note to the return",
             new ReturnNote("Left at the parcel locker by the store's door, code 4471"),
             validate: (_, note) => Blank(note.Text) || note.Text.Length > MaxTextLength ? Invalid($"A note has 1 to {MaxTextLength} characters.") : null,
@@ -54,7 +54,7 @@ public sealed partial class Dispute
             record: (d, _) => d.AgreedRefund = d.RefundAfterProblemReport, closes: ClosureReason.ProblemAccepted)
         .Action<ShipmentDetails>(DisputeAction.ShipReplacement, "replacement-shipment", "ship a replacement",
             new ShipmentDetails("SF Express", "SF1400228812"),
-            validate: (_, shipment) => ValidateShipment(shipment), record: (d, shipment, taken) => d.Ship(ShipmentPurpose.Replacement, shipment, taken))
+            validate: (d, shipment) => d.ValidateShipment(shipment), record: (d, shipment, taken) => d.Ship(ShipmentPurpose.Replacement, shipment, taken))
         .Action(DisputeAction.RefundInstead, route: null, "refund when no replacement was shipped in time", record: (d, _) =>
         {
             // The seller has the item back but sent no replacement: the buyer is refunded in full.
@@ -67,8 +67,12 @@ public sealed partial class Dispute
         .Action(DisputeAction.AutoConfirmReplacement, route: null, "confirm a replacement after the buyer's silence",
             record: (d, taken) => d.MarkReceived(ShipmentPurpose.Replacement, taken), closes: ClosureReason.Exchanged);
 
-    private static Problem? ValidateShipment(ShipmentDetails shipment) =>
-        Blank(shipment.Carrier) || Blank(shipment.TrackingNumber) ? Invalid("A shipment needs a carrier and a tracking number.") : null;
+    private Problem? ValidateShipment(ShipmentDetails shipment) =>
+        Blank(shipment.Carrier) || Blank(shipment.TrackingNumber) ? Invalid("A shipment needs a carrier and a tracking number.")
+        : shipment.PrepaidLabel && shipment.Postage is null ? Invalid("A return with a prepaid label names the label's cost (postage).")
+        : shipment.Postage is { } postage && postage.Currency != Ceiling.Currency ? Currency(postage)
+        : shipment.Postage is { IsNegative: true } ? Invalid("Postage cannot be negative.")
+        : null;
 
     private void Ship(ShipmentPurpose purpose, ShipmentDetails details, ActionTaken taken) => _shipments.Add(new Shipment(purpose, details, taken.At));
 

@@ -257,6 +257,12 @@ public sealed partial class Dispute
     /// <summary>The seller's window to answer: the repair review in business days, or the response window before or after shipment.</summary>
     public DeadlineSpan SellerResponseWindow => Kind == RequestKind.Repair ? Policy.RepairReview : Policy.SellerResponse(OrderShipped);
 
+    /// <summary>
+    /// Who pays for sending the goods back: the ruling's payer once there is a ruling, otherwise the policy's, as the
+    /// eligibility decision recorded it (the buyer for no-reason returns under the China pack, the seller for faults).
+    /// </summary>
+    public ShippingPayer ReturnShippingPayer => Arbitration?.CurrentRuling?.Terms.ReturnShippingPayer ?? Eligibility.ReturnShippingPayer;
+
     /// <summary>The seller's window to confirm a return: longer for surface mail.</summary>
     public DeadlineSpan ReceiptConfirmationWindow => ReturnShipment?.Details.Method == ShippingMethod.Surface
         ? Policy.Windows.ReceiptConfirmationSurface

@@ -52,11 +52,18 @@ public enum ShippingMethod
     Surface,
 }
 
-/// <summary>A shipment's carrier and tracking number.</summary>
+/// <summary>A shipment's carrier and tracking number, and for a return what its postage cost.</summary>
 /// <param name="Carrier">The carrier.</param>
 /// <param name="TrackingNumber">The tracking number.</param>
 /// <param name="Method">Express or surface mail.</param>
-public sealed record ShipmentDetails(string Carrier, string TrackingNumber, ShippingMethod Method = ShippingMethod.Express) : DisputeEventData<ShipmentDetails>;
+/// <param name="Postage">
+/// For a return, what sending it cost: the postage the buyer paid the carrier, or with <paramref name="PrepaidLabel"/>
+/// the cost of the seller's prepaid label. Who pays return shipping then moves money in the refund: the seller
+/// reimburses the buyer's postage (up to the store's cap), or a buyer who pays has the label's cost deducted.
+/// </param>
+/// <param name="PrepaidLabel">Whether the return went with the seller's prepaid label (the seller paid the postage up front).</param>
+public sealed record ShipmentDetails(string Carrier, string TrackingNumber, ShippingMethod Method = ShippingMethod.Express, Amount? Postage = null,
+    bool PrepaidLabel = false) : DisputeEventData<ShipmentDetails>;
 
 /// <summary>The seller's report on returned goods. Not intact needs evidence, and may propose a reduced refund.</summary>
 /// <param name="Issues">What is wrong; <see cref="ConditionIssue.None"/> or only <see cref="ConditionIssue.OpenedForInspection"/> means intact.</param>

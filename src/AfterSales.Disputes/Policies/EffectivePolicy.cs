@@ -1,5 +1,6 @@
 using AfterSales.Disputes.Calendars;
 using AfterSales.Disputes.Flows;
+using AfterSales.Disputes.Money;
 using AfterSales.Disputes.Orders;
 
 namespace AfterSales.Disputes.Policies;
@@ -29,6 +30,7 @@ namespace AfterSales.Disputes.Policies;
 /// <param name="Citation">The jurisdiction's sources, for eligibility traces.</param>
 /// <param name="NoReasonExchange">Whether no-reason exchanges are offered besides no-reason returns (false in policies frozen before it existed).</param>
 /// <param name="SerialMismatch">What a serial number that does not match the order line gets (a refusal in policies frozen before it existed).</param>
+/// <param name="ReturnPostageCap">The most reimbursed of postage a buyer paid for a return the seller pays for; null for none.</param>
 public sealed record EffectivePolicy(
     string Version,
     string Region,
@@ -49,7 +51,8 @@ public sealed record EffectivePolicy(
     bool GiftsReturnWithMainItem,
     string Citation,
     bool NoReasonExchange = false,
-    SerialMismatchRule SerialMismatch = SerialMismatchRule.Refuse)
+    SerialMismatchRule SerialMismatch = SerialMismatchRule.Refuse,
+    Amount? ReturnPostageCap = null)
 {
     /// <summary>The seller's response window: shorter before the order ships.</summary>
     public DeadlineSpan SellerResponse(bool shipped) =>

@@ -44,6 +44,11 @@ public static class PolicyComposer
             problems.Add($"Rule 'return shipment window': the store gives buyers {days} days, below the floor's {floorReturnShipment.TotalDays:0} days (platform floor {floor.Version}).");
         }
 
+        if (store.ReturnPostageCap is { IsNegative: true } cap)
+        {
+            problems.Add($"Rule 'return postage': the store cannot reimburse a negative amount ({cap}).");
+        }
+
         return problems;
     }
 
@@ -96,6 +101,7 @@ public static class PolicyComposer
             GiftsReturnWithMainItem: store.GiftsReturnWithMainItem,
             Citation: pack.Citation,
             NoReasonExchange: store.NoReasonExchange,
-            SerialMismatch: store.SerialMismatch);
+            SerialMismatch: store.SerialMismatch,
+            ReturnPostageCap: store.ReturnPostageCap);
     }
 }

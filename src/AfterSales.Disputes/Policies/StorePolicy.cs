@@ -1,3 +1,5 @@
+using AfterSales.Disputes.Money;
+
 namespace AfterSales.Disputes.Policies;
 
 /// <summary>
@@ -19,6 +21,10 @@ namespace AfterSales.Disputes.Policies;
 /// intact-goods rule and shipping payer as its no-reason returns.
 /// </param>
 /// <param name="SerialMismatch">What a request whose serial number does not match the order line's gets: a refusal, or a flag.</param>
+/// <param name="ReturnPostageCap">
+/// The most the store reimburses of postage a buyer paid for a return the store pays for; null for none (the
+/// buyer then sends it with the store's prepaid label).
+/// </param>
 public sealed record StorePolicy(
     string StoreId,
     string Version,
@@ -31,4 +37,5 @@ public sealed record StorePolicy(
     bool ClearanceExchangeOnly = false,
     bool GiftsReturnWithMainItem = true,
     bool NoReasonExchange = false,
-    SerialMismatchRule SerialMismatch = SerialMismatchRule.Refuse);
+    SerialMismatchRule SerialMismatch = SerialMismatchRule.Refuse,
+    Amount? ReturnPostageCap = null);

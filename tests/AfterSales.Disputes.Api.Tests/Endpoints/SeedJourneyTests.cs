@@ -130,6 +130,20 @@ public class SeedJourneyTests : IClassFixture<ApiFactory>
         (await ana.GetStringAsync("/api/v1/disputes")).Should().NotContain("o-too-many");
     }
 
+    [Fact]
+    public async Task ANoReasonReturnSentWithTheStoresPrepaidLabel_HasTheLabelDeductedFromTheRefund()
+    {
+        var opened = await OpenAsync(_api, "o-label", reason: RequestReason.NoReason);
+        await ActAsync(_api, Roles.Seller, Flagship, opened.Id, "approve");
+        await ActAsync(_api, Roles.Buyer, Ana, opened.Id, "return-shipment", new ShipmentDetails("SF Express", "SF-LABEL", Postage: Yuan(10), PrepaidLabel: true));
+        var refunding = await ActAsync(_api, Roles.Seller, Flagship, opened.Id, "receipt", new ConditionReport(ConditionIssue.None, []));
+
+        refunding.ReturnShippingPayer.Should().Be(ShippingPayer.Buyer);
+        refunding.Refund!.Amount.Should().Be(Yuan(389));
+        refunding.Refund.ReturnPostage.Should().Be(Yuan(-10));
+        refunding.Refund.ItemPart.Should().Be(Yuan(399));
+    }
+
     /// <summary>
     /// Before applying for a repair, Ana uploads her invoice; the application names it, the engine checks it is hers,
     /// and the opening event keeps its SHA-256. Ben's upload is not hers to name.

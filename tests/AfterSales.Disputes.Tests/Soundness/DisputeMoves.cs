@@ -141,7 +141,10 @@ public static class DisputeMoves
             case DisputeAction.ShipReturn:
                 yield return ("express", true, (d, now) => d.ShipReturn(id, express, now));
                 yield return ("surface mail", true, (d, now) => d.ShipReturn(id, surface, now));
+                yield return ("postage 25 paid", true, (d, now) => d.ShipReturn(id, express with { Postage = Postage(ceiling, 25) }, now));
+                yield return ("prepaid label 12", true, (d, now) => d.ShipReturn(id, express with { Postage = Postage(ceiling, 12), PrepaidLabel = true }, now));
                 yield return ("blank tracking", false, (d, now) => d.ShipReturn(id, blankTracking, now));
+                yield return ("prepaid label without its cost", false, (d, now) => d.ShipReturn(id, express with { PrepaidLabel = true }, now));
                 break;
             case DisputeAction.AcceptProblemReport:
                 yield return ("", true, (d, now) => d.AcceptProblemReport(id, now));
@@ -289,6 +292,8 @@ public static class DisputeMoves
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    private static Amount Postage(Amount like, decimal major) => Amount.FromMajor(major, like.Currency);
 
     // The request's units back but one fewer of the first line, when something still comes back.
     private static IReadOnlyList<RequestedLine>? PartialReceipt(Dispute dispute)

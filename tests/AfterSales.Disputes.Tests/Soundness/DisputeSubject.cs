@@ -263,10 +263,24 @@ public sealed class DisputeSubject : IExplorationSubject<DisputeSubject>
             yield return $"shipping: {shipping} refunded or pending, {_order.ShippingPaid} paid";
         }
 
-        var total = Sum(all.Where(d => d.Refund is not null).Select(d => d.Refund!.Amount));
+        // Reimbursed return postage is not a refund of what was paid: it is counted apart, within the store's cap.
+        var total = Sum(all.Where(d => d.Refund is not null).Select(d => d.Refund!.Amount - (d.Refund.ReturnPostage ?? zero)));
         if (total > _order.TotalPaid)
         {
             yield return $"order: {total} refunded or pending, {_order.TotalPaid} paid";
+        }
+
+        if (Dispute.Refund is { } paid)
+        {
+            if (paid.ReturnPostage is { IsPositive: true } reimbursed && reimbursed > (Dispute.Policy.ReturnPostageCap ?? zero))
+            {
+                yield return $"return postage: {reimbursed} reimbursed, above the store's cap {Dispute.Policy.ReturnPostageCap}";
+            }
+
+            if (!paid.Amount.IsPositive || paid.Amount != paid.ItemPart + paid.ShippingPart + (paid.ReturnPostage ?? zero))
+            {
+                yield return $"refund: {paid.Amount} is not its item part {paid.ItemPart}, shipping {paid.ShippingPart} and postage {paid.ReturnPostage}";
+            }
         }
 
         if (Dispute.AgreedRefund is { } agreed && agreed > Dispute.Ceiling)

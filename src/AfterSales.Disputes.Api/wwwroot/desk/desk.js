@@ -250,6 +250,7 @@ function renderCase(dispute, order, policy, timeline, files, explained) {
     ['Opened', when(dispute.openedAt)],
     ['Flow', `${dispute.flowId} v${dispute.flowVersion}`],
     ['Refund', dispute.refund ? `${money(dispute.refund.amount)} ${words(dispute.refund.status).toLowerCase()}` : 'none'],
+    ['Return shipping', `paid by the ${String(dispute.returnShippingPayer).toLowerCase()}${postage(dispute.refund)}`],
   ]));
 
   $('order').replaceChildren(
@@ -301,6 +302,15 @@ function renderCase(dispute, order, policy, timeline, files, explained) {
 
 function dl(pairs) {
   return pairs.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]);
+}
+
+// The return postage the refund settles: reimbursed to the buyer, or the seller's prepaid label deducted.
+function postage(refund) {
+  const settled = refund?.returnPostage;
+  if (!settled) return '';
+  return settled.minorUnits > 0
+    ? ` · ${money(settled)} postage reimbursed in the refund`
+    : ` · ${money({ ...settled, minorUnits: -settled.minorUnits })} prepaid label deducted from the refund`;
 }
 
 function table(headings, rows) {
