@@ -7,7 +7,8 @@ using AfterSales.Disputes.Policies;
 namespace AfterSales.Disputes.Testing;
 
 /// <summary>
-/// A small marketplace to test against: a router brand with a 24-month warranty (36 in the EU), its
+/// A small marketplace to test against: a router brand with a 24-month warranty (36 in the EU, on-site service
+/// as an add-on), its
 /// flagship store and an authorised reseller in China, and a store in Germany; orders are built per test.
 /// Times are UTC; the "now" of a test is passed explicitly.
 /// </summary>
@@ -38,7 +39,8 @@ public static class Marketplace
         DefaultMonths: 12,
         ExcludedCauses: BrandWarranty.StandardExclusions,
         ProofOfPurchaseRequired: true,
-        ServiceCenterId: ServiceCenter);
+        ServiceCenterId: ServiceCenter,
+        OnSiteServiceAvailable: true);
 
     public static StorePolicy FlagshipPolicy { get; } = new(Flagship, "v1", StoreType.OfficialFlagship, NoReasonExchange: true,
         ReturnPostageCap: Amount.FromMajor(20, Currency.CNY));
@@ -68,7 +70,7 @@ public static class Marketplace
 
     /// <summary>A router (electronics, serial number) and a free gift, paid 399 + 0 yuan, shipping 10 yuan.</summary>
     public static Order RouterOrder(string storeId = Flagship, string orderId = "order-1", DateTimeOffset? shipped = null,
-        DateTimeOffset? delivered = null, bool notShipped = false, params string[] tags)
+        DateTimeOffset? delivered = null, bool notShipped = false, bool onSite = false, params string[] tags)
     {
         var currency = storeId == GermanStore ? Currency.EUR : Currency.CNY;
         Amount Money(decimal value) => Amount.FromMajor(value, currency);
@@ -76,7 +78,7 @@ public static class Marketplace
             orderId, Buyer, storeId, storeId == GermanStore ? "DE" : "CN", currency,
             [
                 new OrderLine("line-router", "LW-AX3000", "Linkwave AX3000 router", ItemCategory.Electronics, Money(399), 1, Money(399),
-                    SerialNumber: "LW3000-77821", Brand: "Linkwave", PromotionTags: tags.Length == 0 ? null : tags),
+                    SerialNumber: "LW3000-77821", Brand: "Linkwave", PromotionTags: tags.Length == 0 ? null : tags, OnSiteService: onSite),
                 new OrderLine("line-cable", "LW-CAT6", "Network cable", ItemCategory.None, Money(25), 2, Money(40)),
                 new OrderLine("line-gift", "LW-STICKER", "Sticker pack (gift)", ItemCategory.None, Money(5), 1, Money(0), GiftForLineId: "line-router"),
             ],

@@ -33,7 +33,8 @@ namespace AfterSales.Disputes.Api.Contracts;
 /// <param name="Shipments">Shipments with carriers and tracking numbers.</param>
 /// <param name="ReceiptReport">The seller's report on returned goods.</param>
 /// <param name="Refund">The refund.</param>
-/// <param name="Repair">The repair side.</param>
+/// <param name="Repair">The repair side, with its on-site visits.</param>
+/// <param name="OnSiteService">Whether a repair is done on site rather than shipped in.</param>
 /// <param name="Arbitration">Arbitration rounds.</param>
 /// <param name="Evidence">Evidence submitted.</param>
 /// <param name="Messages">Messages on the case.</param>
@@ -70,6 +71,7 @@ public sealed record DisputeResponse(
     ConditionReport? ReceiptReport,
     RefundRecord? Refund,
     RepairFile? Repair,
+    bool OnSiteService,
     IReadOnlyList<ArbitrationResponse> Arbitration,
     IReadOnlyList<EvidenceItem> Evidence,
     IReadOnlyList<CaseMessage> Messages,
@@ -87,7 +89,7 @@ public sealed record DisputeResponse(
             dispute.Description, dispute.State, dispute.Remedy, dispute.RequestedRefund, dispute.AgreedRefund, dispute.Ceiling, dispute.ReturnShippingPayer,
             dispute.Deadline is { } deadline ? new DeadlineResponse(deadline.ExpiresWith, deadline.DueAt, deadline.IsPaused) : null,
             dispute.Closure, dispute.AllowedActions(caller, now), dispute.FlowId, dispute.FlowVersion, dispute.Policy.Version, dispute.Eligibility,
-            dispute.Offers, dispute.Shipments, dispute.ReceiptReport, dispute.Refund, dispute.RepairFile,
+            dispute.Offers, dispute.Shipments, dispute.ReceiptReport, dispute.Refund, dispute.RepairFile, dispute.OnSiteService,
             [.. dispute.ArbitrationRounds.Select(ArbitrationResponse.From)], dispute.Evidence, dispute.Messages, dispute.Rating, dispute.Scorecard,
             dispute.OpenedAt, dispute.UpdatedAt);
     }

@@ -22,7 +22,8 @@ internal static class MarketplacePolicies
         DefaultMonths: 12,
         ExcludedCauses: BrandWarranty.StandardExclusions,
         ProofOfPurchaseRequired: true,
-        ServiceCenterId: ServiceCenter);
+        ServiceCenterId: ServiceCenter,
+        OnSiteServiceAvailable: true);
 
     public static void Configure(PolicyCatalog catalog) => catalog
         .AddRegion(JurisdictionPacks.China, new BusinessCalendar("CN", TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"))

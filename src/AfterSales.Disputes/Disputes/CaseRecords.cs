@@ -135,9 +135,36 @@ public sealed record RepairFile(
     IReadOnlyList<RepairReport> Repairs,
     IReadOnlyDictionary<string, int> FailedRepairs)
 {
+    /// <summary>On-site visits, oldest first: each proposed slot with how it was answered and, once visited, the report.</summary>
+    public IReadOnlyList<Visit> Visits { get; init; } = [];
+
     /// <summary>How many repairs of <paramref name="faultCode"/> failed.</summary>
     public int FailedRepairsOf(string faultCode) => FailedRepairs.GetValueOrDefault(faultCode);
 }
+
+/// <summary>How a proposed visit slot stands.</summary>
+public enum VisitStatus
+{
+    /// <summary>Waiting for the buyer's answer.</summary>
+    Proposed,
+
+    /// <summary>Accepted by the buyer, or by the buyer's silence: the technician comes.</summary>
+    Accepted,
+
+    /// <summary>The buyer asked for another slot.</summary>
+    OtherSlotAsked,
+
+    /// <summary>The technician came and reported.</summary>
+    Visited,
+}
+
+/// <summary>An on-site visit: the slot proposed, when, how it was answered, and the technician's report.</summary>
+/// <param name="Slot">The slot.</param>
+/// <param name="ProposedAt">When the service center proposed it.</param>
+/// <param name="Status">How it stands.</param>
+/// <param name="OtherSlotReason">Why the buyer asked for another slot.</param>
+/// <param name="Report">The technician's report, once visited.</param>
+public sealed record Visit(VisitSlot Slot, DateTimeOffset ProposedAt, VisitStatus Status, string? OtherSlotReason = null, VisitReport? Report = null);
 
 /// <summary>A ruling as issued: its terms, by whom, when, and whether on appeal.</summary>
 /// <param name="Terms">Outcome, amount, rationale, shipping payer, penalty.</param>

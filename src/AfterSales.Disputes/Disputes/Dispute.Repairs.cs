@@ -1,3 +1,4 @@
+using AfterSales.Disputes.Flows;
 using AfterSales.Disputes.Money;
 using AfterSales.Disputes.Policies;
 
@@ -33,6 +34,18 @@ public sealed partial class Dispute
     /// <summary>The buyer reports the fault again after a repair.</summary>
     public DisputeResult ReportRepeatFault(string buyerId, RepeatFault fault, DateTimeOffset now) => Take(Actor.Buyer(buyerId), DisputeAction.ReportRepeatFault, fault, now);
 
+    /// <summary>The service center proposes a slot for an on-site visit.</summary>
+    public DisputeResult ProposeVisit(string serviceCenterId, VisitSlot slot, DateTimeOffset now) => Take(Actor.ServiceCenter(serviceCenterId), DisputeAction.ProposeVisit, slot, now);
+
+    /// <summary>The buyer accepts the proposed visit slot.</summary>
+    public DisputeResult AcceptVisit(string buyerId, DateTimeOffset now) => Take(Actor.Buyer(buyerId), DisputeAction.AcceptVisit, null, now);
+
+    /// <summary>The buyer asks for another visit slot.</summary>
+    public DisputeResult RequestOtherSlot(string buyerId, OtherSlotRequest request, DateTimeOffset now) => Take(Actor.Buyer(buyerId), DisputeAction.RequestOtherSlot, request, now);
+
+    /// <summary>The service center reports the on-site visit.</summary>
+    public DisputeResult ReportVisit(string serviceCenterId, VisitReport report, DateTimeOffset now) => Take(Actor.ServiceCenter(serviceCenterId), DisputeAction.ReportVisit, report, now);
+
     /// <summary>After two failed repairs, the buyer chooses an exchange.</summary>
     public DisputeResult ChooseExchange(string buyerId, DateTimeOffset now) => Take(Actor.Buyer(buyerId), DisputeAction.ChooseExchange, null, now);
 
@@ -40,6 +53,21 @@ public sealed partial class Dispute
     public DisputeResult ChooseRefund(string buyerId, DateTimeOffset now) => Take(Actor.Buyer(buyerId), DisputeAction.ChooseRefund, null, now);
 
     private static ActionTable RepairActions() => new ActionTable()
+        .Action<VisitSlot>(DisputeAction.ProposeVisit, "visits", "propose an on-site visit slot",
+            new VisitSlot(new DateTimeOffset(2027, 3, 16, 9, 0, 0, TimeSpan.FromHours(8)), new DateTimeOffset(2027, 3, 16, 12, 0, 0, TimeSpan.FromHours(8)),
+                "Technician Wang calls half an hour before"),
+            validate: null, validateAt: (_, slot, now) => ValidateSlot(slot, now),
+            record: (d, slot, taken) => d.RepairFile = d.RepairFile! with { Visits = [.. d.RepairFile.Visits, new Visit(slot, taken.At, VisitStatus.Proposed)] })
+        .Action(DisputeAction.AcceptVisit, "visit/accept", "accept the proposed visit slot",
+            record: (d, _) => d.AnswerVisit(visit => visit with { Status = VisitStatus.Accepted }))
+        .Action<OtherSlotRequest>(DisputeAction.RequestOtherSlot, "visit/other-slot", "ask for another visit slot",
+            new OtherSlotRequest("I am at work until 18:00; any evening this week suits"),
+            validate: (_, request) => Blank(request.Reason) || request.Reason.Length > MaxTextLength
+                ? Invalid($"Say in 1 to {MaxTextLength} characters why the slot does not suit.") : null,
+            record: (d, request, _) => d.AnswerVisit(visit => visit with { Status = VisitStatus.OtherSlotAsked, OtherSlotReason = request.Reason }))
+        .Action<VisitReport>(DisputeAction.ReportVisit, "visit/report", "report an on-site visit",
+            new VisitReport("The power adapter had failed; replaced it on site and tested Wi-Fi for 30 minutes", VisitOutcome.RepairedOnSite),
+            validate: (d, report) => d.ValidateVisitReport(report), record: (d, report, _) => d.RecordVisit(report))
         .Action<ShipmentDetails>(DisputeAction.ShipDevice, "device-shipment", "send a device",
             new ShipmentDetails("SF Express", "SF1400228813"),
             validate: (d, shipment) => d.ValidateShipment(shipment), record: (d, shipment, taken) => d.Ship(ShipmentPurpose.ToServiceCenter, shipment, taken))
@@ -76,12 +104,61 @@ public sealed partial class Dispute
             d.Remedy = Remedy.ReturnAndRefund;
             d.AgreedRefund = d.FullRefundAmount;
         })
-        .OnEntering(DisputeState.AwaitingDeviceShipment, (d, _) =>
+        .OnEntering(DisputeState.AwaitingDeviceShipment, (d, _) => d.EnsureRepairFile())
+        .OnEntering(DisputeState.AwaitingVisitProposal, (d, _) => d.EnsureRepairFile());
+
+    // The flow computes a step's deadline before the action's record, and Apply starts it again after: until the
+    // slot is recorded these answer the policy's window, which is then replaced.
+
+    /// <summary>The buyer's time to answer the proposed slot: the policy's window, ending half an hour before the slot at the latest.</summary>
+    internal DeadlineSpan VisitAnswerWindow(DateTimeOffset now) => RepairFile?.Visits is [.., { Status: VisitStatus.Proposed } proposed]
+        ? DeadlineSpan.Of(Max(TimeSpan.FromMinutes(1), Min(Policy.Windows.VisitAnswer.Length, proposed.Slot.Start - now - TimeSpan.FromMinutes(30))))
+        : Policy.Windows.VisitAnswer;
+
+    /// <summary>The service center's time to report the accepted visit: until the slot ends, then the policy's window.</summary>
+    internal DeadlineSpan VisitReportWindow(DateTimeOffset now) => RepairFile?.Visits is [.., { Status: VisitStatus.Accepted } accepted]
+        ? DeadlineSpan.Of(Max(TimeSpan.FromMinutes(1), accepted.Slot.End + Policy.Windows.VisitReport.Length - now))
+        : Policy.Windows.VisitReport;
+
+    // A slot the buyer can plan for: at least an hour ahead when proposed, and a morning or an afternoon long at most.
+    private static Problem? ValidateSlot(VisitSlot slot, DateTimeOffset now) =>
+        slot.Start < now.AddHours(1) ? Invalid("A visit slot starts at least an hour after it is proposed.")
+        : slot.End <= slot.Start ? Invalid("A visit slot ends after it starts.")
+        : slot.End - slot.Start > TimeSpan.FromHours(8) ? Invalid("A visit slot is at most 8 hours long.")
+        : slot.Note is { Length: > MaxTextLength } ? Invalid($"A visit note has at most {MaxTextLength} characters.")
+        : null;
+
+    private Problem? ValidateVisitReport(VisitReport report) =>
+        Blank(report.Findings) || report.Findings.Length > MaxTextLength ? Invalid($"A visit report states the findings in 1 to {MaxTextLength} characters.")
+        : report.Outcome == VisitOutcome.RepairedOnSite && !RepairFile!.WarrantyCovered
+            ? Invalid("A repair the warranty does not cover needs the buyer's consent to a fee: take the device in, and the service center quotes it.")
+        : null;
+
+    private void AnswerVisit(Func<Visit, Visit> answer) =>
+        RepairFile = RepairFile! with { Visits = [.. RepairFile.Visits.Take(RepairFile.Visits.Count - 1), answer(RepairFile.Visits[^1])] };
+
+    // Repaired on site, the visit is the diagnosis and the repair; taken in, the service center diagnoses it at its bench.
+    private void RecordVisit(VisitReport report)
+    {
+        AnswerVisit(visit => visit with { Status = VisitStatus.Visited, Report = report });
+        if (report.Outcome == VisitOutcome.RepairedOnSite)
         {
-            // The remedy became a repair (an accepted offer or a ruling, both refused when the item has no
-            // service center): the seller agreed to it or the platform ruled it, so it is free.
-            d.RepairFile ??= d.NewRepairFile(application: null, warrantyCovered: true, d.ServiceCenterId!);
-        });
+            RepairFile = RepairFile! with
+            {
+                Diagnosis = new Diagnosis(true, report.Findings),
+                QuoteDeclined = false,
+                Repairs = [.. RepairFile.Repairs, new RepairReport(RepairResult.Repaired, report.Findings)],
+            };
+        }
+    }
+
+    // The remedy became a repair (an accepted offer or a ruling, both refused when the item has no service center):
+    // the seller agreed to it or the platform ruled it, so it is free.
+    private void EnsureRepairFile() => RepairFile ??= NewRepairFile(application: null, warrantyCovered: true, ServiceCenterId!);
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     // A repair file for a request opened as a repair, or for one whose remedy became a repair (an
     // accepted offer, a ruling): then the buyer's own description stands in for the application.

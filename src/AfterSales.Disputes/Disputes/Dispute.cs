@@ -71,6 +71,7 @@ public sealed partial class Dispute
         ItemCeiling = opened.ItemCeiling;
         ShippingCeiling = opened.ShippingCeiling;
         Lines = opened.Lines ?? [new DisputedLine(request.LineId, Units: null, opened.ItemCeiling)];
+        OnSiteService = opened.OnSiteService;
         OrderShipped = opened.OrderShipped;
         Policy = opened.Policy;
         Eligibility = opened.Eligibility;
@@ -257,6 +258,9 @@ public sealed partial class Dispute
     /// <summary>The seller's window to answer: the repair review in business days, or the response window before or after shipment.</summary>
     public DeadlineSpan SellerResponseWindow => Kind == RequestKind.Repair ? Policy.RepairReview : Policy.SellerResponse(OrderShipped);
 
+    /// <summary>Whether a repair is done on site (the line came with on-site service and the brand warranty offers it) rather than shipped in.</summary>
+    public bool OnSiteService { get; }
+
     /// <summary>
     /// Who pays for sending the goods back: the ruling's payer once there is a ruling, otherwise the policy's, as the
     /// eligibility decision recorded it (the buyer for no-reason returns under the China pack, the seller for faults).
@@ -338,7 +342,11 @@ public sealed partial class Dispute
 
         var flow = DisputeFlows.For(request.Kind);
         var opened = new DisputeOpened(request, order.OrderId, order.StoreId, order.ShippedAt is not null, policy, eligibility,
-            itemCeiling, shippingCeiling, flow.Id, flow.Version, disputed) { Files = files is { Count: > 0 } ? files : null };
+            itemCeiling, shippingCeiling, flow.Id, flow.Version, disputed,
+            OnSiteService: order.Line(request.LineId) is { OnSiteService: true } && policy.Warranty is { OnSiteServiceAvailable: true, ServiceCenterId: { Length: > 0 } })
+        {
+            Files = files is { Count: > 0 } ? files : null,
+        };
         return new OpenOutcome(new Dispute(opened, now), null, eligibility);
     }
 
@@ -497,7 +505,7 @@ public sealed partial class Dispute
             return Refuse(DisputeRefusalCode.NotAllowed, $"{action} is not an action on an open dispute.", actor, now);
         }
 
-        if (CheckDetails(declaration, data) is { } invalid)
+        if (CheckDetails(declaration, data, now) is { } invalid)
         {
             return Refuse(invalid.Code, invalid.Message, actor, now);
         }
@@ -649,7 +657,7 @@ public sealed partial class Dispute
     private DisputeResult Refuse(DisputeRefusalCode code, string message, Actor actor, DateTimeOffset now) =>
         DisputeResult.Refused(new DisputeRefusal(code, message, AllowedActions(actor, now)));
 
-    private Problem? CheckDetails(ActionDeclaration declaration, DisputeEventData? data)
+    private Problem? CheckDetails(ActionDeclaration declaration, DisputeEventData? data, DateTimeOffset now)
     {
         if (declaration.ArgumentType != data?.GetType())
         {
@@ -658,7 +666,7 @@ public sealed partial class Dispute
                 : $"{declaration.Action} takes its details as {declaration.ArgumentType.Name}.");
         }
 
-        return data is null ? null : declaration.Validate?.Invoke(this, data);
+        return data is null ? null : declaration.Validate?.Invoke(this, data, now);
     }
 
     private static Problem Invalid(string message) => new(DisputeRefusalCode.InvalidInput, message);

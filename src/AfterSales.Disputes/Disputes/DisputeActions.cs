@@ -47,7 +47,7 @@ internal sealed record ActionDeclaration(
     string? Route,
     string Summary,
     DisputeEventData? Example,
-    Func<Dispute, DisputeEventData, Problem?>? Validate,
+    Func<Dispute, DisputeEventData, DateTimeOffset, Problem?>? Validate,
     Action<Dispute, ActionTaken>? Record,
     ClosureReason? Closes,
     Func<Dispute, DisputeAction?>? FollowUp);
@@ -78,16 +78,19 @@ internal sealed class ActionTable
     }
 
     /// <summary>
-    /// Declares an action with details of type <typeparamref name="TArgument"/>, checked by <paramref name="validate"/>;
-    /// <paramref name="example"/> must be valid wherever the action is on a party's menu.
+    /// Declares an action with details of type <typeparamref name="TArgument"/>, checked by <paramref name="validate"/>, or
+    /// by <paramref name="validateAt"/> when the check depends on when the action is taken (a visit slot must lie ahead);
+    /// <paramref name="example"/> must be valid wherever the action is on a party's menu (a time-dependent one, at the
+    /// time it names).
     /// </summary>
     public ActionTable Action<TArgument>(DisputeAction action, string? route, string summary, TArgument example,
         Func<Dispute, TArgument, Problem?>? validate, Action<Dispute, TArgument, ActionTaken>? record = null,
-        ClosureReason? closes = null, Func<Dispute, DisputeAction?>? followUp = null)
+        ClosureReason? closes = null, Func<Dispute, DisputeAction?>? followUp = null, Func<Dispute, TArgument, DateTimeOffset, Problem?>? validateAt = null)
         where TArgument : DisputeEventData
     {
         _actions.Add(new ActionDeclaration(action, typeof(TArgument), route, summary, example,
-            validate is null ? null : (dispute, argument) => validate(dispute, (TArgument)argument),
+            validateAt is not null ? (dispute, argument, now) => validateAt(dispute, (TArgument)argument, now)
+            : validate is null ? null : (dispute, argument, _) => validate(dispute, (TArgument)argument),
             record is null ? null : (dispute, taken) => record(dispute, (TArgument)taken.Argument!, taken),
             closes, followUp));
         return this;

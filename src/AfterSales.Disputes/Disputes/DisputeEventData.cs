@@ -154,6 +154,31 @@ public sealed record ReviewDecision(string Rationale) : DisputeEventData<ReviewD
 /// <param name="Cause">The cause found, if it decides coverage.</param>
 public sealed record Diagnosis(bool Covered, string Finding, Amount? Fee = null, FaultCause? Cause = null) : DisputeEventData<Diagnosis>;
 
+/// <summary>A visit slot the service center proposes for on-site service.</summary>
+/// <param name="Start">When the technician may arrive from.</param>
+/// <param name="End">When the slot ends (at most 8 hours after it starts).</param>
+/// <param name="Note">What the buyer should know (the technician's name, what to prepare).</param>
+public sealed record VisitSlot(DateTimeOffset Start, DateTimeOffset End, string? Note = null) : DisputeEventData<VisitSlot>;
+
+/// <summary>The buyer's reason for asking another visit slot.</summary>
+/// <param name="Reason">Why the slot does not suit, and what would.</param>
+public sealed record OtherSlotRequest(string Reason) : DisputeEventData<OtherSlotRequest>;
+
+/// <summary>How an on-site visit ended.</summary>
+public enum VisitOutcome
+{
+    /// <summary>The technician repaired the device on site (only a repair the warranty covers).</summary>
+    RepairedOnSite,
+
+    /// <summary>The technician took the device to the service center, which diagnoses it there.</summary>
+    TakenToServiceCenter,
+}
+
+/// <summary>The technician's report of an on-site visit.</summary>
+/// <param name="Findings">The diagnosis, in the technician's words.</param>
+/// <param name="Outcome">Repaired on site, or taken in.</param>
+public sealed record VisitReport(string Findings, VisitOutcome Outcome) : DisputeEventData<VisitReport>;
+
 /// <summary>What the service center did.</summary>
 public enum RepairResult
 {

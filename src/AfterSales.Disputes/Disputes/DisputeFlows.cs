@@ -83,6 +83,18 @@ public enum DisputeAction
     /// <summary>System, an arbitrator or the seller retries a failed refund with the same refund id.</summary>
     RetryRefund,
 
+    /// <summary>Service center proposes a slot for an on-site visit.</summary>
+    ProposeVisit,
+
+    /// <summary>Buyer (or, after silence, the system) accepts the proposed visit slot.</summary>
+    AcceptVisit,
+
+    /// <summary>Buyer asks the service center for another visit slot.</summary>
+    RequestOtherSlot,
+
+    /// <summary>Service center reports the on-site visit: repaired there, or the device taken in for repair.</summary>
+    ReportVisit,
+
     /// <summary>Buyer sends the device to the service center.</summary>
     ShipDevice,
 
@@ -371,12 +383,28 @@ public static class DisputeFlows
             .Deadline(c => c.Dispute.Policy.Windows.RefundQueueRetry, expiresWith: RetryRefund, "refund queue retry")
             .Permit(RetryRefund, Refunding, Party.System | Party.Arbitrator | Party.Seller);
 
-    // The device goes to the service center, which diagnoses it: covered repairs are free; otherwise
+    // With on-site service the service center proposes a visit slot, the buyer accepts it (or silence does) or asks
+    // for another, and the technician reports: repaired on site, or the device taken in (then as if shipped in).
+    // Otherwise the device goes to the service center, which diagnoses it: covered repairs are free; otherwise
     // the buyer accepts or declines a fee. A repeat of the same fault reopens the repair; after the
     // second failed repair the buyer may choose an exchange or a refund. While the service center holds
     // the device, each of its steps has a window: past it, or when the buyer escalates, the platform
     // takes the case.
     private static void RepairSteps(FlowBuilder<DisputeState, DisputeAction, Party, DisputeContext> flow) => flow
+        .In(AwaitingVisitProposal)
+            .ServiceCenterWindow(c => c.Dispute.Policy.Windows.VisitProposal, "visit proposal window")
+            .Permit(ProposeVisit, AwaitingVisitAnswer, Party.ServiceCenter)
+            .Permit(Withdraw, Closed, Party.Buyer)
+        .In(AwaitingVisitAnswer)
+            .Deadline(c => c.Dispute.VisitAnswerWindow(c.Now), expiresWith: AcceptVisit, "visit answer window (ends before the slot)")
+            .Permit(AcceptVisit, VisitScheduled, Party.Buyer | Party.System)
+            .Permit(RequestOtherSlot, AwaitingVisitProposal, Party.Buyer)
+            .Permit(Withdraw, Closed, Party.Buyer)
+        .In(VisitScheduled)
+            .ServiceCenterWindow(c => c.Dispute.VisitReportWindow(c.Now), "visit report window (the slot, then a day)")
+            .PermitDynamic(ReportVisit, Party.ServiceCenter,
+                When<VisitReport>(AwaitingRepairConfirmation, "repaired on site", (c, report) => report.Outcome == VisitOutcome.RepairedOnSite),
+                Otherwise(AwaitingDiagnosis))
         .In(AwaitingDeviceShipment)
             .Deadline(c => c.Dispute.Policy.Windows.DeviceShipment, expiresWith: CloseUnshipped, "device shipment window")
             .Permit(ShipDevice, DeviceInTransit, Party.Buyer)
@@ -476,7 +504,8 @@ public static class DisputeFlows
         }
     }
 
-    private static bool IsRepairStep(DisputeState state) => state is AwaitingDeviceShipment or DeviceInTransit or AwaitingDiagnosis
+    private static bool IsRepairStep(DisputeState state) => state is AwaitingVisitProposal or AwaitingVisitAnswer or VisitScheduled
+        or AwaitingDeviceShipment or DeviceInTransit or AwaitingDiagnosis
         or AwaitingQuoteDecision or Repairing or ReturningDevice or AwaitingRepairConfirmation or RepairCompleted or EntitledToExchangeOrRefund;
 
     // Where an agreed remedy leads: a refund straight away when the buyer keeps the item, a replacement
@@ -487,7 +516,13 @@ public static class DisputeFlows
         When(Refunding, "the buyer keeps the item", c => remedy(c) == Remedy.RefundKeepItem),
         When(AwaitingReplacementShipment, "a replacement for an item the buyer does not have",
             c => remedy(c) == Remedy.Exchange && !c.Dispute.BuyerHoldsItem),
-        .. withRepair ? [When(AwaitingDeviceShipment, "a repair", c => remedy(c) == Remedy.Repair)] : Array.Empty<Branch<DisputeState, DisputeContext>>(),
+        .. withRepair
+            ?
+            [
+                When(AwaitingVisitProposal, "a repair, on site", c => remedy(c) == Remedy.Repair && c.Dispute.OnSiteService),
+                When(AwaitingDeviceShipment, "a repair", c => remedy(c) == Remedy.Repair),
+            ]
+            : Array.Empty<Branch<DisputeState, DisputeContext>>(),
         Otherwise(AwaitingReturnShipment),
     ];
 
@@ -502,31 +537,38 @@ public static class DisputeFlows
     [
         When<RepeatFault>(EntitledToExchangeOrRefund, "the same fault has now failed two repairs",
             (c, fault) => c.Dispute.RepairFile!.FailedRepairsOf(fault.FaultCode) >= 1),
+        When(AwaitingVisitProposal, "on-site service", c => c.Dispute.OnSiteService),
         Otherwise(AwaitingDeviceShipment),
     ];
 
     // A ruling is executed by moving the case into the matching step.
-    private static (DisputeState Target, string Label, Func<RulingOutcome, bool, bool> Applies)[] RulingSteps(bool withRepair) =>
+    private static (DisputeState Target, string Label, Func<RulingOutcome, Dispute, bool> Applies)[] RulingSteps(bool withRepair) =>
     [
         (Refunding, "a refund is ruled", (outcome, _) => outcome is RulingOutcome.FullRefund or RulingOutcome.PartialRefund),
         (AwaitingReplacementShipment, "a replacement is ruled for an item the buyer does not have",
-            (outcome, buyerHoldsItem) => outcome == RulingOutcome.Replace && !buyerHoldsItem),
+            (outcome, dispute) => outcome == RulingOutcome.Replace && !dispute.BuyerHoldsItem),
         (AwaitingReturnShipment, "a return and refund, or a replacement, is ruled",
             (outcome, _) => outcome is RulingOutcome.ReturnAndRefund or RulingOutcome.Replace),
-        .. withRepair ? [(AwaitingDeviceShipment, "a repair is ruled", (outcome, _) => outcome == RulingOutcome.Repair)] : Array.Empty<(DisputeState, string, Func<RulingOutcome, bool, bool>)>(),
+        .. withRepair
+            ?
+            [
+                (AwaitingVisitProposal, "a repair is ruled, on site", (outcome, dispute) => outcome == RulingOutcome.Repair && dispute.OnSiteService),
+                (AwaitingDeviceShipment, "a repair is ruled", (outcome, _) => outcome == RulingOutcome.Repair),
+            ]
+            : Array.Empty<(DisputeState, string, Func<RulingOutcome, Dispute, bool>)>(),
     ];
 
     private static Branch<DisputeState, DisputeContext>[] RulingBranches(bool withRepair) =>
     [
         .. RulingSteps(withRepair).Select(step => When(step.Target, step.Label,
-            c => step.Applies(c.Dispute.Arbitration!.CurrentRuling!.Terms.Outcome, c.Dispute.BuyerHoldsItem))),
+            c => step.Applies(c.Dispute.Arbitration!.CurrentRuling!.Terms.Outcome, c.Dispute))),
         Otherwise(Closed),
     ];
 
     private static Branch<DisputeState, DisputeContext>[] OverturnBranches(bool withRepair) =>
     [
         .. RulingSteps(withRepair).Select(step => When<RulingTerms>(step.Target, step.Label,
-            (c, ruling) => step.Applies(ruling.Outcome, c.Dispute.BuyerHoldsItem))),
+            (c, ruling) => step.Applies(ruling.Outcome, c.Dispute))),
         Otherwise(Closed),
     ];
 }

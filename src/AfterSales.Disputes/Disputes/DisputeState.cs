@@ -42,6 +42,15 @@ public enum DisputeState
     /// <summary>The buyer is to send the device to the service center.</summary>
     AwaitingDeviceShipment,
 
+    /// <summary>On-site service: the service center is to propose a visit slot.</summary>
+    AwaitingVisitProposal,
+
+    /// <summary>On-site service: the buyer accepts the proposed slot or asks for another; silence accepts it.</summary>
+    AwaitingVisitAnswer,
+
+    /// <summary>On-site service: the technician visits in the agreed slot and reports the diagnosis and the repair.</summary>
+    VisitScheduled,
+
     /// <summary>The device is on its way to the service center.</summary>
     DeviceInTransit,
 

@@ -75,6 +75,7 @@ public sealed record OpenDisputeRequest(
 /// <param name="FlowId">The flow the dispute follows.</param>
 /// <param name="FlowVersion">The version of that flow.</param>
 /// <param name="Lines">The lines and units the request holds, each with its ceiling; null in requests opened before quantities existed.</param>
+/// <param name="OnSiteService">Whether a repair is done on site: the line came with on-site service and its brand warranty offers it.</param>
 public sealed record DisputeOpened(
     OpenDisputeRequest Request,
     string OrderId,
@@ -86,7 +87,8 @@ public sealed record DisputeOpened(
     Amount ShippingCeiling,
     string FlowId,
     int FlowVersion,
-    IReadOnlyList<DisputedLine>? Lines = null) : DisputeEventData
+    IReadOnlyList<DisputedLine>? Lines = null,
+    bool OnSiteService = false) : DisputeEventData
 {
     internal override DisputeResult ApplyTo(Dispute dispute, Actor actor, DisputeAction action, DateTimeOffset at) =>
         throw new InvalidOperationException("A dispute is opened once, by its first event.");

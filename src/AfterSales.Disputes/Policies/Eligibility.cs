@@ -286,7 +286,7 @@ public static class Eligibility
             : $"Not covered: {string.Join("; ", reasons)}. The service center will quote a fee for the repair.");
         if (line.OnSiteService && policy.Warranty?.OnSiteServiceAvailable == true)
         {
-            trace.Pass("on-site-service", "On-site service was bought with the item: the service center may send a technician instead of a courier.");
+            trace.Pass("on-site-service", "On-site service was bought with the item: the service center sends a technician instead of a courier.");
         }
 
         return covered;

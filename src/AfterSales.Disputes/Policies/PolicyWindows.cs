@@ -80,6 +80,15 @@ public sealed record PolicyWindows(
     /// <summary>How often a refund in the platform's queue is still retried automatically (default every day).</summary>
     public DeadlineSpan RefundQueueRetry { get; init; } = DeadlineSpan.Days(1);
 
+    /// <summary>Service center's time to propose an on-site visit slot (default 2 days); then the case goes to the platform.</summary>
+    public DeadlineSpan VisitProposal { get; init; } = DeadlineSpan.Days(2);
+
+    /// <summary>Buyer's time to answer a proposed visit slot (default 2 days, and never past the slot's start); silence accepts it.</summary>
+    public DeadlineSpan VisitAnswer { get; init; } = DeadlineSpan.Days(2);
+
+    /// <summary>Service center's time after a visit slot ends to report the visit (default 1 day); then the case goes to the platform.</summary>
+    public DeadlineSpan VisitReport { get; init; } = DeadlineSpan.Days(1);
+
     /// <summary>
     /// The wait before the next automatic retry of a refund that failed <paramref name="attempts"/> times:
     /// <see cref="RefundRetry"/>, doubled after each failure (1 h, 2 h, 4 h, … by default).

@@ -130,6 +130,71 @@ public class SeedJourneyTests : IClassFixture<ApiFactory>
         (await ana.GetStringAsync("/api/v1/disputes")).Should().NotContain("o-too-many");
     }
 
+    /// <summary>
+    /// A TP-Link-style router bought with on-site service stops keeping its Wi-Fi up eight months on. Ben uploads his
+    /// invoice and applies for a repair; the store approves; the service center proposes a morning, Ben asks for
+    /// an evening, takes the next slot, and the technician repairs it at his home; Ben confirms it works.
+    /// </summary>
+    [Fact]
+    public async Task ARouterWithOnSiteService_IsRepairedAtTheBuyersHome_AfterTheSlotIsAgreed()
+    {
+        var order = Router("o-onsite", Ben, deliveredDaysAgo: 240);
+        await RegisterAsync(_api, order with { Lines = [order.Lines[0] with { OnSiteService = true }, .. order.Lines.Skip(1)] });
+        using var ben = _api.As(Roles.Buyer, Ben);
+        var invoice = await UploadAttachmentAsync(ben, "%PDF-1.7 router invoice"u8.ToArray(), "invoice.pdf", "application/pdf");
+        var created = await ben.PostJsonAsync("/api/v1/disputes", new OpenDisputeBody("o-onsite", "line-1", RequestKind.Repair, RequestReason.Defective,
+            "Wi-Fi drops every evening", Repair: new RepairApplication("AX3000", "SN-1", "wifi-drops", "Wi-Fi drops every evening", invoice.Id, [])));
+        created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var opened = (await created.ReadAsync<DisputeResponse>())!;
+        opened.OnSiteService.Should().BeTrue();
+
+        var approved = await ActAsync(_api, Roles.Seller, Flagship, opened.Id, "approve");
+        approved.State.Should().Be(DisputeState.AwaitingVisitProposal);
+        var morning = DateTimeOffset.UtcNow.Date.AddDays(2).AddHours(1);
+        await ActAsync(_api, Roles.ServiceCenter, ServiceCenter, opened.Id, "visits", new VisitSlot(morning, morning.AddHours(3), "Technician Wang"));
+        await ActAsync(_api, Roles.Buyer, Ben, opened.Id, "visit/other-slot", new OtherSlotRequest("I work days; any evening"));
+        var evening = morning.AddHours(10);
+        var proposed = await ActAsync(_api, Roles.ServiceCenter, ServiceCenter, opened.Id, "visits", new VisitSlot(evening, evening.AddHours(2)));
+        proposed.AllowedActions.Should().Equal([DisputeAction.SendMessage], "the service center waits for the buyer's answer");
+        (await GetAsync(_api, Roles.Buyer, Ben, opened.Id)).AllowedActions.Should().Contain([DisputeAction.AcceptVisit, DisputeAction.RequestOtherSlot]);
+        var scheduled = await ActAsync(_api, Roles.Buyer, Ben, opened.Id, "visit/accept");
+        scheduled.State.Should().Be(DisputeState.VisitScheduled);
+        scheduled.Deadline!.DueAt.Should().Be(evening.AddHours(2).AddDays(1));
+        var repaired = await ActAsync(_api, Roles.ServiceCenter, ServiceCenter, opened.Id, "visit/report",
+            new VisitReport("Replaced the failing power adapter; Wi-Fi stable for 30 minutes", VisitOutcome.RepairedOnSite));
+        repaired.State.Should().Be(DisputeState.AwaitingRepairConfirmation);
+        var confirmed = await ActAsync(_api, Roles.Buyer, Ben, opened.Id, "repair/confirm");
+
+        confirmed.State.Should().Be(DisputeState.RepairCompleted);
+        confirmed.Repair!.Visits.Select(v => v.Status).Should().Equal(VisitStatus.OtherSlotAsked, VisitStatus.Visited);
+        confirmed.Repair.Repairs.Should().ContainSingle().Which.Result.Should().Be(RepairResult.Repaired);
+        using var seller = _api.As(Roles.Seller, Flagship);
+        var timeline = await seller.GetFromJsonAsync<List<DisputeEvent>>($"/api/v1/disputes/{opened.Id}/timeline", ApiJson.Options);
+        timeline!.Select(e => e.Action).Should().Equal(DisputeAction.Open, DisputeAction.Approve, DisputeAction.ProposeVisit, DisputeAction.RequestOtherSlot,
+            DisputeAction.ProposeVisit, DisputeAction.AcceptVisit, DisputeAction.ReportVisit, DisputeAction.ConfirmRepair);
+    }
+
+    [Fact]
+    public async Task AVisitSlotInThePast_Is400_AndTheCaseStaysAsItWas()
+    {
+        var order = Router("o-onsite-past", Ben, deliveredDaysAgo: 240);
+        await RegisterAsync(_api, order with { Lines = [order.Lines[0] with { OnSiteService = true }, .. order.Lines.Skip(1)] });
+        using var ben = _api.As(Roles.Buyer, Ben);
+        var created = await ben.PostJsonAsync("/api/v1/disputes", new OpenDisputeBody("o-onsite-past", "line-1", RequestKind.Repair, RequestReason.Defective,
+            "Wi-Fi drops", Repair: new RepairApplication("AX3000", "SN-1", "wifi-drops", "Wi-Fi drops", null, [])));
+        var opened = (await created.ReadAsync<DisputeResponse>())!;
+        await ActAsync(_api, Roles.Seller, Flagship, opened.Id, "approve");
+        using var center = _api.As(Roles.ServiceCenter, ServiceCenter);
+        var before = await GetAsync(_api, Roles.ServiceCenter, ServiceCenter, opened.Id);
+
+        var response = await center.PostJsonAsync($"/api/v1/disputes/{opened.Id}/visits",
+            new VisitSlot(DateTimeOffset.UtcNow.AddHours(-2), DateTimeOffset.UtcNow.AddHours(1)), $"\"{before.Version}\"");
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("A visit slot starts at least an hour after it is proposed.");
+        (await GetAsync(_api, Roles.ServiceCenter, ServiceCenter, opened.Id)).Version.Should().Be(before.Version);
+    }
+
     [Fact]
     public async Task ANoReasonReturnSentWithTheStoresPrepaidLabel_HasTheLabelDeductedFromTheRefund()
     {

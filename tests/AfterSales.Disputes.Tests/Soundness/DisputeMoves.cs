@@ -63,8 +63,9 @@ public static class DisputeMoves
         DisputeAction.Withdraw or DisputeAction.AcceptOffer or DisputeAction.DeclineOffer or DisputeAction.CounterOffer or DisputeAction.ShipReturn
             or DisputeAction.AcceptProblemReport or DisputeAction.ConfirmReplacement or DisputeAction.ShipDevice or DisputeAction.AcceptQuote
             or DisputeAction.DeclineQuote or DisputeAction.ConfirmRepair or DisputeAction.ReportRepeatFault or DisputeAction.ChooseExchange
-            or DisputeAction.ChooseRefund or DisputeAction.Rate => Party.Buyer,
-        DisputeAction.ReceiveDevice or DisputeAction.Diagnose or DisputeAction.CompleteRepair or DisputeAction.ShipDeviceBack => Party.ServiceCenter,
+            or DisputeAction.ChooseRefund or DisputeAction.Rate or DisputeAction.AcceptVisit or DisputeAction.RequestOtherSlot => Party.Buyer,
+        DisputeAction.ReceiveDevice or DisputeAction.Diagnose or DisputeAction.CompleteRepair or DisputeAction.ShipDeviceBack
+            or DisputeAction.ProposeVisit or DisputeAction.ReportVisit => Party.ServiceCenter,
         DisputeAction.AssignArbitrator or DisputeAction.RequestMoreEvidence or DisputeAction.Rule or DisputeAction.AssignAppealReviewer
             or DisputeAction.UpholdRuling or DisputeAction.OverturnRuling => Party.Arbitrator,
         DisputeAction.RecordRefundSuccess or DisputeAction.RecordRefundFailure => Party.System,
@@ -185,6 +186,24 @@ public static class DisputeMoves
             // Service center
             case DisputeAction.ReceiveDevice:
                 yield return ("", true, (d, now) => d.ReceiveDevice(id, now));
+                break;
+            case DisputeAction.ProposeVisit:
+                yield return ("tomorrow morning", true, (d, now) => d.ProposeVisit(id, new VisitSlot(now.AddDays(1), now.AddDays(1).AddHours(3)), now));
+                yield return ("in half an hour", false, (d, now) => d.ProposeVisit(id, new VisitSlot(now.AddMinutes(30), now.AddHours(3)), now));
+                yield return ("ends before it starts", false, (d, now) => d.ProposeVisit(id, new VisitSlot(now.AddDays(1), now.AddHours(20)), now));
+                break;
+            case DisputeAction.AcceptVisit:
+                yield return ("", true, (d, now) => d.AcceptVisit(id, now));
+                break;
+            case DisputeAction.RequestOtherSlot:
+                yield return ("evenings only", true, (d, now) => d.RequestOtherSlot(id, new OtherSlotRequest("Evenings only"), now));
+                yield return ("no reason", false, (d, now) => d.RequestOtherSlot(id, new OtherSlotRequest(" "), now));
+                break;
+            case DisputeAction.ReportVisit:
+                yield return ("repaired on site", dispute.RepairFile?.WarrantyCovered == true,
+                    (d, now) => d.ReportVisit(id, new VisitReport("Replaced the adapter", VisitOutcome.RepairedOnSite), now));
+                yield return ("taken in", true, (d, now) => d.ReportVisit(id, new VisitReport("Needs the bench", VisitOutcome.TakenToServiceCenter), now));
+                yield return ("no findings", false, (d, now) => d.ReportVisit(id, new VisitReport("", VisitOutcome.TakenToServiceCenter), now));
                 break;
             case DisputeAction.Diagnose:
                 var fee = new Amount(9000, ceiling.Currency);

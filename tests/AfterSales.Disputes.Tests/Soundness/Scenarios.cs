@@ -9,7 +9,8 @@ namespace AfterSales.Disputes.Tests.Soundness;
 
 /// <summary>
 /// The marketplaces the explorer opens cases in, chosen to cover every branch of the policies: the China
-/// pack at a flagship store and at an authorised reseller, the EU pack, a line without a brand warranty,
+/// pack at a flagship store and at an authorised reseller, the EU pack, a router with on-site service, a line
+/// without a brand warranty,
 /// out of warranty, a liquid-damage declaration, clearance items, a gift line, a serial number that is not
 /// the order's (flagged or refused), several lines and quantities in one request (and units another open
 /// request holds), a claimed shipping fee, and two disputes on one order, with no-reason exchanges where a
@@ -29,6 +30,7 @@ public static class Scenarios
         new("China pack, flagship store", RouterOrder(Flagship), s_soon, EveryKind("line-router", Yuan(399))),
         new("China pack, authorised reseller", RouterOrder(Reseller), s_soon, EveryKind("line-router", Yuan(399))),
         new("EU pack", RouterOrder(GermanStore), s_soon, EveryKind("line-router", Euro(399))),
+        new("on-site service", RouterOrder(Flagship, onSite: true), s_soon, EveryKind("line-router", Yuan(399))),
         new("line without a brand warranty", RouterOrder(Flagship), s_soon,
         [
             Request(RequestKind.RefundOnly, RequestReason.MissingParts, Yuan(40), lineId: "line-cable"),

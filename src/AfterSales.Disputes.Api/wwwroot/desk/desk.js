@@ -284,6 +284,7 @@ function renderCase(dispute, order, policy, timeline, files, explained) {
         : h('span', { class: step.passed ? 'passed' : 'failed' }, step.passed ? 'passed' : 'failed'), step.reason])),
     h('ul', {}, eligibility.windows.map((w) => h('li', {}, `${w.name}: until ${when(w.endsAt)}`))));
 
+  renderRepair(dispute);
   renderEvidence(dispute, files);
   renderArbitration(dispute, explained);
 
@@ -302,6 +303,31 @@ function renderCase(dispute, order, policy, timeline, files, explained) {
 
 function dl(pairs) {
   return pairs.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]);
+}
+
+// The repair side: the application, where the device is repaired, the diagnosis, each on-site visit and each repair.
+function renderRepair(dispute) {
+  const repair = dispute.repair;
+  if (!repair) {
+    $('repair').replaceChildren(h('p', { class: 'muted' }, 'No repair.'));
+    return;
+  }
+
+  const application = repair.application;
+  $('repair').replaceChildren(
+    h('dl', {}, ...dl([
+      ['Device', [application.model, application.serialNumber].filter(Boolean).join(' · ') || 'as described'],
+      ['Fault', `${application.faultCode}: ${application.faultDescription}`],
+      ['Service center', `${repair.serviceCenterId}${dispute.onSiteService ? ' (on-site service)' : ''}`],
+      ['Warranty', repair.warrantyCovered ? 'covered' : 'not covered: a fee is quoted'],
+      ['Diagnosis', repair.diagnosis ? `${repair.diagnosis.finding}${repair.diagnosis.fee ? ` · fee ${money(repair.diagnosis.fee)}` : ''}` : 'none yet'],
+    ])),
+    repair.visits.length
+      ? table(['Visit slot', 'Proposed', 'Status', 'Buyer asked', 'Report'], repair.visits.map((v) => [
+        `${when(v.slot.start)} – ${when(v.slot.end)}${v.slot.note ? ` (${v.slot.note})` : ''}`, when(v.proposedAt), words(v.status),
+        v.otherSlotReason ?? '', v.report ? `${words(v.report.outcome)}: ${v.report.findings}` : '']))
+      : '',
+    repair.repairs.length ? h('ul', {}, repair.repairs.map((r) => h('li', {}, `${words(r.result)}: ${r.notes}`))) : '');
 }
 
 // The return postage the refund settles: reimbursed to the buyer, or the seller's prepaid label deducted.
