@@ -18,6 +18,8 @@ namespace AfterSales.Disputes.Api.Contracts;
 /// <param name="Description">In the buyer's words.</param>
 /// <param name="State">The current step.</param>
 /// <param name="Remedy">How it is to be settled.</param>
+/// <param name="ExchangeVariant">For an exchange, the variant the buyer gets instead of the same item.</param>
+/// <param name="PriceDifference">What that variant costs more (paid) or less (negative: refunded once the replacement is confirmed).</param>
 /// <param name="RequestedRefund">The refund asked for.</param>
 /// <param name="AgreedRefund">The refund agreed.</param>
 /// <param name="RefundableMaximum">The most this request can refund.</param>
@@ -55,6 +57,8 @@ public sealed record DisputeResponse(
     string Description,
     DisputeState State,
     Remedy Remedy,
+    ProductVariant? ExchangeVariant,
+    Amount? PriceDifference,
     Amount? RequestedRefund,
     Amount? AgreedRefund,
     Amount RefundableMaximum,
@@ -86,7 +90,7 @@ public sealed record DisputeResponse(
         ArgumentNullException.ThrowIfNull(dispute);
         return new DisputeResponse(
             dispute.Id, dispute.Version, dispute.OrderId, dispute.LineId, dispute.Lines, dispute.BuyerId, dispute.StoreId, dispute.Kind, dispute.Reason,
-            dispute.Description, dispute.State, dispute.Remedy, dispute.RequestedRefund, dispute.AgreedRefund, dispute.Ceiling, dispute.ReturnShippingPayer,
+            dispute.Description, dispute.State, dispute.Remedy, dispute.ExchangeVariant, dispute.PriceDifference, dispute.RequestedRefund, dispute.AgreedRefund, dispute.Ceiling, dispute.ReturnShippingPayer,
             dispute.Deadline is { } deadline ? new DeadlineResponse(deadline.ExpiresWith, deadline.DueAt, deadline.IsPaused) : null,
             dispute.Closure, dispute.AllowedActions(caller, now), dispute.FlowId, dispute.FlowVersion, dispute.Policy.Version, dispute.Eligibility,
             dispute.Offers, dispute.Shipments, dispute.ReceiptReport, dispute.Refund, dispute.RepairFile, dispute.OnSiteService,

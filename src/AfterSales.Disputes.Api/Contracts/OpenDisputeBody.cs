@@ -19,6 +19,7 @@ namespace AfterSales.Disputes.Api.Contracts;
 /// <param name="Repair">For repairs, the application.</param>
 /// <param name="Quantity">How many units of the line (all when omitted; one for a repair).</param>
 /// <param name="OtherLines">More lines of the order in the same request, each with its quantity.</param>
+/// <param name="Variant">For an exchange, the variant asked for instead of the same item (another colour or size, at the same price or less).</param>
 public sealed record OpenDisputeBody(
     string OrderId,
     string LineId,
@@ -33,9 +34,10 @@ public sealed record OpenDisputeBody(
     IReadOnlyList<string>? IncludedLineIds = null,
     RepairApplication? Repair = null,
     int? Quantity = null,
-    IReadOnlyList<RequestedLine>? OtherLines = null)
+    IReadOnlyList<RequestedLine>? OtherLines = null,
+    ProductVariant? Variant = null)
 {
     /// <summary>The domain request for <paramref name="buyerId"/>, with the generated <paramref name="disputeId"/>.</summary>
     public OpenDisputeRequest ToRequest(string disputeId, string buyerId) =>
-        new(disputeId, buyerId, LineId, Kind, Reason, Description, RequestedRefund, ClaimsShipping, Condition, FaultCause, EvidenceIds, IncludedLineIds, Repair, Quantity, OtherLines);
+        new(disputeId, buyerId, LineId, Kind, Reason, Description, RequestedRefund, ClaimsShipping, Condition, FaultCause, EvidenceIds, IncludedLineIds, Repair, Quantity, OtherLines, Variant);
 }

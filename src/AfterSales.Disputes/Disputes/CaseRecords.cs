@@ -56,7 +56,11 @@ public enum ShipmentPurpose
 /// <param name="Details">Carrier, tracking number, method.</param>
 /// <param name="ShippedAt">When it was shipped.</param>
 /// <param name="ReceivedAt">When it was received, once known.</param>
-public sealed record Shipment(ShipmentPurpose Purpose, ShipmentDetails Details, DateTimeOffset ShippedAt, DateTimeOffset? ReceivedAt = null);
+public sealed record Shipment(ShipmentPurpose Purpose, ShipmentDetails Details, DateTimeOffset ShippedAt, DateTimeOffset? ReceivedAt = null)
+{
+    /// <summary>For a replacement, the variant sent instead of the same item; null for the same item.</summary>
+    public ProductVariant? Variant { get; init; }
+}
 
 /// <summary>Evidence a party submitted.</summary>
 /// <param name="By">The party.</param>

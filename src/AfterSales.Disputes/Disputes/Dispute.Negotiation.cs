@@ -53,6 +53,7 @@ public sealed partial class Dispute
                 // The buyer's counter-offer becomes what the request asks for.
                 d.Remedy = offer.Remedy;
                 d.RequestedRefund = offer.Refund;
+                d.ExchangeVariant = offer.Remedy == Remedy.Exchange ? offer.Variant : null;
             })
         .Action(DisputeAction.AcceptOffer, "offer/accept", "accept an offer", record: (d, taken) =>
         {
@@ -60,6 +61,7 @@ public sealed partial class Dispute
             d.AnswerPendingOffer(OfferStatus.Accepted, taken);
             d.Remedy = accepted.Remedy;
             d.AgreedRefund = PaysMoney(accepted.Remedy) ? accepted.Refund ?? d.FullRefundAmount : null;
+            d.ExchangeVariant = accepted.Remedy == Remedy.Exchange ? accepted.Variant : null;
         })
         .Action(DisputeAction.DeclineOffer, "offer/decline", "decline an offer", record: (d, taken) => d.AnswerPendingOffer(OfferStatus.Declined, taken))
         .Action(DisputeAction.LapseOffer, route: null, "close an unanswered offer", record: (d, taken) => d.AnswerPendingOffer(OfferStatus.Lapsed, taken),
@@ -98,6 +100,25 @@ public sealed partial class Dispute
         if (Blank(offer.Terms))
         {
             return Invalid("An offer states its terms.");
+        }
+
+        if (offer.Variant is { } variant)
+        {
+            if (offer.Remedy != Remedy.Exchange)
+            {
+                return Invalid("Only an exchange offers another variant.");
+            }
+
+            if (Lines[0].UnitPrice is not { } itemPrice)
+            {
+                return Invalid("This request was opened before variants: offer the same item.");
+            }
+
+            // The item's SKU is not frozen with the request: an offer naming it offers the same item.
+            if (ValidateVariant(variant, itemSku: "", itemPrice) is { } wrong)
+            {
+                return Invalid(wrong);
+            }
         }
 
         if (offer.Remedy == Remedy.Repair && CannotBeRepaired("settled by a repair") is { } noRepair)

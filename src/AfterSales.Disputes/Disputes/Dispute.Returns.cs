@@ -54,7 +54,7 @@ public sealed partial class Dispute
             record: (d, _) => d.AgreedRefund = d.RefundAfterProblemReport, closes: ClosureReason.ProblemAccepted)
         .Action<ShipmentDetails>(DisputeAction.ShipReplacement, "replacement-shipment", "ship a replacement",
             new ShipmentDetails("SF Express", "SF1400228812"),
-            validate: (d, shipment) => d.ValidateShipment(shipment), record: (d, shipment, taken) => d.Ship(ShipmentPurpose.Replacement, shipment, taken))
+            validate: (d, shipment) => d.ValidateShipment(shipment), record: (d, shipment, taken) => d.Ship(ShipmentPurpose.Replacement, shipment, taken, d.ExchangeVariant))
         .Action(DisputeAction.RefundInstead, route: null, "refund when no replacement was shipped in time", record: (d, _) =>
         {
             // The seller has the item back but sent no replacement: the buyer is refunded in full.
@@ -63,9 +63,19 @@ public sealed partial class Dispute
             d.CountSellerTimeout();
         })
         .Action(DisputeAction.ConfirmReplacement, "replacement/confirm", "confirm a replacement",
-            record: (d, taken) => d.MarkReceived(ShipmentPurpose.Replacement, taken), closes: ClosureReason.Exchanged)
+            record: (d, taken) => d.ReplacementReceived(taken), closes: ClosureReason.Exchanged)
         .Action(DisputeAction.AutoConfirmReplacement, route: null, "confirm a replacement after the buyer's silence",
-            record: (d, taken) => d.MarkReceived(ShipmentPurpose.Replacement, taken), closes: ClosureReason.Exchanged);
+            record: (d, taken) => d.ReplacementReceived(taken), closes: ClosureReason.Exchanged);
+
+    // A cheaper variant than the item leaves the difference to refund (within what the request can refund).
+    private void ReplacementReceived(ActionTaken taken)
+    {
+        MarkReceived(ShipmentPurpose.Replacement, taken);
+        if (PriceDifference is { IsNegative: true } cheaper)
+        {
+            AgreedRefund = Amount.Min(-cheaper, Ceiling);
+        }
+    }
 
     private Problem? ValidateShipment(ShipmentDetails shipment) =>
         Blank(shipment.Carrier) || Blank(shipment.TrackingNumber) ? Invalid("A shipment needs a carrier and a tracking number.")
@@ -74,7 +84,8 @@ public sealed partial class Dispute
         : shipment.Postage is { IsNegative: true } ? Invalid("Postage cannot be negative.")
         : null;
 
-    private void Ship(ShipmentPurpose purpose, ShipmentDetails details, ActionTaken taken) => _shipments.Add(new Shipment(purpose, details, taken.At));
+    private void Ship(ShipmentPurpose purpose, ShipmentDetails details, ActionTaken taken, ProductVariant? variant = null) =>
+        _shipments.Add(new Shipment(purpose, details, taken.At) { Variant = variant });
 
     private void MarkReceived(ShipmentPurpose purpose, ActionTaken taken)
     {

@@ -72,6 +72,7 @@ public sealed partial class Dispute
         ShippingCeiling = opened.ShippingCeiling;
         Lines = opened.Lines ?? [new DisputedLine(request.LineId, Units: null, opened.ItemCeiling)];
         OnSiteService = opened.OnSiteService;
+        ExchangeVariant = request.Variant;
         OrderShipped = opened.OrderShipped;
         Policy = opened.Policy;
         Eligibility = opened.Eligibility;
@@ -258,6 +259,20 @@ public sealed partial class Dispute
     /// <summary>The seller's window to answer: the repair review in business days, or the response window before or after shipment.</summary>
     public DeadlineSpan SellerResponseWindow => Kind == RequestKind.Repair ? Policy.RepairReview : Policy.SellerResponse(OrderShipped);
 
+    /// <summary>
+    /// For an exchange, the variant the buyer gets instead of the same item (asked for at opening or in a counter-offer,
+    /// or offered by the seller and accepted); null for the same item.
+    /// </summary>
+    public ProductVariant? ExchangeVariant { get; private set; }
+
+    /// <summary>
+    /// What the exchanged variant costs more (positive, which the buyer pays) or less (negative, which is refunded
+    /// once the replacement is confirmed) than the item, for the units exchanged; null without a variant.
+    /// </summary>
+    public Amount? PriceDifference => ExchangeVariant is { } variant && Lines[0] is { UnitPrice: { } unitPrice, Units: { } units }
+        ? (variant.UnitPrice - unitPrice) * units
+        : null;
+
     /// <summary>Whether a repair is done on site (the line came with on-site service and the brand warranty offers it) rather than shipped in.</summary>
     public bool OnSiteService { get; }
 
@@ -313,7 +328,8 @@ public sealed partial class Dispute
                 : $"Only {refunds.AvailableUnits(held.LineId)} of the units of line {held.LineId} are free: request {holders} holds the others while it is open.");
         }
 
-        List<DisputedLine> disputed = [.. lines.Select(l => new DisputedLine(l.LineId, l.Units, LineCeiling(refunds, order.Line(l.LineId)!, l.Units), l.GiftFor))];
+        List<DisputedLine> disputed = [.. lines.Select(l => new DisputedLine(l.LineId, l.Units, LineCeiling(refunds, order.Line(l.LineId)!, l.Units), l.GiftFor,
+            order.Line(l.LineId)!.UnitPrice))];
         var itemCeiling = disputed.Aggregate(Amount.Zero(order.Currency), (sum, l) => sum + l.Ceiling);
         var shippingCeiling = request.ClaimsShipping ? refunds.RemainingShipping : Amount.Zero(order.Currency);
         if (request.ClaimsShipping && !shippingCeiling.IsPositive)
@@ -620,8 +636,21 @@ public sealed partial class Dispute
             return $"Line {unknown} cannot be sent back with line {request.LineId}.";
         }
 
-        return ValidateQuantities(request, order);
+        return ValidateQuantities(request, order) ?? (request.Variant is { } variant
+            ? request.Kind != RequestKind.Exchange ? "Only an exchange asks for another variant."
+                : order.Line(request.LineId) is { } line ? ValidateVariant(variant, line.Sku, line.UnitPrice) : null
+            : null);
     }
+
+    // A variant of the same product at a price the platform can settle: the same price or less (the difference is
+    // refunded); a dearer one would need the buyer to pay, which the platform does not take yet.
+    private static string? ValidateVariant(ProductVariant variant, string itemSku, Amount itemPrice) =>
+        Blank(variant.Sku) || Blank(variant.Description) ? "A variant names its SKU and what it is (a colour, a size)."
+        : string.Equals(variant.Sku.Trim(), itemSku, StringComparison.OrdinalIgnoreCase) ? $"{variant.Sku} is the item bought: leave the variant out to get the same one."
+        : variant.UnitPrice.Currency != itemPrice.Currency ? $"The variant's price is in {variant.UnitPrice.Currency}, but the item was paid in {itemPrice.Currency}."
+        : variant.UnitPrice.IsNegative ? "A variant's price cannot be negative."
+        : variant.UnitPrice > itemPrice ? $"The variant costs {variant.UnitPrice}, more than the item's {itemPrice}: paying a difference is not taken yet, so choose one at the same price or less."
+        : null;
 
     private static string? ValidateQuantities(OpenDisputeRequest request, Order order)
     {

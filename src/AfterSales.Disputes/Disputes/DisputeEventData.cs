@@ -40,7 +40,8 @@ public sealed record RejectionReason(string ReasonCode, string? Note = null) : D
 /// <param name="Remedy">How the request would be settled.</param>
 /// <param name="Refund">The refund, for remedies that pay money.</param>
 /// <param name="Terms">The terms in words.</param>
-public sealed record OfferTerms(Remedy Remedy, Amount? Refund = null, string Terms = "") : DisputeEventData<OfferTerms>;
+/// <param name="Variant">For an exchange, the variant offered instead of the same item; null for the same item.</param>
+public sealed record OfferTerms(Remedy Remedy, Amount? Refund = null, string Terms = "", ProductVariant? Variant = null) : DisputeEventData<OfferTerms>;
 
 /// <summary>How goods are sent back or forth.</summary>
 public enum ShippingMethod

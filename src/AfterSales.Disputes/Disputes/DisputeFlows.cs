@@ -350,8 +350,8 @@ public static class DisputeFlows
             .Permit(Escalate, CollectingEvidence, Party.Buyer | Party.Seller)
             .Permit(Withdraw, Closed, Party.Buyer);
 
-    // After receipt the seller ships a replacement (or the buyer is refunded instead); the buyer
-    // confirms it, or silence does.
+    // After receipt the seller ships a replacement (another variant, if agreed; or the buyer is refunded instead);
+    // the buyer confirms it, or silence does.
     private static void Replacement(FlowBuilder<DisputeState, DisputeAction, Party, DisputeContext> flow) => flow
         .In(AwaitingReplacementShipment)
             .Deadline(c => c.Dispute.Policy.Windows.ReplacementShipment, expiresWith: RefundInstead, "replacement shipment window")
@@ -359,8 +359,8 @@ public static class DisputeFlows
             .Permit(RefundInstead, Refunding, Party.System)
         .In(AwaitingReplacementConfirmation)
             .Deadline(c => c.Dispute.Policy.Windows.DeliveryConfirmation, expiresWith: AutoConfirmReplacement, "delivery confirmation window")
-            .Permit(ConfirmReplacement, Closed, Party.Buyer)
-            .Permit(AutoConfirmReplacement, Closed, Party.System)
+            .PermitDynamic(ConfirmReplacement, Party.Buyer, AfterReplacement())
+            .PermitDynamic(AutoConfirmReplacement, Party.System, AfterReplacement())
             .Permit(Escalate, CollectingEvidence, Party.Buyer);
 
     // The refund goes through the platform's gateway with an idempotent id; no answer within a day counts
@@ -524,6 +524,13 @@ public static class DisputeFlows
             ]
             : Array.Empty<Branch<DisputeState, DisputeContext>>(),
         Otherwise(AwaitingReturnShipment),
+    ];
+
+    // An exchange for a cheaper variant ends with the refund of the difference.
+    private static Branch<DisputeState, DisputeContext>[] AfterReplacement() =>
+    [
+        When(Refunding, "a cheaper variant: the difference is refunded", c => c.Dispute.PriceDifference is { IsNegative: true }),
+        Otherwise(Closed),
     ];
 
     // Back to the evidence window if it was paused for the request, otherwise on to the ruling.

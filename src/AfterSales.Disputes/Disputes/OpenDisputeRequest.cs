@@ -34,6 +34,7 @@ public sealed record RepairApplication(
 /// <param name="Repair">For repairs, the application.</param>
 /// <param name="Quantity">How many units of <paramref name="LineId"/> the request is about; null for all of them (one for a repair).</param>
 /// <param name="OtherLines">More lines of the same order in the same request, each with its units (the mouse and the keyboard).</param>
+/// <param name="Variant">For an exchange, the variant asked for instead of the same item (another colour or size).</param>
 public sealed record OpenDisputeRequest(
     string DisputeId,
     string BuyerId,
@@ -49,7 +50,8 @@ public sealed record OpenDisputeRequest(
     IReadOnlyList<string>? IncludedLineIds = null,
     RepairApplication? Repair = null,
     int? Quantity = null,
-    IReadOnlyList<RequestedLine>? OtherLines = null) : IReferencesFiles
+    IReadOnlyList<RequestedLine>? OtherLines = null,
+    ProductVariant? Variant = null) : IReferencesFiles
 {
     /// <summary>The uploaded files the request names: its evidence, and the repair application's proof of purchase and fault media.</summary>
     public IEnumerable<FileReference> FileReferences() =>

@@ -18,7 +18,8 @@ public sealed record RequestedLine(string LineId, int Quantity);
 /// line has left after other requests' refunds. Zero for a free gift.
 /// </param>
 /// <param name="GiftFor">For a free gift that comes back with its item, that item's line.</param>
-public sealed record DisputedLine(string LineId, int? Units, Amount Ceiling, string? GiftFor = null)
+/// <param name="UnitPrice">The line's list price for one unit, against which an exchanged variant's price is compared; null in requests opened before variants.</param>
+public sealed record DisputedLine(string LineId, int? Units, Amount Ceiling, string? GiftFor = null, Amount? UnitPrice = null)
 {
     /// <summary>The most refunded for <paramref name="received"/> of the units (the ceiling shared by unit, rounded down).</summary>
     public Amount CeilingFor(int received) => Units is { } units && received < units

@@ -41,6 +41,56 @@ public class SeedJourneyTests : IClassFixture<ApiFactory>
         closed.Refund.Should().BeNull();
     }
 
+    /// <summary>
+    /// Ana bought the black router at the Tmall-style flagship store and wants the white one instead, without a
+    /// reason (七天无理由换货). The store exchanges it; she pays her own return postage, the white one is sent, and the
+    /// 20 yuan it costs less comes back to her.
+    /// </summary>
+    [Fact]
+    public async Task AFlagshipNoReasonExchangeToAnotherColour_SendsTheWhiteOne_AndRefundsTheDifference()
+    {
+        var white = new ProductVariant("LW-AX3000-W", "white", Yuan(379));
+        await RegisterAsync(_api, Router("o-white"));
+        using var ana = _api.As(Roles.Buyer, Ana);
+        var created = await ana.PostJsonAsync("/api/v1/disputes", new OpenDisputeBody("o-white", "line-1", RequestKind.Exchange, RequestReason.NoReason,
+            "I would rather have the white one", Variant: white));
+        created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var opened = (await created.ReadAsync<DisputeResponse>())!;
+        opened.ExchangeVariant.Should().Be(white);
+        opened.PriceDifference.Should().Be(Yuan(-20));
+        opened.ReturnShippingPayer.Should().Be(ShippingPayer.Buyer);
+
+        await ActAsync(_api, Roles.Seller, Flagship, opened.Id, "approve");
+        await ActAsync(_api, Roles.Buyer, Ana, opened.Id, "return-shipment", new ShipmentDetails("SF Express", "SF-BLACK", Postage: Yuan(12)));
+        await ActAsync(_api, Roles.Seller, Flagship, opened.Id, "receipt", new ConditionReport(ConditionIssue.OpenedForInspection, []));
+        var sent = await ActAsync(_api, Roles.Seller, Flagship, opened.Id, "replacement-shipment", new ShipmentDetails("SF Express", "SF-WHITE"));
+        sent.Shipments.Single(s => s.Purpose == ShipmentPurpose.Replacement).Variant.Should().Be(white);
+        var confirmed = await ActAsync(_api, Roles.Buyer, Ana, opened.Id, "replacement/confirm");
+        confirmed.State.Should().Be(DisputeState.Refunding);
+        var closed = await WaitForAsync(_api, Ana, opened.Id, DisputeState.Closed);
+
+        closed.Refund!.Should().BeEquivalentTo(new { Amount = Yuan(20), Status = RefundStatus.Succeeded, ReturnPostage = (Amount?)null },
+            "the buyer pays her own postage for a no-reason exchange");
+        using var seller = _api.As(Roles.Seller, Flagship);
+        var timeline = await seller.GetFromJsonAsync<List<DisputeEvent>>($"/api/v1/disputes/{opened.Id}/timeline", ApiJson.Options);
+        timeline![0].Data.Should().BeOfType<DisputeOpened>().Which.Request.Variant.Should().Be(white);
+        timeline.Select(e => e.Action).Should().ContainInOrder(DisputeAction.ShipReplacement, DisputeAction.ConfirmReplacement, DisputeAction.RecordRefundSuccess);
+    }
+
+    [Fact]
+    public async Task AnExchangeForADearerVariant_Is400_AndOpensNothing()
+    {
+        await RegisterAsync(_api, Router("o-dearer"));
+        using var ana = _api.As(Roles.Buyer, Ana);
+
+        var response = await ana.PostJsonAsync("/api/v1/disputes", new OpenDisputeBody("o-dearer", "line-1", RequestKind.Exchange, RequestReason.NoReason,
+            "The pro one", Variant: new ProductVariant("LW-AX6000", "AX6000", Yuan(599))));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("paying a difference is not taken yet");
+        (await ana.GetStringAsync("/api/v1/disputes")).Should().NotContain("o-dearer");
+    }
+
     [Fact]
     public async Task AStoreWithoutNoReasonExchanges_RefusesOne_With422_AndOpensNothing()
     {
@@ -91,8 +141,8 @@ public class SeedJourneyTests : IClassFixture<ApiFactory>
             OtherLines: [new RequestedLine("line-keyboard", 1)]));
         response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         var opened = (await response.ReadAsync<DisputeResponse>())!;
-        opened.Lines.Should().Equal(new DisputedLine("line-mouse", 2, Yuan(200)), new DisputedLine("line-keyboard", 1, Yuan(200)),
-            new DisputedLine("line-pad", 2, Yuan(0), "line-mouse"));
+        opened.Lines.Should().Equal(new DisputedLine("line-mouse", 2, Yuan(200), UnitPrice: Yuan(100)),
+            new DisputedLine("line-keyboard", 1, Yuan(200), UnitPrice: Yuan(200)), new DisputedLine("line-pad", 2, Yuan(0), "line-mouse", Yuan(0)));
         opened.RefundableMaximum.Should().Be(Yuan(400));
 
         var twoMore = await ana.PostJsonAsync("/api/v1/disputes", new OpenDisputeBody("o-two-lines", "line-mouse", RequestKind.ReturnAndRefund,

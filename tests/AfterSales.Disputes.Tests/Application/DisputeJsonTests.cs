@@ -35,7 +35,7 @@ public class DisputeJsonTests
     {
         var json = DisputeJson.Serialize(new OfferTerms(Remedy.RefundKeepItem, Yuan(19.99m), "Keep it"));
 
-        json.Should().Be("""{"$type":"OfferTerms","remedy":"RefundKeepItem","refund":{"minorUnits":1999,"currency":"CNY"},"terms":"Keep it"}""");
+        json.Should().Be("""{"$type":"OfferTerms","remedy":"RefundKeepItem","refund":{"minorUnits":1999,"currency":"CNY"},"terms":"Keep it","variant":null}""");
     }
 
     [Theory]

@@ -38,8 +38,8 @@ public class QuantityTests
         var dispute = Open(PeripheralsOrder(), Return(Yuan(200), mice: 2), s_now);
 
         dispute.Lines.Should().Equal(
-            new DisputedLine("line-mouse", 2, Yuan(200)),
-            new DisputedLine("line-pad", 2, Yuan(0), GiftFor: "line-mouse"));
+            new DisputedLine("line-mouse", 2, Yuan(200), UnitPrice: Yuan(100)),
+            new DisputedLine("line-pad", 2, Yuan(0), GiftFor: "line-mouse", UnitPrice: Yuan(0)));
         dispute.Ceiling.Should().Be(Yuan(200));
         dispute.Eligibility.Trace.Single(c => c.Rule == "gift-with-main-item").Reason
             .Should().Be("The free gift (2 of the 3 units of line line-pad) comes back with the item.");
@@ -65,7 +65,7 @@ public class QuantityTests
         tooMany.Refusal!.Code.Should().Be(DisputeRefusalCode.LineAlreadyDisputed);
         tooMany.Refusal.Message.Should().Be("Only 1 of the units of line line-mouse are free: request dispute-1 holds the others while it is open.");
         theThird.Dispute!.Ceiling.Should().Be(Yuan(100));
-        theThird.Dispute.Lines[1].Should().Be(new DisputedLine("line-pad", 1, Yuan(0), GiftFor: "line-mouse"));
+        theThird.Dispute.Lines[1].Should().Be(new DisputedLine("line-pad", 1, Yuan(0), GiftFor: "line-mouse", UnitPrice: Yuan(0)));
     }
 
     [Fact]

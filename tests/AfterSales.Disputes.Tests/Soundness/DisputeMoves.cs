@@ -99,7 +99,7 @@ public static class DisputeMoves
                 yield return ("blank reason", false, (d, now) => d.Reject(id, new RejectionReason(" "), now));
                 break;
             case DisputeAction.ProposeOffer or DisputeAction.CounterOffer:
-                foreach (var (name, valid, terms) in Offers(half, ceiling, over, canRepair))
+                foreach (var (name, valid, terms) in Offers(half, ceiling, over, canRepair, CheaperVariant(dispute)))
                 {
                     yield return (name, valid, action == DisputeAction.ProposeOffer
                         ? (d, now) => d.ProposeOffer(id, terms, now)
@@ -288,11 +288,18 @@ public static class DisputeMoves
         }
     }
 
-    private static IEnumerable<(string, bool, OfferTerms)> Offers(Amount half, Amount ceiling, Amount over, bool canRepair)
+    private static IEnumerable<(string, bool, OfferTerms)> Offers(Amount half, Amount ceiling, Amount over, bool canRepair, ProductVariant? cheaper)
     {
         yield return ($"keep the item, {half}", true, new OfferTerms(Remedy.RefundKeepItem, half, "Keep it"));
         yield return ($"return, {ceiling}", true, new OfferTerms(Remedy.ReturnAndRefund, ceiling, "Send it back"));
         yield return ("exchange", true, new OfferTerms(Remedy.Exchange, null, "A new one"));
+        if (cheaper is not null)
+        {
+            yield return ("exchange for a cheaper variant", true, new OfferTerms(Remedy.Exchange, null, "The white one", cheaper));
+            yield return ("exchange for a dearer variant", false,
+                new OfferTerms(Remedy.Exchange, null, "The pro one", cheaper with { UnitPrice = cheaper.UnitPrice + new Amount(100_000, cheaper.UnitPrice.Currency) }));
+        }
+
         yield return ("repair", canRepair, new OfferTerms(Remedy.Repair, null, "We repair it"));
         yield return ($"keep the item, {over}", false, new OfferTerms(Remedy.RefundKeepItem, over, "Too much"));
         yield return ("blank terms", false, new OfferTerms(Remedy.Exchange, null, " "));
@@ -311,6 +318,11 @@ public static class DisputeMoves
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    // Another colour of the item asked about, 20 cheaper (free when the item costs less than that).
+    private static ProductVariant? CheaperVariant(Dispute dispute) => dispute.Lines[0].UnitPrice is { } price
+        ? new ProductVariant("OTHER-COLOUR", "white", Amount.Max(Amount.Zero(price.Currency), price - Amount.FromMajor(20, price.Currency)))
+        : null;
 
     private static Amount Postage(Amount like, decimal major) => Amount.FromMajor(major, like.Currency);
 

@@ -12,7 +12,8 @@ namespace AfterSales.Disputes.Tests.Soundness;
 /// pack at a flagship store and at an authorised reseller, the EU pack, a router with on-site service, a line
 /// without a brand warranty,
 /// out of warranty, a liquid-damage declaration, clearance items, a gift line, a serial number that is not
-/// the order's (flagged or refused), several lines and quantities in one request (and units another open
+/// the order's (flagged or refused), exchanges for another variant (cheaper, the same price, dearer), several
+/// lines and quantities in one request (and units another open
 /// request holds), a claimed shipping fee, and two disputes on one order, with no-reason exchanges where a
 /// store offers them. Each opens every kind of request it can (a request the policy refuses is
 /// counted, not explored).
@@ -52,6 +53,12 @@ public static class Scenarios
             [Request(RequestKind.Repair, RequestReason.Defective, repair: RouterRepair(serialNumber: "LW3000-99999"))]),
         new("serial number not the order's, refused", RouterOrder(Flagship), Delivered.AddDays(40),
             [Request(RequestKind.Repair, RequestReason.Defective, repair: RouterRepair(serialNumber: "LW3000-99999"))]),
+        new("exchange for another colour", RouterOrder(Flagship), s_soon,
+        [
+            Request(RequestKind.Exchange, RequestReason.NoReason) with { Variant = new ProductVariant("LW-AX3000-W", "white", Yuan(379)) },
+            Request(RequestKind.Exchange, RequestReason.Defective) with { Variant = new ProductVariant("LW-AX3000-B", "black", Yuan(399)) },
+            Request(RequestKind.Exchange, RequestReason.NoReason) with { Variant = new ProductVariant("LW-AX6000", "the AX6000", Yuan(599)) },
+        ]),
         new("several lines and quantities", PeripheralsOrder(), s_soon,
         [
             Units(RequestKind.ReturnAndRefund, RequestReason.NoReason, Yuan(200), mice: 2),

@@ -245,6 +245,8 @@ function renderCase(dispute, order, policy, timeline, files, explained) {
     ['State', words(dispute.state)],
     ['Claimed', money(dispute.requestedRefund) || 'no refund'],
     ['Refundable maximum', money(dispute.refundableMaximum)],
+    ...(dispute.exchangeVariant ? [['Exchange for', `${dispute.exchangeVariant.description} (${dispute.exchangeVariant.sku}) at ${money(dispute.exchangeVariant.unitPrice)}`
+      + (dispute.priceDifference?.minorUnits < 0 ? ` · ${money({ ...dispute.priceDifference, minorUnits: -dispute.priceDifference.minorUnits })} back once the replacement is confirmed` : '')]] : []),
     ['Agreed refund', money(dispute.agreedRefund) || 'none yet'],
     ['In the buyer\'s words', dispute.description],
     ['Opened', when(dispute.openedAt)],
