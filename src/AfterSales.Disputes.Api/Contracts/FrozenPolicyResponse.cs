@@ -36,6 +36,7 @@ public sealed record FrozenPolicyResponse(string Version, string Region, string 
                 : "none"),
             new("Clearance items", policy.ClearanceExchangeOnly ? "exchange only" : "as other items"),
             new("Gifts", policy.GiftsReturnWithMainItem ? "return with their main item" : "kept by the buyer"),
+            new("Return postage reimbursed", policy.ReturnPostageCap is { } cap ? $"up to {cap} when the seller pays return shipping" : "none (the seller's prepaid label)"),
         };
         foreach (var window in typeof(PolicyWindows).GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
@@ -43,6 +44,7 @@ public sealed record FrozenPolicyResponse(string Version, string Region, string 
             terms.Add(new PolicyTerm(Words(window.Name), value switch
             {
                 DeadlineSpan span => span.ToString(),
+                int attempts when window.Name == nameof(PolicyWindows.RefundAttempts) => string.Create(CultureInfo.InvariantCulture, $"{attempts} attempts"),
                 int days => string.Create(CultureInfo.InvariantCulture, $"{days} business days ({policy.Region})"),
                 _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
             }));

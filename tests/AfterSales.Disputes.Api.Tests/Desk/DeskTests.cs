@@ -159,6 +159,63 @@ public sealed class DeskTests(DeskTests.Desk desk) : IClassFixture<DeskTests.Des
         browser.Driver.FindElement(By.Id("queue")).Displayed.Should().BeFalse();
     }
 
+    [SkippableFact]
+    public async Task ATwoLinePartialReturn_ShowsEachLinesUnitsCeilingAndWhatCameBack()
+    {
+        var (host, browser) = await desk.StartAsync();
+        using var platform = await host.ClientAsync(Roles.Platform, "platform");
+        (await platform.PostJsonAsync("/api/v1/orders", Peripherals("desk-lines"))).StatusCode.Should().Be(System.Net.HttpStatusCode.Created);
+        using var ana = await host.ClientAsync(Roles.Buyer, Ana);
+        var opened = await ana.PostJsonAsync("/api/v1/disputes", new Contracts.OpenDisputeBody("desk-lines", "line-mouse", RequestKind.ReturnAndRefund,
+            RequestReason.Defective, "Two mice double-click, the keyboard misses keys", Yuan(400), IncludedLineIds: ["line-pad"], Quantity: 2,
+            OtherLines: [new RequestedLine("line-keyboard", 1)]));
+        var id = (await opened.ReadAsync<Contracts.DisputeResponse>())!.Id;
+        await host.ActAsync(Roles.Seller, Flagship, id, "approve");
+        await host.ActAsync(Roles.Buyer, Ana, id, "return-shipment", new ShipmentDetails("SF Express", "SF-DESK", Postage: Yuan(15)));
+        await host.ActAsync(Roles.Seller, Flagship, id, "receipt", new ConditionReport(ConditionIssue.None, [],
+            Received: [new RequestedLine("line-mouse", 1), new RequestedLine("line-keyboard", 1), new RequestedLine("line-pad", 1)]));
+        await host.ActAsync(Roles.Buyer, Ana, id, "escalation", new EscalationRequest("Both mice were in the box"));
+
+        await SignInAsync(host, browser, Roles.Arbitrator, Lee);
+        browser.Visible($"#queue-table tr[data-dispute='{id}'] button").Click();
+        browser.Wait(d => d.FindElement(By.Id("case-title")).Text == $"Dispute {id}", "the case is open");
+
+        var order = browser.Driver.FindElement(By.Id("order")).Text;
+        order.Should().Contain("line-mouse (disputed)").And.Contain("2 of 3").And.Contain("1 of 1").And.Contain("2 of 3 (gift with line-mouse)");
+        order.Should().Contain("Received back: 1 of line line-mouse, 1 of line line-keyboard, 1 of line line-pad");
+        browser.Driver.FindElement(By.Id("claim")).Text.Should().Contain("Refundable maximum\n400.00 CNY").And.Contain("paid by the seller");
+        browser.Screenshot("desk-lines");
+    }
+
+    [SkippableFact]
+    public async Task AnOnSiteRepairEscalatedBeforeTheVisit_ShowsTheVisitsOnTheRepair()
+    {
+        var (host, browser) = await desk.StartAsync();
+        var router = Router("desk-visit", Ben, deliveredDaysAgo: 240);
+        using var platform = await host.ClientAsync(Roles.Platform, "platform");
+        (await platform.PostJsonAsync("/api/v1/orders", router with { Lines = [router.Lines[0] with { OnSiteService = true }, .. router.Lines.Skip(1)] }))
+            .StatusCode.Should().Be(System.Net.HttpStatusCode.Created);
+        using var ben = await host.ClientAsync(Roles.Buyer, Ben);
+        var opened = await ben.PostJsonAsync("/api/v1/disputes", new Contracts.OpenDisputeBody("desk-visit", "line-1", RequestKind.Repair, RequestReason.Defective,
+            "Wi-Fi drops every evening", Repair: new RepairApplication("AX3000", "SN-1", "wifi-drops", "Wi-Fi drops every evening", null, [])));
+        var id = (await opened.ReadAsync<Contracts.DisputeResponse>())!.Id;
+        var slot = DateTimeOffset.UtcNow.Date.AddDays(2).AddHours(10);
+        await host.ActAsync(Roles.Seller, Flagship, id, "approve");
+        await host.ActAsync(Roles.ServiceCenter, ServiceCenter, id, "visits", new VisitSlot(slot, slot.AddHours(2), "Technician Wang"));
+        await host.ActAsync(Roles.Buyer, Ben, id, "visit/other-slot", new OtherSlotRequest("Evenings only"));
+        await host.ActAsync(Roles.ServiceCenter, ServiceCenter, id, "visits", new VisitSlot(slot.AddHours(8), slot.AddHours(10)));
+        await host.ActAsync(Roles.Buyer, Ben, id, "visit/accept");
+        await host.ActAsync(Roles.Buyer, Ben, id, "escalation", new EscalationRequest("They keep moving the visit"));
+
+        await SignInAsync(host, browser, Roles.Arbitrator, Lee);
+        browser.Visible($"#queue-table tr[data-dispute='{id}'] button").Click();
+        browser.Wait(d => d.FindElement(By.Id("case-title")).Text == $"Dispute {id}", "the case is open");
+
+        var repair = browser.Driver.FindElement(By.Id("repair")).Text;
+        repair.Should().Contain("(on-site service)").And.Contain("Technician Wang").And.Contain("Other slot asked").And.Contain("Evenings only").And.Contain("Accepted");
+        browser.Screenshot("desk-visits");
+    }
+
     /// <summary>A return the store rejected and the buyer escalated, with a photo from the buyer and a bench log from the store.</summary>
     private static async Task<string> EscalatedCaseAsync(HostProcess host, string orderId)
     {

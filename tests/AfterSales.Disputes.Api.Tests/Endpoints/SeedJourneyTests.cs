@@ -9,7 +9,6 @@ using AfterSales.Disputes.Api.Tests.Support;
 using AfterSales.Disputes.Application.Ports;
 using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.Money;
-using AfterSales.Disputes.Orders;
 using AfterSales.Disputes.Policies;
 using Microsoft.Extensions.DependencyInjection;
 using static AfterSales.Disputes.Api.Tests.Support.World;
@@ -342,15 +341,4 @@ public class SeedJourneyTests : IClassFixture<ApiFactory>
         return new MultipartFormDataContent { { file, "file", name } };
     }
 
-    private static Order Peripherals(string orderId)
-    {
-        var delivered = DateTimeOffset.UtcNow.AddDays(-2);
-        return new Order(orderId, Ana, Flagship, "CN", Currency.CNY,
-            [
-                new OrderLine("line-mouse", "LW-M1", "Linkwave M1 mouse", ItemCategory.Electronics, Yuan(100), 3, Yuan(300)),
-                new OrderLine("line-keyboard", "LW-K1", "Linkwave K1 keyboard", ItemCategory.Electronics, Yuan(200), 1, Yuan(200)),
-                new OrderLine("line-pad", "LW-PAD", "Mouse pad (gift)", ItemCategory.None, Yuan(0), 3, Yuan(0), GiftForLineId: "line-mouse"),
-            ],
-            Yuan(10), delivered.AddDays(-3), delivered.AddDays(-2), delivered);
-    }
 }

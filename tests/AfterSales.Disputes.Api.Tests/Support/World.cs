@@ -31,6 +31,19 @@ public static class World
             Yuan(10), delivered.AddDays(-3), delivered.AddDays(-2), delivered, DateOnly.FromDateTime(delivered.AddDays(-3).UtcDateTime));
     }
 
+    /// <summary>Three mice (a free mouse pad with each) and a keyboard at the flagship store, delivered two days ago.</summary>
+    public static Order Peripherals(string orderId, string buyer = Ana)
+    {
+        var delivered = DateTimeOffset.UtcNow.AddDays(-2);
+        return new Order(orderId, buyer, Flagship, "CN", Currency.CNY,
+            [
+                new OrderLine("line-mouse", "LW-M1", "Linkwave M1 mouse", ItemCategory.Electronics, Yuan(100), 3, Yuan(300)),
+                new OrderLine("line-keyboard", "LW-K1", "Linkwave K1 keyboard", ItemCategory.Electronics, Yuan(200), 1, Yuan(200)),
+                new OrderLine("line-pad", "LW-PAD", "Mouse pad (gift)", ItemCategory.None, Yuan(0), 3, Yuan(0), GiftForLineId: "line-mouse"),
+            ],
+            Yuan(10), delivered.AddDays(-3), delivered.AddDays(-2), delivered);
+    }
+
     public static async Task RegisterAsync(ApiFactory api, Order order)
     {
         using var platform = api.As(Roles.Platform, "platform");
