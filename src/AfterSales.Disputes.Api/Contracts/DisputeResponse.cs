@@ -37,6 +37,7 @@ namespace AfterSales.Disputes.Api.Contracts;
 /// <param name="Refund">The refund.</param>
 /// <param name="Repair">The repair side, with its on-site visits.</param>
 /// <param name="OnSiteService">Whether a repair is done on site rather than shipped in.</param>
+/// <param name="Charges">Repair fees charged through the platform's payment service, with their idempotent ids.</param>
 /// <param name="Arbitration">Arbitration rounds.</param>
 /// <param name="Evidence">Evidence submitted.</param>
 /// <param name="Messages">Messages on the case.</param>
@@ -76,6 +77,7 @@ public sealed record DisputeResponse(
     RefundRecord? Refund,
     RepairFile? Repair,
     bool OnSiteService,
+    IReadOnlyList<ChargeRecord> Charges,
     IReadOnlyList<ArbitrationResponse> Arbitration,
     IReadOnlyList<EvidenceItem> Evidence,
     IReadOnlyList<CaseMessage> Messages,
@@ -93,7 +95,7 @@ public sealed record DisputeResponse(
             dispute.Description, dispute.State, dispute.Remedy, dispute.ExchangeVariant, dispute.PriceDifference, dispute.RequestedRefund, dispute.AgreedRefund, dispute.Ceiling, dispute.ReturnShippingPayer,
             dispute.Deadline is { } deadline ? new DeadlineResponse(deadline.ExpiresWith, deadline.DueAt, deadline.IsPaused) : null,
             dispute.Closure, dispute.AllowedActions(caller, now), dispute.FlowId, dispute.FlowVersion, dispute.Policy.Version, dispute.Eligibility,
-            dispute.Offers, dispute.Shipments, dispute.ReceiptReport, dispute.Refund, dispute.RepairFile, dispute.OnSiteService,
+            dispute.Offers, dispute.Shipments, dispute.ReceiptReport, dispute.Refund, dispute.RepairFile, dispute.OnSiteService, dispute.Charges,
             [.. dispute.ArbitrationRounds.Select(ArbitrationResponse.From)], dispute.Evidence, dispute.Messages, dispute.Rating, dispute.Scorecard,
             dispute.OpenedAt, dispute.UpdatedAt);
     }

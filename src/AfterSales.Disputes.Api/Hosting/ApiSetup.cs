@@ -56,6 +56,10 @@ public static class ApiSetup
         services.Replace(builder.Environment.IsDevelopment()
             ? ServiceDescriptor.Scoped<IRefundGateway, DevelopmentRefundGateway>()
             : ServiceDescriptor.Scoped<IRefundGateway, UnconfiguredRefundGateway>());
+        if (builder.Environment.IsDevelopment())
+        {
+            services.Replace(ServiceDescriptor.Scoped<IPaymentGateway, DevelopmentPaymentGateway>()); // elsewhere charges fail until the platform plugs one in
+        }
 
         services.AddSingleton<UnusedAttachmentSweeper>();
         services.AddHostedService(provider => provider.GetRequiredService<UnusedAttachmentSweeper>());

@@ -25,3 +25,20 @@ internal sealed class UnconfiguredRefundGateway : IRefundGateway
     public Task<RefundOutcome> RefundAsync(RefundOrder refund, CancellationToken cancellationToken) =>
         Task.FromResult(RefundOutcome.Failed("No refund gateway is configured for this host."));
 }
+
+/// <summary>
+/// Development only: charges every repair fee at once and logs it, so the demo's paid repairs go on. A platform
+/// deploying the host implements <see cref="IPaymentGateway"/> against its payment system; without one, charges fail.
+/// </summary>
+internal sealed partial class DevelopmentPaymentGateway(ILogger<DevelopmentPaymentGateway> logger) : IPaymentGateway
+{
+    public Task<ChargeOutcome> ChargeAsync(ChargeOrder charge, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(charge);
+        LogCharged(charge.ChargeId, charge.Amount.ToString(), charge.BuyerId);
+        return Task.FromResult(ChargeOutcome.Charged("dev-" + charge.ChargeId));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Development payment gateway: charge {ChargeId} of {Amount} to buyer {BuyerId} marked charged")]
+    private partial void LogCharged(string chargeId, string amount, string buyerId);
+}

@@ -42,6 +42,14 @@ public sealed class AfterSalesBuilder
         Services.Replace(ServiceDescriptor.Scoped<IRefundGateway, TGateway>());
         return this;
     }
+
+    /// <summary>Uses <typeparamref name="TGateway"/> to charge the buyer accepted repair fees.</summary>
+    public AfterSalesBuilder UsePaymentGateway<TGateway>()
+        where TGateway : class, IPaymentGateway
+    {
+        Services.Replace(ServiceDescriptor.Scoped<IPaymentGateway, TGateway>());
+        return this;
+    }
 }
 
 /// <summary>Registers the engine in an embedding application's services.</summary>

@@ -122,6 +122,39 @@ public sealed record RefundRecord(
 /// <param name="Amount">What it pays for them.</param>
 public sealed record RefundLine(string LineId, int? Units, Amount Amount);
 
+/// <summary>Where a charge stands.</summary>
+public enum ChargeStatus
+{
+    /// <summary>Sent to the payment service, waiting for its answer.</summary>
+    Pending,
+
+    /// <summary>Charged.</summary>
+    Succeeded,
+
+    /// <summary>The last attempt failed.</summary>
+    Failed,
+}
+
+/// <summary>
+/// A repair fee charged to the buyer through the platform's payment service. Its <see cref="ChargeId"/> is the
+/// idempotency key: every retry uses it, so the buyer is charged at most once.
+/// </summary>
+/// <param name="ChargeId">The idempotent charge id.</param>
+/// <param name="Amount">The fee.</param>
+/// <param name="Status">Where it stands.</param>
+/// <param name="Attempts">How many times it was sent to the payment service.</param>
+/// <param name="RequestedAt">When it was first requested.</param>
+/// <param name="PaymentReference">The payment service's reference once charged.</param>
+/// <param name="LastFailure">Why the last attempt failed.</param>
+public sealed record ChargeRecord(
+    string ChargeId,
+    Amount Amount,
+    ChargeStatus Status,
+    int Attempts,
+    DateTimeOffset RequestedAt,
+    string? PaymentReference = null,
+    string? LastFailure = null);
+
 /// <summary>The repair side of a dispute.</summary>
 /// <param name="Application">The buyer's application.</param>
 /// <param name="ServiceCenterId">The service center the device goes to.</param>

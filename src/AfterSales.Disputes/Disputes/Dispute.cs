@@ -38,6 +38,7 @@ public sealed partial class Dispute
     private readonly List<EvidenceItem> _evidence = [];
     private readonly List<CaseMessage> _messages = [];
     private readonly List<ArbitrationFile> _arbitrations = [];
+    private readonly List<ChargeRecord> _charges = [];
     private readonly FlowDefinition<DisputeState, DisputeAction, Party, DisputeContext> _flow;
     private readonly OpenDisputeRequest _request;
 
@@ -73,6 +74,7 @@ public sealed partial class Dispute
         Lines = opened.Lines ?? [new DisputedLine(request.LineId, Units: null, opened.ItemCeiling)];
         OnSiteService = opened.OnSiteService;
         ExchangeVariant = request.Variant;
+        ChargesFees = opened.ChargesFees;
         OrderShipped = opened.OrderShipped;
         Policy = opened.Policy;
         Eligibility = opened.Eligibility;
@@ -273,6 +275,15 @@ public sealed partial class Dispute
         ? (variant.UnitPrice - unitPrice) * units
         : null;
 
+    /// <summary>Whether an accepted repair fee is charged through the platform's payment service before the repair.</summary>
+    public bool ChargesFees { get; }
+
+    /// <summary>The repair fees charged (or being charged), oldest first.</summary>
+    public IReadOnlyList<ChargeRecord> Charges => _charges;
+
+    /// <summary>The latest repair fee charge, if any.</summary>
+    public ChargeRecord? FeeCharge => _charges.Count == 0 ? null : _charges[^1];
+
     /// <summary>Whether a repair is done on site (the line came with on-site service and the brand warranty offers it) rather than shipped in.</summary>
     public bool OnSiteService { get; }
 
@@ -359,7 +370,8 @@ public sealed partial class Dispute
         var flow = DisputeFlows.For(request.Kind);
         var opened = new DisputeOpened(request, order.OrderId, order.StoreId, order.ShippedAt is not null, policy, eligibility,
             itemCeiling, shippingCeiling, flow.Id, flow.Version, disputed,
-            OnSiteService: order.Line(request.LineId) is { OnSiteService: true } && policy.Warranty is { OnSiteServiceAvailable: true, ServiceCenterId: { Length: > 0 } })
+            OnSiteService: order.Line(request.LineId) is { OnSiteService: true } && policy.Warranty is { OnSiteServiceAvailable: true, ServiceCenterId: { Length: > 0 } },
+            ChargesFees: true)
         {
             Files = files is { Count: > 0 } ? files : null,
         };

@@ -200,6 +200,11 @@ public sealed record RepairReport(RepairResult Result, string Notes) : DisputeEv
 /// <param name="Description">What happens.</param>
 public sealed record RepeatFault(string FaultCode, string Description) : DisputeEventData<RepeatFault>;
 
+/// <summary>What the payment service answered to a charge.</summary>
+/// <param name="PaymentReference">The payment service's reference for a completed charge.</param>
+/// <param name="Failure">Why it failed.</param>
+public sealed record ChargeResult(string? PaymentReference, string? Failure = null) : DisputeEventData<ChargeResult>;
+
 /// <summary>What the refund gateway answered.</summary>
 /// <param name="GatewayReference">The gateway's reference for a paid refund.</param>
 /// <param name="Failure">Why it failed.</param>

@@ -110,6 +110,18 @@ public enum DisputeAction
     /// <summary>Buyer (or, after silence, the system) declines the fee; the device comes back unrepaired.</summary>
     DeclineQuote,
 
+    /// <summary>System records that the payment service charged the repair fee.</summary>
+    RecordChargeSuccess,
+
+    /// <summary>System records that charging the repair fee failed.</summary>
+    RecordChargeFailure,
+
+    /// <summary>System records a charge the payment service did not answer within the charge answer window as failed; it is retried.</summary>
+    TimeOutCharge,
+
+    /// <summary>The buyer, or the system after a delay, charges the repair fee again with the same charge id.</summary>
+    RetryCharge,
+
     /// <summary>Service center reports the device repaired or replaced.</summary>
     CompleteRepair,
 
@@ -386,7 +398,8 @@ public static class DisputeFlows
     // With on-site service the service center proposes a visit slot, the buyer accepts it (or silence does) or asks
     // for another, and the technician reports: repaired on site, or the device taken in (then as if shipped in).
     // Otherwise the device goes to the service center, which diagnoses it: covered repairs are free; otherwise
-    // the buyer accepts or declines a fee. A repeat of the same fault reopens the repair; after the
+    // the buyer accepts or declines a fee, which is charged through the platform's payment service (retried like
+    // a refund; when it cannot be charged the device comes back unrepaired). A repeat of the same fault reopens the repair; after the
     // second failed repair the buyer may choose an exchange or a refund. While the service center holds
     // the device, each of its steps has a window: past it, or when the buyer escalates, the platform
     // takes the case.
@@ -420,9 +433,23 @@ public static class DisputeFlows
                 When<Diagnosis>(AwaitingQuoteDecision, "a fee is quoted", (c, diagnosis) => !diagnosis.Covered))
         .In(AwaitingQuoteDecision)
             .Deadline(c => c.Dispute.Policy.Windows.QuoteResponse, expiresWith: DeclineQuote, "quote response window")
-            .Permit(AcceptQuote, Repairing, Party.Buyer)
+            .PermitDynamic(AcceptQuote, Party.Buyer,
+                When(ChargingFee, "the fee is charged through the platform's payment service", c => c.Dispute.ChargesFees),
+                Otherwise(Repairing))
             .Permit(DeclineQuote, ReturningDevice, Party.Buyer | Party.System)
             .Permit(Escalate, CollectingEvidence, Party.Buyer)
+        .In(ChargingFee)
+            .Deadline(c => c.Dispute.Policy.Windows.ChargeAnswer, expiresWith: TimeOutCharge, "charge answer window")
+            .Permit(RecordChargeSuccess, Repairing, Party.System)
+            .Permit(RecordChargeFailure, FeeChargeFailed, Party.System)
+            .Permit(TimeOutCharge, FeeChargeFailed, Party.System)
+        .In(FeeChargeFailed)
+            .Deadline(c => c.Dispute.Policy.Windows.ChargeBackoff(c.Dispute.FeeCharge!.Attempts), expiresWith: RetryCharge, "charge retry delay (doubles each time)")
+            .PermitDynamic(RetryCharge, Party.Buyer | Party.System,
+                When(ChargingFee, "the buyer retries, or automatic attempts are left",
+                    c => c.Actor.Party == Party.Buyer || c.Dispute.FeeCharge!.Attempts < c.Dispute.Policy.Windows.ChargeAttempts),
+                Otherwise(ReturningDevice))
+            .Permit(DeclineQuote, ReturningDevice, Party.Buyer)
         .In(Repairing)
             .ServiceCenterWindow(c => c.Dispute.Policy.Windows.RepairTime, "repair window")
             .Permit(CompleteRepair, ReturningDevice, Party.ServiceCenter)
@@ -506,7 +533,7 @@ public static class DisputeFlows
 
     private static bool IsRepairStep(DisputeState state) => state is AwaitingVisitProposal or AwaitingVisitAnswer or VisitScheduled
         or AwaitingDeviceShipment or DeviceInTransit or AwaitingDiagnosis
-        or AwaitingQuoteDecision or Repairing or ReturningDevice or AwaitingRepairConfirmation or RepairCompleted or EntitledToExchangeOrRefund;
+        or AwaitingQuoteDecision or ChargingFee or FeeChargeFailed or Repairing or ReturningDevice or AwaitingRepairConfirmation or RepairCompleted or EntitledToExchangeOrRefund;
 
     // Where an agreed remedy leads: a refund straight away when the buyer keeps the item, a replacement
     // straight away when the buyer never got it, the service center for a repair, otherwise the item

@@ -60,6 +60,12 @@ public enum DisputeState
     /// <summary>Not covered by warranty: the buyer accepts or declines the quoted fee.</summary>
     AwaitingQuoteDecision,
 
+    /// <summary>The accepted repair fee is being charged through the platform's payment service.</summary>
+    ChargingFee,
+
+    /// <summary>Charging the repair fee failed; it is retried after a delay, and after the last attempt the device comes back unrepaired.</summary>
+    FeeChargeFailed,
+
     /// <summary>The service center repairs or replaces the device.</summary>
     Repairing,
 

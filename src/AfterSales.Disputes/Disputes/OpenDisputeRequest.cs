@@ -78,6 +78,10 @@ public sealed record OpenDisputeRequest(
 /// <param name="FlowVersion">The version of that flow.</param>
 /// <param name="Lines">The lines and units the request holds, each with its ceiling; null in requests opened before quantities existed.</param>
 /// <param name="OnSiteService">Whether a repair is done on site: the line came with on-site service and its brand warranty offers it.</param>
+/// <param name="ChargesFees">
+/// Whether an accepted repair fee is charged through the platform's payment service before the repair (false in
+/// requests opened before payments existed, which go straight to the repair).
+/// </param>
 public sealed record DisputeOpened(
     OpenDisputeRequest Request,
     string OrderId,
@@ -90,7 +94,8 @@ public sealed record DisputeOpened(
     string FlowId,
     int FlowVersion,
     IReadOnlyList<DisputedLine>? Lines = null,
-    bool OnSiteService = false) : DisputeEventData
+    bool OnSiteService = false,
+    bool ChargesFees = false) : DisputeEventData
 {
     internal override DisputeResult ApplyTo(Dispute dispute, Actor actor, DisputeAction action, DateTimeOffset at) =>
         throw new InvalidOperationException("A dispute is opened once, by its first event.");

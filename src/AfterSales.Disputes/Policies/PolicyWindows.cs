@@ -89,6 +89,19 @@ public sealed record PolicyWindows(
     /// <summary>Service center's time after a visit slot ends to report the visit (default 1 day); then the case goes to the platform.</summary>
     public DeadlineSpan VisitReport { get; init; } = DeadlineSpan.Days(1);
 
+    /// <summary>The payment service's time to answer a charge of a repair fee (default 1 day); no answer counts as a failure and the charge is retried.</summary>
+    public DeadlineSpan ChargeAnswer { get; init; } = DeadlineSpan.Days(1);
+
+    /// <summary>How many times a repair fee is charged automatically before the device comes back unrepaired (default 3).</summary>
+    public int ChargeAttempts { get; init; } = 3;
+
+    /// <summary>Wait before a failed charge is first retried (default 1 hour); it doubles with each failure.</summary>
+    public DeadlineSpan ChargeRetry { get; init; } = DeadlineSpan.Hours(1);
+
+    /// <summary>The wait before the next automatic retry of a charge that failed <paramref name="attempts"/> times.</summary>
+    public DeadlineSpan ChargeBackoff(int attempts) =>
+        DeadlineSpan.Of(ChargeRetry.Length * Math.Pow(2, Math.Clamp(attempts - 1, 0, 10)));
+
     /// <summary>
     /// The wait before the next automatic retry of a refund that failed <paramref name="attempts"/> times:
     /// <see cref="RefundRetry"/>, doubled after each failure (1 h, 2 h, 4 h, … by default).

@@ -223,6 +223,33 @@ public class SeedJourneyTests : IClassFixture<ApiFactory>
             DisputeAction.ProposeVisit, DisputeAction.AcceptVisit, DisputeAction.ReportVisit, DisputeAction.ConfirmRepair);
     }
 
+    /// <summary>
+    /// Water got into Ben's router: the warranty does not cover it, the service center quotes 180 yuan, Ben accepts,
+    /// and the fee is charged through the platform's payment service (the development one here) before the repair.
+    /// </summary>
+    [Fact]
+    public async Task AnAcceptedRepairFee_IsChargedThroughThePaymentService_BeforeTheRepair()
+    {
+        await RegisterAsync(_api, Router("o-fee", Ben, deliveredDaysAgo: 60));
+        using var ben = _api.As(Roles.Buyer, Ben);
+        var created = await ben.PostJsonAsync("/api/v1/disputes", new OpenDisputeBody("o-fee", "line-1", RequestKind.Repair, RequestReason.Defective,
+            "It stopped after a spill", FaultCause: FaultCause.LiquidDamage, Repair: new RepairApplication("AX3000", "SN-1", "no-power", "No power", null, [])));
+        var opened = (await created.ReadAsync<DisputeResponse>())!;
+        await ActAsync(_api, Roles.Seller, Flagship, opened.Id, "approve");
+        await ActAsync(_api, Roles.Buyer, Ben, opened.Id, "device-shipment", new ShipmentDetails("SF Express", "SF-FEE"));
+        await ActAsync(_api, Roles.ServiceCenter, ServiceCenter, opened.Id, "device/receive");
+        await ActAsync(_api, Roles.ServiceCenter, ServiceCenter, opened.Id, "diagnosis", new Diagnosis(false, "Corroded power board", Yuan(180), FaultCause.LiquidDamage));
+
+        var accepted = await ActAsync(_api, Roles.Buyer, Ben, opened.Id, "quote/accept");
+        accepted.State.Should().Be(DisputeState.ChargingFee);
+        var repairing = await WaitForAsync(_api, Ben, opened.Id, DisputeState.Repairing);
+
+        repairing.Charges.Should().ContainSingle().Which.Should().BeEquivalentTo(new
+        {
+            ChargeId = $"{opened.Id}-fee-1", Amount = Yuan(180), Status = ChargeStatus.Succeeded, PaymentReference = $"dev-{opened.Id}-fee-1",
+        });
+    }
+
     [Fact]
     public async Task AVisitSlotInThePast_Is400_AndTheCaseStaysAsItWas()
     {

@@ -36,6 +36,9 @@ internal sealed class TestHost : IAsyncDisposable
 
     public FakeRefundGateway Gateway { get; }
 
+    /// <summary>The payment service the host charges repair fees through.</summary>
+    public FakePaymentGateway Payments => _services.GetRequiredService<FakePaymentGateway>();
+
     public IServiceProvider Services => _services;
 
     public static async Task<TestHost> StartAsync(string provider, Action<AfterSalesOptions>? options = null, DateTimeOffset? now = null)
@@ -70,6 +73,8 @@ internal sealed class TestHost : IAsyncDisposable
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
         services.AddSingleton<Application.CommittedEvents>();
         services.Replace(ServiceDescriptor.Singleton<IRefundGateway>(gateway));
+        services.AddSingleton<FakePaymentGateway>();
+        services.Replace(ServiceDescriptor.Singleton<IPaymentGateway>(provider => provider.GetRequiredService<FakePaymentGateway>()));
         return Task.FromResult(new TestHost(database, services.BuildServiceProvider(validateScopes: true), clock, gateway));
     }
 

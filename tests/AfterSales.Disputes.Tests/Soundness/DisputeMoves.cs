@@ -68,7 +68,7 @@ public static class DisputeMoves
             or DisputeAction.ProposeVisit or DisputeAction.ReportVisit => Party.ServiceCenter,
         DisputeAction.AssignArbitrator or DisputeAction.RequestMoreEvidence or DisputeAction.Rule or DisputeAction.AssignAppealReviewer
             or DisputeAction.UpholdRuling or DisputeAction.OverturnRuling => Party.Arbitrator,
-        DisputeAction.RecordRefundSuccess or DisputeAction.RecordRefundFailure => Party.System,
+        DisputeAction.RecordRefundSuccess or DisputeAction.RecordRefundFailure or DisputeAction.RecordChargeSuccess or DisputeAction.RecordChargeFailure => Party.System,
         _ => null,
     };
 
@@ -276,6 +276,14 @@ public static class DisputeMoves
             case DisputeAction.RecordRefundFailure when actor.Party == Party.System:
                 yield return ("bank offline", true, (d, now) => d.RecordRefundFailure(new RefundResult(null, "bank offline"), now));
                 yield return ("no failure", false, (d, now) => d.RecordRefundFailure(new RefundResult(null, ""), now));
+                break;
+            case DisputeAction.RecordChargeSuccess when actor.Party == Party.System:
+                yield return ("charged", true, (d, now) => d.Take(Actor.System, DisputeAction.RecordChargeSuccess, new ChargeResult("pay-1"), now));
+                yield return ("no reference", false, (d, now) => d.Take(Actor.System, DisputeAction.RecordChargeSuccess, new ChargeResult(" "), now));
+                break;
+            case DisputeAction.RecordChargeFailure when actor.Party == Party.System:
+                yield return ("card declined", true, (d, now) => d.Take(Actor.System, DisputeAction.RecordChargeFailure, new ChargeResult(null, "card declined"), now));
+                yield return ("no failure", false, (d, now) => d.Take(Actor.System, DisputeAction.RecordChargeFailure, new ChargeResult(null, ""), now));
                 break;
             case var declared when person && DisputeActions.Of(declared).Route is not null:
                 // A person's action without variants above is tried as its declaration describes it, through the

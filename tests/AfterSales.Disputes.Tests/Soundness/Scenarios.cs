@@ -91,8 +91,19 @@ public static class Scenarios
             ["Seller store-flagship: ProposeOffer(repair)", "Buyer buyer-1: AcceptOffer", .. FailedRepair, .. FailedRepair]),
         (All[0].Name, RequestKind.Exchange, "a repair offer, then two failed repairs",
             ["Seller store-flagship: ProposeOffer(repair)", "Buyer buyer-1: AcceptOffer", .. FailedRepair, .. FailedRepair]),
+        (All[0].Name, RequestKind.Repair, "a quoted fee accepted", ["Seller store-flagship: Approve", .. QuoteAccepted]),
+        (All[0].Name, RequestKind.ReturnAndRefund, "a repair offer, then a quoted fee accepted",
+            ["Seller store-flagship: ProposeOffer(repair)", "Buyer buyer-1: AcceptOffer", .. QuoteAccepted]),
+        (All[0].Name, RequestKind.Exchange, "a repair offer, then a quoted fee accepted",
+            ["Seller store-flagship: ProposeOffer(repair)", "Buyer buyer-1: AcceptOffer", .. QuoteAccepted]),
         (All[0].Name, RequestKind.RefundOnly, "a refund failing five times",
             ["Seller store-flagship: Approve", .. Enumerable.Repeat<string[]>(["System system: RecordRefundFailure(bank offline)", "System system: ExpireDeadline(when due)"], 5).SelectMany(s => s)]),
+    ];
+
+    private static string[] QuoteAccepted =>
+    [
+        "Buyer buyer-1: ShipDevice(express)", "ServiceCenter sc-shenzhen: ReceiveDevice", "ServiceCenter sc-shenzhen: Diagnose(quote 90.00 CNY)",
+        "Buyer buyer-1: AcceptQuote",
     ];
 
     private static string[] FailedRepair =>

@@ -329,7 +329,11 @@ function renderRepair(dispute) {
         `${when(v.slot.start)} – ${when(v.slot.end)}${v.slot.note ? ` (${v.slot.note})` : ''}`, when(v.proposedAt), words(v.status),
         v.otherSlotReason ?? '', v.report ? `${words(v.report.outcome)}: ${v.report.findings}` : '']))
       : '',
-    repair.repairs.length ? h('ul', {}, repair.repairs.map((r) => h('li', {}, `${words(r.result)}: ${r.notes}`))) : '');
+    repair.repairs.length ? h('ul', {}, repair.repairs.map((r) => h('li', {}, `${words(r.result)}: ${r.notes}`))) : '',
+    dispute.charges.length
+      ? table(['Fee charge', 'Amount', 'Status', 'Attempts', 'Reference or failure'], dispute.charges.map((c) => [
+        c.chargeId, money(c.amount), words(c.status), c.attempts, c.paymentReference ?? c.lastFailure ?? '']))
+      : '');
 }
 
 // The return postage the refund settles: reimbursed to the buyer, or the seller's prepaid label deducted.

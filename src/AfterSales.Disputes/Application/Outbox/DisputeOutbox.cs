@@ -7,7 +7,8 @@ namespace AfterSales.Disputes.Application.Outbox;
 
 /// <summary>
 /// The outbox messages new timeline events produce: one webhook event per timeline event, and a refund
-/// request whenever the dispute enters <see cref="DisputeState.Refunding"/>.
+/// request whenever the dispute enters <see cref="DisputeState.Refunding"/>, and a charge request whenever it enters
+/// <see cref="DisputeState.ChargingFee"/>.
 /// </summary>
 public static class DisputeOutbox
 {
@@ -29,6 +30,14 @@ public static class DisputeOutbox
                 var order = new RefundOrder(refund.RefundId, dispute.Id, dispute.OrderId, refund.Amount, refund.Attempts);
                 messages.Add(new OutboxMessage($"{refund.RefundId}:{refund.Attempts}", OutboxKind.RefundRequested, dispute.Id, dispute.StoreId,
                     "refund.requested", JsonSerializer.Serialize(order, DisputeJson.Options), appended.At));
+            }
+
+            if (appended.To == DisputeState.ChargingFee && dispute.FeeCharge is { } charge)
+            {
+                var order = new ChargeOrder(charge.ChargeId, dispute.Id, dispute.BuyerId, charge.Amount,
+                    $"Repair fee for dispute {dispute.Id}: {dispute.RepairFile?.Diagnosis?.Finding}", charge.Attempts);
+                messages.Add(new OutboxMessage($"{charge.ChargeId}:{charge.Attempts}", OutboxKind.ChargeRequested, dispute.Id, dispute.StoreId,
+                    "charge.requested", JsonSerializer.Serialize(order, DisputeJson.Options), appended.At));
             }
         }
 

@@ -62,7 +62,10 @@ public sealed partial class OutboxDispatcher
         {
             try
             {
-                completed += await RefundAsync(scope.ServiceProvider, outbox, message, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+                var done = message.Kind == OutboxKind.ChargeRequested
+                    ? await ChargeAsync(scope.ServiceProvider, outbox, message, cancellationToken).ConfigureAwait(false)
+                    : await RefundAsync(scope.ServiceProvider, outbox, message, cancellationToken).ConfigureAwait(false);
+                completed += done ? 1 : 0;
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -78,14 +81,31 @@ public sealed partial class OutboxDispatcher
     {
         var refund = JsonSerializer.Deserialize<RefundOrder>(message.Payload, DisputeJson.Options)!;
         var outcome = await services.GetRequiredService<IRefundGateway>().RefundAsync(refund, cancellationToken).ConfigureAwait(false);
-        var recorded = await services.GetRequiredService<IMediator>().Send(
-            new TakeDisputeAction(refund.DisputeId, Actor.System, outcome.Succeeded ? DisputeAction.RecordRefundSuccess : DisputeAction.RecordRefundFailure,
-                new RefundResult(outcome.Reference, outcome.Failure)), cancellationToken).ConfigureAwait(false);
+        return await RecordAsync(services, outbox, message, new TakeDisputeAction(refund.DisputeId, Actor.System,
+            outcome.Succeeded ? DisputeAction.RecordRefundSuccess : DisputeAction.RecordRefundFailure, new RefundResult(outcome.Reference, outcome.Failure)),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    // Without a payment gateway every charge fails visibly: the device then comes back unrepaired after the last attempt.
+    private async Task<bool> ChargeAsync(IServiceProvider services, IOutboxStore outbox, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var charge = JsonSerializer.Deserialize<ChargeOrder>(message.Payload, DisputeJson.Options)!;
+        var outcome = services.GetService<IPaymentGateway>() is { } gateway
+            ? await gateway.ChargeAsync(charge, cancellationToken).ConfigureAwait(false)
+            : ChargeOutcome.Failed("No payment gateway is configured for this host.");
+        return await RecordAsync(services, outbox, message, new TakeDisputeAction(charge.DisputeId, Actor.System,
+            outcome.Succeeded ? DisputeAction.RecordChargeSuccess : DisputeAction.RecordChargeFailure, new ChargeResult(outcome.Reference, outcome.Failure)),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<bool> RecordAsync(IServiceProvider services, IOutboxStore outbox, OutboxMessage message, TakeDisputeAction answer, CancellationToken cancellationToken)
+    {
+        var recorded = await services.GetRequiredService<IMediator>().Send(answer, cancellationToken).ConfigureAwait(false);
         if (recorded.Status == CommandStatus.Conflict)
         {
             // Someone acted on the dispute at the same moment: record the gateway's answer on the next round.
-            // The gateway is idempotent by refund id, so asking again pays nothing twice.
-            await outbox.FailAsync(message.Id, "The dispute changed while the refund was recorded.", _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            // The gateway is idempotent by its refund or charge id, so asking again moves no money twice.
+            await outbox.FailAsync(message.Id, "The dispute changed while the gateway's answer was recorded.", _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             return false;
         }
 

@@ -8,6 +8,9 @@ public enum OutboxKind
 
     /// <summary>A refund to execute through the platform's <see cref="IRefundGateway"/>.</summary>
     RefundRequested,
+
+    /// <summary>A repair fee to charge through the platform's <see cref="IPaymentGateway"/>.</summary>
+    ChargeRequested,
 }
 
 /// <summary>
