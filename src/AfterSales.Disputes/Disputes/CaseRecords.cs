@@ -133,6 +133,12 @@ public enum ChargeStatus
 
     /// <summary>The last attempt failed.</summary>
     Failed,
+
+    /// <summary>Charged, but the repair it paid for failed (the fault came back): the fee is being refunded.</summary>
+    RefundDue,
+
+    /// <summary>Charged, and refunded because the repair failed.</summary>
+    Refunded,
 }
 
 /// <summary>
@@ -153,7 +159,11 @@ public sealed record ChargeRecord(
     int Attempts,
     DateTimeOffset RequestedAt,
     string? PaymentReference = null,
-    string? LastFailure = null);
+    string? LastFailure = null)
+{
+    /// <summary>The refund gateway's reference once the fee was refunded.</summary>
+    public string? RefundReference { get; init; }
+}
 
 /// <summary>The repair side of a dispute.</summary>
 /// <param name="Application">The buyer's application.</param>

@@ -91,6 +91,10 @@ public sealed partial class Dispute
             LastFailure = $"The payment service did not answer within the {d.Policy.Windows.ChargeAnswer.Length.TotalHours:0}-hour charge answer window.",
         }))
         .Action(DisputeAction.RetryCharge, "fee/retry", "charge the repair fee again")
+        .Action<ChargeResult>(DisputeAction.RecordFeeRefund, route: null, "record a repair fee refunded",
+            new ChargeResult("gw-20261102-0002"),
+            validate: (_, result) => Blank(result.PaymentReference) ? Invalid("A refunded fee needs the refund gateway's reference.") : null,
+            record: (d, result, _) => d.UpdateCharge(charge => charge with { Status = ChargeStatus.Refunded, RefundReference = result.PaymentReference }))
         .OnEntering(DisputeState.ChargingFee, (d, transition) => d.ChargeFee(transition))
         .OnEntering(DisputeState.ReturningDevice, (d, transition) =>
         {
@@ -119,6 +123,12 @@ public sealed partial class Dispute
             {
                 var failed = new Dictionary<string, int>(d.RepairFile!.FailedRepairs) { [fault.FaultCode] = d.RepairFile.FailedRepairsOf(fault.FaultCode) + 1 };
                 d.RepairFile = d.RepairFile with { FailedRepairs = failed, Diagnosis = null, QuoteDeclined = false };
+
+                // The repair the buyer paid for failed: its fee goes back (the outbox asks the refund gateway).
+                if (d.FeeCharge?.Status == ChargeStatus.Succeeded)
+                {
+                    d.UpdateCharge(charge => charge with { Status = ChargeStatus.RefundDue });
+                }
             })
         .Action(DisputeAction.CloseRepair, route: null, "close a repair when the follow-up period ends", closes: ClosureReason.Repaired)
         .Action(DisputeAction.ChooseExchange, "entitlement/exchange", "choose an exchange", record: (d, _) => d.Remedy = Remedy.Exchange)

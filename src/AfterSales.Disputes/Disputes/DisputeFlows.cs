@@ -122,6 +122,9 @@ public enum DisputeAction
     /// <summary>The buyer, or the system after a delay, charges the repair fee again with the same charge id.</summary>
     RetryCharge,
 
+    /// <summary>System records that a repair fee was refunded because the repair it paid for failed.</summary>
+    RecordFeeRefund,
+
     /// <summary>Service center reports the device repaired or replaced.</summary>
     CompleteRepair,
 
@@ -232,6 +235,9 @@ public static class DisputeFlows
 
     private static readonly Guard<DisputeContext> s_assignedReviewer = new(
         "you are the assigned appeal reviewer", c => c.Dispute.Arbitration?.ReviewerId == c.Actor.Id);
+
+    private static readonly Guard<DisputeContext> s_feeRefundDue = new(
+        "a repair fee awaits its refund", c => c.Dispute.FeeCharge?.Status == ChargeStatus.RefundDue);
 
     private static readonly Guard<DisputeContext> s_notRatedYet = new(
         "the request has not been rated yet", c => c.Dispute.Rating is null);
@@ -521,13 +527,22 @@ public static class DisputeFlows
             .PermitDynamicIf(UpholdRuling, Party.Arbitrator, [s_assignedReviewer], RulingBranches(withRepair))
             .PermitDynamicIf(OverturnRuling, Party.Arbitrator, [s_assignedReviewer], OverturnBranches(withRepair));
 
-    // Messages can be sent at every open step, by every party that can be involved.
+    // Messages can be sent at every open step, by every party that can be involved. A repair fee refunded because
+    // the repair failed is recorded whenever the refund gateway answers, whatever step the case has reached.
     private static void Messages(FlowBuilder<DisputeState, DisputeAction, Party, DisputeContext> flow, bool withRepair)
     {
         var parties = Party.Buyer | Party.Seller | Party.Arbitrator | (withRepair ? Party.ServiceCenter : Party.None);
-        foreach (var state in Enum.GetValues<DisputeState>().Where(s => s != Closed && (withRepair || !IsRepairStep(s))))
+        foreach (var state in Enum.GetValues<DisputeState>().Where(s => withRepair || !IsRepairStep(s)))
         {
-            flow.In(state).PermitInternal(SendMessage, parties);
+            if (state != Closed)
+            {
+                flow.In(state).PermitInternal(SendMessage, parties);
+            }
+
+            if (withRepair)
+            {
+                flow.In(state).PermitInternalIf(RecordFeeRefund, Party.System, s_feeRefundDue);
+            }
         }
     }
 

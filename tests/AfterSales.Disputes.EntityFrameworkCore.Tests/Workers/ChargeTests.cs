@@ -7,7 +7,10 @@ using static AfterSales.Disputes.Testing.Marketplace;
 
 namespace AfterSales.Disputes.EntityFrameworkCore.Tests.Workers;
 
-/// <summary>An accepted repair fee is charged by the outbox through the platform's payment service, once, whatever the retries.</summary>
+/// <summary>
+/// An accepted repair fee is charged by the outbox through the platform's payment service, once, whatever the
+/// retries; when the paid repair fails, the fee goes back through the refund gateway, once.
+/// </summary>
 public class ChargeTests
 {
     [SkippableTheory]
@@ -17,15 +20,7 @@ public class ChargeTests
     {
         await using var host = await TestHost.StartAsync(provider, now: Delivered.AddDays(40));
         host.Payments.FailuresBeforeSuccess = 1;
-        await host.SendAsync(new RegisterOrder(RouterOrder()));
-        await host.DoAsync(new OpenDispute("order-1", Request(RequestKind.Repair, RequestReason.Defective, cause: FaultCause.LiquidDamage,
-            repair: RouterRepair() with { ProofOfPurchaseId = null, MediaIds = [] })));
-        await host.DoAsync(new TakeDisputeAction("dispute-1", Actor.Seller(Flagship), DisputeAction.Approve));
-        await host.DoAsync(new TakeDisputeAction("dispute-1", Actor.Buyer(Buyer), DisputeAction.ShipDevice, new ShipmentDetails("SF Express", "SF1")));
-        await host.DoAsync(new TakeDisputeAction("dispute-1", Actor.ServiceCenter(ServiceCenter), DisputeAction.ReceiveDevice));
-        await host.DoAsync(new TakeDisputeAction("dispute-1", Actor.ServiceCenter(ServiceCenter), DisputeAction.Diagnose,
-            new Diagnosis(false, "Corroded board", Yuan(180), FaultCause.LiquidDamage)));
-        await host.DoAsync(new TakeDisputeAction("dispute-1", Actor.Buyer(Buyer), DisputeAction.AcceptQuote));
+        await AcceptQuoteAsync(host);
 
         await host.RunOutboxAsync();                  // attempt 1: declined
         host.Clock.Advance(TimeSpan.FromHours(1));
@@ -38,5 +33,41 @@ public class ChargeTests
         dispute.FeeCharge.Should().BeEquivalentTo(new { ChargeId = "dispute-1-fee-1", Status = ChargeStatus.Succeeded, Attempts = 2, PaymentReference = "pay-dispute-1-fee-1" });
         host.Payments.Charged.Should().ContainSingle().Which.Value.Should().BeEquivalentTo(new { Amount = Yuan(180), BuyerId = Buyer });
         host.Payments.Calls.Select(c => (c.ChargeId, c.Attempt)).Should().Equal(("dispute-1-fee-1", 1), ("dispute-1-fee-1", 2));
+    }
+
+    [SkippableFact]
+    public async Task WhenThePaidRepairFails_TheFeeIsRefundedOnce_ThroughTheRefundGateway()
+    {
+        await using var host = await TestHost.StartAsync("sqlite", now: Delivered.AddDays(40));
+        host.Gateway.FailuresBeforeSuccess = 1;
+        await AcceptQuoteAsync(host);
+        await host.RunOutboxAsync();
+        await host.DoAsync(new TakeDisputeAction("dispute-1", Actor.ServiceCenter(ServiceCenter), DisputeAction.CompleteRepair, new RepairReport(RepairResult.Repaired, "New board")));
+        await host.DoAsync(new TakeDisputeAction("dispute-1", Actor.ServiceCenter(ServiceCenter), DisputeAction.ShipDeviceBack, new ShipmentDetails("SF Express", "SF2")));
+        await host.DoAsync(new TakeDisputeAction("dispute-1", Actor.Buyer(Buyer), DisputeAction.ConfirmRepair));
+
+        await host.DoAsync(new TakeDisputeAction("dispute-1", Actor.Buyer(Buyer), DisputeAction.ReportRepeatFault, new RepeatFault("wifi-drops", "Dead again")));
+        await host.RunOutboxAsync();                  // the refund gateway fails once: retried by the outbox
+        host.Clock.Advance(TimeSpan.FromMinutes(10));
+        await host.RunOutboxAsync();
+        await host.RunOutboxAsync();
+
+        var dispute = await host.SendAsync(new GetDispute("dispute-1"));
+        dispute!.FeeCharge.Should().BeEquivalentTo(new { Status = ChargeStatus.Refunded, RefundReference = "pay-dispute-1-fee-1-refund" });
+        host.Gateway.Paid.Should().ContainSingle().Which.Value.Should().BeEquivalentTo(new { RefundId = "dispute-1-fee-1-refund", Amount = Yuan(180) });
+        dispute.State.Should().Be(DisputeState.AwaitingDeviceShipment, "the repair is done again, free");
+    }
+
+    private static async Task AcceptQuoteAsync(TestHost host)
+    {
+        await host.SendAsync(new RegisterOrder(RouterOrder()));
+        await host.DoAsync(new OpenDispute("order-1", Request(RequestKind.Repair, RequestReason.Defective, cause: FaultCause.LiquidDamage,
+            repair: RouterRepair() with { ProofOfPurchaseId = null, MediaIds = [] })));
+        await host.DoAsync(new TakeDisputeAction("dispute-1", Actor.Seller(Flagship), DisputeAction.Approve));
+        await host.DoAsync(new TakeDisputeAction("dispute-1", Actor.Buyer(Buyer), DisputeAction.ShipDevice, new ShipmentDetails("SF Express", "SF1")));
+        await host.DoAsync(new TakeDisputeAction("dispute-1", Actor.ServiceCenter(ServiceCenter), DisputeAction.ReceiveDevice));
+        await host.DoAsync(new TakeDisputeAction("dispute-1", Actor.ServiceCenter(ServiceCenter), DisputeAction.Diagnose,
+            new Diagnosis(false, "Corroded board", Yuan(180), FaultCause.LiquidDamage)));
+        await host.DoAsync(new TakeDisputeAction("dispute-1", Actor.Buyer(Buyer), DisputeAction.AcceptQuote));
     }
 }

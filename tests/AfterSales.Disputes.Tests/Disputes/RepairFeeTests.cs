@@ -143,4 +143,24 @@ public class RepairFeeTests
         rebuilt.Charges.Should().Equal(dispute.Charges);
         rebuilt.State.Should().Be(DisputeState.Repairing);
     }
+
+    [Fact]
+    public void WhenThePaidRepairFails_TheFeeIsDueBack_AndItsRefundIsRecordedWheneverItComes()
+    {
+        var dispute = Accepted();
+        Answer(dispute, DisputeAction.RecordChargeSuccess, new ChargeResult("pay-77"), s_now.AddDays(3)).ShouldSucceed();
+        dispute.CompleteRepair(ServiceCenter, new RepairReport(RepairResult.Repaired, "New power board"), s_now.AddDays(5)).ShouldSucceed();
+        dispute.ShipDeviceBack(ServiceCenter, new ShipmentDetails("SF Express", "SF2"), s_now.AddDays(6)).ShouldSucceed();
+        dispute.ConfirmRepair(Buyer, s_now.AddDays(8)).ShouldSucceed();
+        dispute.AllowedActions(Actor.System, s_now.AddDays(9)).Should().NotContain(DisputeAction.RecordFeeRefund, "nothing is due back yet");
+
+        dispute.ReportRepeatFault(Buyer, new RepeatFault("wifi-drops", "Dead again"), s_now.AddDays(20)).ShouldSucceed();
+        dispute.FeeCharge!.Status.Should().Be(ChargeStatus.RefundDue);
+        dispute.Withdraw(Buyer, s_now.AddDays(21)).ShouldSucceed();
+        Answer(dispute, DisputeAction.RecordFeeRefund, new ChargeResult("gw-back-1"), s_now.AddDays(22)).ShouldSucceed();
+
+        dispute.State.Should().Be(DisputeState.Closed, "the refund of the fee is recorded after the case closed, and changes no step");
+        dispute.FeeCharge!.Should().BeEquivalentTo(new { Status = ChargeStatus.Refunded, RefundReference = "gw-back-1" });
+        Answer(dispute, DisputeAction.RecordFeeRefund, new ChargeResult("gw-back-1"), s_now.AddDays(23)).Succeeded.Should().BeFalse("it is recorded once");
+    }
 }

@@ -68,7 +68,8 @@ public static class DisputeMoves
             or DisputeAction.ProposeVisit or DisputeAction.ReportVisit => Party.ServiceCenter,
         DisputeAction.AssignArbitrator or DisputeAction.RequestMoreEvidence or DisputeAction.Rule or DisputeAction.AssignAppealReviewer
             or DisputeAction.UpholdRuling or DisputeAction.OverturnRuling => Party.Arbitrator,
-        DisputeAction.RecordRefundSuccess or DisputeAction.RecordRefundFailure or DisputeAction.RecordChargeSuccess or DisputeAction.RecordChargeFailure => Party.System,
+        DisputeAction.RecordRefundSuccess or DisputeAction.RecordRefundFailure or DisputeAction.RecordChargeSuccess or DisputeAction.RecordChargeFailure
+            or DisputeAction.RecordFeeRefund => Party.System,
         _ => null,
     };
 
@@ -284,6 +285,10 @@ public static class DisputeMoves
             case DisputeAction.RecordChargeFailure when actor.Party == Party.System:
                 yield return ("card declined", true, (d, now) => d.Take(Actor.System, DisputeAction.RecordChargeFailure, new ChargeResult(null, "card declined"), now));
                 yield return ("no failure", false, (d, now) => d.Take(Actor.System, DisputeAction.RecordChargeFailure, new ChargeResult(null, ""), now));
+                break;
+            case DisputeAction.RecordFeeRefund when actor.Party == Party.System:
+                yield return ("refunded", true, (d, now) => d.Take(Actor.System, DisputeAction.RecordFeeRefund, new ChargeResult("gw-fee-1"), now));
+                yield return ("no reference", false, (d, now) => d.Take(Actor.System, DisputeAction.RecordFeeRefund, new ChargeResult(""), now));
                 break;
             case var declared when person && DisputeActions.Of(declared).Route is not null:
                 // A person's action without variants above is tried as its declaration describes it, through the

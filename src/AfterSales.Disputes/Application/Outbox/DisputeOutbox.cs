@@ -32,6 +32,14 @@ public static class DisputeOutbox
                     "refund.requested", JsonSerializer.Serialize(order, DisputeJson.Options), appended.At));
             }
 
+            // A repeat fault after a paid repair: the fee goes back.
+            if (appended.Data is RepeatFault && dispute.FeeCharge is { Status: ChargeStatus.RefundDue } paid)
+            {
+                var order = new RefundOrder($"{paid.ChargeId}-refund", dispute.Id, dispute.OrderId, paid.Amount, Attempt: 1);
+                messages.Add(new OutboxMessage(order.RefundId, OutboxKind.FeeRefundRequested, dispute.Id, dispute.StoreId,
+                    "fee-refund.requested", JsonSerializer.Serialize(order, DisputeJson.Options), appended.At));
+            }
+
             if (appended.To == DisputeState.ChargingFee && dispute.FeeCharge is { } charge)
             {
                 var order = new ChargeOrder(charge.ChargeId, dispute.Id, dispute.BuyerId, charge.Amount,

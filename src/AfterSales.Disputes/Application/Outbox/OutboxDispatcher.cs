@@ -62,9 +62,12 @@ public sealed partial class OutboxDispatcher
         {
             try
             {
-                var done = message.Kind == OutboxKind.ChargeRequested
-                    ? await ChargeAsync(scope.ServiceProvider, outbox, message, cancellationToken).ConfigureAwait(false)
-                    : await RefundAsync(scope.ServiceProvider, outbox, message, cancellationToken).ConfigureAwait(false);
+                var done = message.Kind switch
+                {
+                    OutboxKind.ChargeRequested => await ChargeAsync(scope.ServiceProvider, outbox, message, cancellationToken).ConfigureAwait(false),
+                    OutboxKind.FeeRefundRequested => await RefundFeeAsync(scope.ServiceProvider, outbox, message, attempts, cancellationToken).ConfigureAwait(false),
+                    _ => await RefundAsync(scope.ServiceProvider, outbox, message, cancellationToken).ConfigureAwait(false),
+                };
                 completed += done ? 1 : 0;
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
@@ -96,6 +99,22 @@ public sealed partial class OutboxDispatcher
         return await RecordAsync(services, outbox, message, new TakeDisputeAction(charge.DisputeId, Actor.System,
             outcome.Succeeded ? DisputeAction.RecordChargeSuccess : DisputeAction.RecordChargeFailure, new ChargeResult(outcome.Reference, outcome.Failure)),
             cancellationToken).ConfigureAwait(false);
+    }
+
+    // The fee of a failed repair goes back through the refund gateway, with an idempotent id; a failure is retried by
+    // the outbox until it is paid, and only then recorded on the dispute.
+    private async Task<bool> RefundFeeAsync(IServiceProvider services, IOutboxStore outbox, OutboxMessage message, int attempts, CancellationToken cancellationToken)
+    {
+        var refund = JsonSerializer.Deserialize<RefundOrder>(message.Payload, DisputeJson.Options)! with { Attempt = attempts + 1 };
+        var outcome = await services.GetRequiredService<IRefundGateway>().RefundAsync(refund, cancellationToken).ConfigureAwait(false);
+        if (!outcome.Succeeded)
+        {
+            await outbox.FailAsync(message.Id, outcome.Failure ?? "The refund gateway failed.", _time.GetUtcNow() + _options.OutboxRetry, cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+
+        return await RecordAsync(services, outbox, message, new TakeDisputeAction(refund.DisputeId, Actor.System, DisputeAction.RecordFeeRefund,
+            new ChargeResult(outcome.Reference)), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<bool> RecordAsync(IServiceProvider services, IOutboxStore outbox, OutboxMessage message, TakeDisputeAction answer, CancellationToken cancellationToken)

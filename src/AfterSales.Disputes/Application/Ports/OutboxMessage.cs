@@ -11,6 +11,9 @@ public enum OutboxKind
 
     /// <summary>A repair fee to charge through the platform's <see cref="IPaymentGateway"/>.</summary>
     ChargeRequested,
+
+    /// <summary>A charged repair fee to refund through the platform's <see cref="IRefundGateway"/>, because the repair failed.</summary>
+    FeeRefundRequested,
 }
 
 /// <summary>
