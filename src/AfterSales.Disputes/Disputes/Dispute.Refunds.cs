@@ -1,3 +1,4 @@
+using AfterSales.Disputes.Flows;
 using AfterSales.Disputes.Money;
 using AfterSales.Disputes.Policies;
 
@@ -31,9 +32,48 @@ public sealed partial class Dispute
             LastFailure = $"The refund gateway did not answer within the {d.Policy.Windows.RefundAnswer.Length.TotalHours:0}-hour refund answer window.",
         })
         .Action(DisputeAction.RetryRefund, "refund/retry", "retry a refund")
+        .Action<ChargeResult>(DisputeAction.RecordChargeSuccess, route: null, "record a completed charge",
+            new ChargeResult("pay-20261102-0001"),
+            validate: (_, result) => Blank(result.PaymentReference) ? Invalid("A completed charge needs the payment service's reference.") : null,
+            record: (d, result, _) => d.UpdateCharge(charge => charge with { Status = ChargeStatus.Succeeded, PaymentReference = result.PaymentReference }))
+        .Action<ChargeResult>(DisputeAction.RecordChargeFailure, route: null, "record a failed charge",
+            new ChargeResult(null, "Card declined"),
+            validate: (_, result) => Blank(result.Failure) ? Invalid("A failed charge needs the failure.") : null,
+            record: (d, result, _) => d.UpdateCharge(charge => charge with { Status = ChargeStatus.Failed, LastFailure = result.Failure }))
+        .Action(DisputeAction.TimeOutCharge, route: null, "count an unanswered charge as failed", record: (d, _) => d.UpdateCharge(charge => charge with
+        {
+            Status = ChargeStatus.Failed,
+            LastFailure = $"The payment service did not answer within the {d.Policy.Windows.ChargeAnswer.Length.TotalHours:0}-hour charge answer window.",
+        }))
+        .Action(DisputeAction.RetryCharge, "charge/retry", "charge the buyer again")
+        .OnEntering(DisputeState.ChargingBuyer, (d, transition) => d.ChargeBuyer(transition))
+        .OnEntering(DisputeState.AwaitingReplacementShipment, (d, transition) =>
+        {
+            // The difference for the dearer variant could not be charged: the same item is sent instead.
+            if (transition.From == DisputeState.ChargeFailed)
+            {
+                d.ExchangeVariant = null;
+            }
+        })
         .OnEntering(DisputeState.Refunding, (d, transition) => d.Refund = d.Refund is { } earlier
             ? earlier with { Status = RefundStatus.Pending, Attempts = earlier.Attempts + 1 }
             : d.NewRefund(transition.At));
+
+    // What the buyer pays: the difference for a dearer variant of an exchange, or an accepted repair fee. A retry
+    // sends the same charge again, with its id; a new charge gets the next id.
+    private void ChargeBuyer(Transition<DisputeState, DisputeAction, Party> transition)
+    {
+        if (transition.From == DisputeState.ChargeFailed && Charge is { } earlier)
+        {
+            UpdateCharge(charge => charge with { Status = ChargeStatus.Pending, Attempts = earlier.Attempts + 1 });
+            return;
+        }
+
+        var amount = Remedy == Remedy.Exchange ? PriceDifference!.Value : RepairFile!.Diagnosis!.Fee!.Value;
+        _charges.Add(new ChargeRecord($"{Id}-charge-{_charges.Count + 1}", amount, ChargeStatus.Pending, Attempts: 1, RequestedAt: transition.At));
+    }
+
+    private void UpdateCharge(Func<ChargeRecord, ChargeRecord> change) => _charges[^1] = change(_charges[^1]);
 
     // The amount agreed (or the full refund), split into the items and the claimed shipping; the item part is
     // shared among the lines in order, each up to its ceiling for the units received back (all, if none came back).

@@ -77,29 +77,14 @@ public sealed partial class Dispute
             validate: (d, diagnosis) => d.ValidateDiagnosis(diagnosis),
             record: (d, diagnosis, _) => d.RepairFile = d.RepairFile! with { Diagnosis = diagnosis, QuoteDeclined = false })
         .Action(DisputeAction.AcceptQuote, "quote/accept", "accept a quote")
-        .Action<ChargeResult>(DisputeAction.RecordChargeSuccess, route: null, "record a charged repair fee",
-            new ChargeResult("pay-20261102-0001"),
-            validate: (_, result) => Blank(result.PaymentReference) ? Invalid("A completed charge needs the payment service's reference.") : null,
-            record: (d, result, _) => d.UpdateCharge(charge => charge with { Status = ChargeStatus.Succeeded, PaymentReference = result.PaymentReference }))
-        .Action<ChargeResult>(DisputeAction.RecordChargeFailure, route: null, "record a failed charge",
-            new ChargeResult(null, "Card declined"),
-            validate: (_, result) => Blank(result.Failure) ? Invalid("A failed charge needs the failure.") : null,
-            record: (d, result, _) => d.UpdateCharge(charge => charge with { Status = ChargeStatus.Failed, LastFailure = result.Failure }))
-        .Action(DisputeAction.TimeOutCharge, route: null, "count an unanswered charge as failed", record: (d, _) => d.UpdateCharge(charge => charge with
-        {
-            Status = ChargeStatus.Failed,
-            LastFailure = $"The payment service did not answer within the {d.Policy.Windows.ChargeAnswer.Length.TotalHours:0}-hour charge answer window.",
-        }))
-        .Action(DisputeAction.RetryCharge, "fee/retry", "charge the repair fee again")
         .Action<ChargeResult>(DisputeAction.RecordFeeRefund, route: null, "record a repair fee refunded",
             new ChargeResult("gw-20261102-0002"),
             validate: (_, result) => Blank(result.PaymentReference) ? Invalid("A refunded fee needs the refund gateway's reference.") : null,
             record: (d, result, _) => d.UpdateCharge(charge => charge with { Status = ChargeStatus.Refunded, RefundReference = result.PaymentReference }))
-        .OnEntering(DisputeState.ChargingFee, (d, transition) => d.ChargeFee(transition))
         .OnEntering(DisputeState.ReturningDevice, (d, transition) =>
         {
             // The fee could not be charged: the device comes back unrepaired, as when the quote is declined.
-            if (transition.From == DisputeState.FeeChargeFailed)
+            if (transition.From == DisputeState.ChargeFailed)
             {
                 d.RepairFile = d.RepairFile! with { QuoteDeclined = true };
             }
@@ -125,7 +110,7 @@ public sealed partial class Dispute
                 d.RepairFile = d.RepairFile with { FailedRepairs = failed, Diagnosis = null, QuoteDeclined = false };
 
                 // The repair the buyer paid for failed: its fee goes back (the outbox asks the refund gateway).
-                if (d.FeeCharge?.Status == ChargeStatus.Succeeded)
+                if (d.Charge?.Status == ChargeStatus.Succeeded)
                 {
                     d.UpdateCharge(charge => charge with { Status = ChargeStatus.RefundDue });
                 }
@@ -184,20 +169,6 @@ public sealed partial class Dispute
             };
         }
     }
-
-    // A new charge for a newly accepted quote; a retry sends the same charge again, with its id.
-    private void ChargeFee(Transition<DisputeState, DisputeAction, Party> transition)
-    {
-        if (transition.From == DisputeState.FeeChargeFailed && FeeCharge is { } earlier)
-        {
-            UpdateCharge(charge => charge with { Status = ChargeStatus.Pending, Attempts = earlier.Attempts + 1 });
-            return;
-        }
-
-        _charges.Add(new ChargeRecord($"{Id}-fee-{_charges.Count + 1}", RepairFile!.Diagnosis!.Fee!.Value, ChargeStatus.Pending, Attempts: 1, RequestedAt: transition.At));
-    }
-
-    private void UpdateCharge(Func<ChargeRecord, ChargeRecord> change) => _charges[^1] = change(_charges[^1]);
 
     // The remedy became a repair (an accepted offer or a ruling, both refused when the item has no service center):
     // the seller agreed to it or the platform ruled it, so it is free.

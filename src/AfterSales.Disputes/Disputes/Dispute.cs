@@ -282,7 +282,7 @@ public sealed partial class Dispute
     public IReadOnlyList<ChargeRecord> Charges => _charges;
 
     /// <summary>The latest repair fee charge, if any.</summary>
-    public ChargeRecord? FeeCharge => _charges.Count == 0 ? null : _charges[^1];
+    public ChargeRecord? Charge => _charges.Count == 0 ? null : _charges[^1];
 
     /// <summary>Whether a repair is done on site (the line came with on-site service and the brand warranty offers it) rather than shipped in.</summary>
     public bool OnSiteService { get; }
@@ -654,14 +654,12 @@ public sealed partial class Dispute
             : null);
     }
 
-    // A variant of the same product at a price the platform can settle: the same price or less (the difference is
-    // refunded); a dearer one would need the buyer to pay, which the platform does not take yet.
+    // A variant of the same product: a cheaper one's difference is refunded, a dearer one's charged to the buyer.
     private static string? ValidateVariant(ProductVariant variant, string itemSku, Amount itemPrice) =>
         Blank(variant.Sku) || Blank(variant.Description) ? "A variant names its SKU and what it is (a colour, a size)."
         : string.Equals(variant.Sku.Trim(), itemSku, StringComparison.OrdinalIgnoreCase) ? $"{variant.Sku} is the item bought: leave the variant out to get the same one."
         : variant.UnitPrice.Currency != itemPrice.Currency ? $"The variant's price is in {variant.UnitPrice.Currency}, but the item was paid in {itemPrice.Currency}."
         : variant.UnitPrice.IsNegative ? "A variant's price cannot be negative."
-        : variant.UnitPrice > itemPrice ? $"The variant costs {variant.UnitPrice}, more than the item's {itemPrice}: paying a difference is not taken yet, so choose one at the same price or less."
         : null;
 
     private static string? ValidateQuantities(OpenDisputeRequest request, Order order)

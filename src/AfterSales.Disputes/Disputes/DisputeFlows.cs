@@ -237,7 +237,14 @@ public static class DisputeFlows
         "you are the assigned appeal reviewer", c => c.Dispute.Arbitration?.ReviewerId == c.Actor.Id);
 
     private static readonly Guard<DisputeContext> s_feeRefundDue = new(
-        "a repair fee awaits its refund", c => c.Dispute.FeeCharge?.Status == ChargeStatus.RefundDue);
+        "a repair fee awaits its refund", c => c.Dispute.Charge?.Status == ChargeStatus.RefundDue);
+
+    private static readonly Guard<DisputeContext> s_chargingARepairFee = new(
+        "the charge is a repair fee", c => c.Dispute.Remedy == Remedy.Repair);
+
+    // An exchange for a dearer variant has its difference charged before the replacement ships.
+    private static readonly Branch<DisputeState, DisputeContext> s_dearerVariant = When(ChargingBuyer, "an exchange for a dearer variant: the difference is charged first",
+        c => c.Dispute.Remedy == Remedy.Exchange && c.Dispute.PriceDifference is { IsPositive: true });
 
     private static readonly Guard<DisputeContext> s_notRatedYet = new(
         "the request has not been rated yet", c => c.Dispute.Rating is null);
@@ -289,6 +296,7 @@ public static class DisputeFlows
         ReturnShipment(flow);
         Replacement(flow);
         Refund(flow);
+        Charge(flow, withRepair);
         if (withRepair)
         {
             RepairSteps(flow);
@@ -355,9 +363,11 @@ public static class DisputeFlows
             .PermitDynamic(ConfirmReceipt, Party.Seller,
                 When<ConditionReport>(ItemProblemReported, "the seller reports the item not intact, or fewer units back than a refund is for",
                     (c, report) => !report.IsIntact || (c.Dispute.Remedy != Remedy.Exchange && c.Dispute.IsPartial(report))),
+                s_dearerVariant,
                 When(AwaitingReplacementShipment, "the request is an exchange", c => c.Dispute.Remedy == Remedy.Exchange),
                 Otherwise(Refunding))
             .PermitDynamic(AutoConfirmReceipt, Party.System,
+                s_dearerVariant,
                 When(AwaitingReplacementShipment, "the request is an exchange", c => c.Dispute.Remedy == Remedy.Exchange),
                 Otherwise(Refunding))
         .In(ItemProblemReported)
@@ -401,6 +411,30 @@ public static class DisputeFlows
             .Deadline(c => c.Dispute.Policy.Windows.RefundQueueRetry, expiresWith: RetryRefund, "refund queue retry")
             .Permit(RetryRefund, Refunding, Party.System | Party.Arbitrator | Party.Seller);
 
+    // What the buyer pays goes through the platform's payment service with an idempotent charge id: an accepted
+    // repair fee before the repair, the difference for a dearer variant before the replacement ships. No answer
+    // within a day counts as a failure; a failure is retried with a growing delay, or at once by the buyer. When it
+    // cannot be charged the device comes back unrepaired, or the same item is sent instead of the variant.
+    private static void Charge(FlowBuilder<DisputeState, DisputeAction, Party, DisputeContext> flow, bool withRepair) => flow
+        .In(ChargingBuyer)
+            .Deadline(c => c.Dispute.Policy.Windows.ChargeAnswer, expiresWith: TimeOutCharge, "charge answer window")
+            .PermitDynamic(RecordChargeSuccess, Party.System, AfterCharge("the difference for the variant is paid", withRepair, Repairing))
+            .Permit(RecordChargeFailure, ChargeFailed, Party.System)
+            .Permit(TimeOutCharge, ChargeFailed, Party.System)
+        .In(ChargeFailed)
+            .Deadline(c => c.Dispute.Policy.Windows.ChargeBackoff(c.Dispute.Charge!.Attempts), expiresWith: RetryCharge, "charge retry delay (doubles each time)")
+            .PermitDynamic(RetryCharge, Party.Buyer | Party.System,
+            [
+                When(ChargingBuyer, "the buyer retries, or automatic attempts are left",
+                    c => c.Actor.Party == Party.Buyer || c.Dispute.Charge!.Attempts < c.Dispute.Policy.Windows.ChargeAttempts),
+                .. AfterCharge("not paid: the same item instead of the variant", withRepair, ReturningDevice),
+            ]);
+
+    // Where a charge leads: the replacement for an exchange; for a repair fee, the repair (or, unpaid, back unrepaired).
+    private static Branch<DisputeState, DisputeContext>[] AfterCharge(string exchange, bool withRepair, DisputeState repair) => withRepair
+        ? [When(AwaitingReplacementShipment, exchange, c => c.Dispute.Remedy == Remedy.Exchange), Otherwise(repair)]
+        : [Otherwise(AwaitingReplacementShipment)];
+
     // With on-site service the service center proposes a visit slot, the buyer accepts it (or silence does) or asks
     // for another, and the technician reports: repaired on site, or the device taken in (then as if shipped in).
     // Otherwise the device goes to the service center, which diagnoses it: covered repairs are free; otherwise
@@ -440,22 +474,12 @@ public static class DisputeFlows
         .In(AwaitingQuoteDecision)
             .Deadline(c => c.Dispute.Policy.Windows.QuoteResponse, expiresWith: DeclineQuote, "quote response window")
             .PermitDynamic(AcceptQuote, Party.Buyer,
-                When(ChargingFee, "the fee is charged through the platform's payment service", c => c.Dispute.ChargesFees),
+                When(ChargingBuyer, "the fee is charged through the platform's payment service", c => c.Dispute.ChargesFees),
                 Otherwise(Repairing))
             .Permit(DeclineQuote, ReturningDevice, Party.Buyer | Party.System)
             .Permit(Escalate, CollectingEvidence, Party.Buyer)
-        .In(ChargingFee)
-            .Deadline(c => c.Dispute.Policy.Windows.ChargeAnswer, expiresWith: TimeOutCharge, "charge answer window")
-            .Permit(RecordChargeSuccess, Repairing, Party.System)
-            .Permit(RecordChargeFailure, FeeChargeFailed, Party.System)
-            .Permit(TimeOutCharge, FeeChargeFailed, Party.System)
-        .In(FeeChargeFailed)
-            .Deadline(c => c.Dispute.Policy.Windows.ChargeBackoff(c.Dispute.FeeCharge!.Attempts), expiresWith: RetryCharge, "charge retry delay (doubles each time)")
-            .PermitDynamic(RetryCharge, Party.Buyer | Party.System,
-                When(ChargingFee, "the buyer retries, or automatic attempts are left",
-                    c => c.Actor.Party == Party.Buyer || c.Dispute.FeeCharge!.Attempts < c.Dispute.Policy.Windows.ChargeAttempts),
-                Otherwise(ReturningDevice))
-            .Permit(DeclineQuote, ReturningDevice, Party.Buyer)
+        .In(ChargeFailed)
+            .PermitIf(DeclineQuote, ReturningDevice, Party.Buyer, s_chargingARepairFee)
         .In(Repairing)
             .ServiceCenterWindow(c => c.Dispute.Policy.Windows.RepairTime, "repair window")
             .Permit(CompleteRepair, ReturningDevice, Party.ServiceCenter)
@@ -548,7 +572,7 @@ public static class DisputeFlows
 
     private static bool IsRepairStep(DisputeState state) => state is AwaitingVisitProposal or AwaitingVisitAnswer or VisitScheduled
         or AwaitingDeviceShipment or DeviceInTransit or AwaitingDiagnosis
-        or AwaitingQuoteDecision or ChargingFee or FeeChargeFailed or Repairing or ReturningDevice or AwaitingRepairConfirmation or RepairCompleted or EntitledToExchangeOrRefund;
+        or AwaitingQuoteDecision or Repairing or ReturningDevice or AwaitingRepairConfirmation or RepairCompleted or EntitledToExchangeOrRefund;
 
     // Where an agreed remedy leads: a refund straight away when the buyer keeps the item, a replacement
     // straight away when the buyer never got it, the service center for a repair, otherwise the item
@@ -556,6 +580,8 @@ public static class DisputeFlows
     private static Branch<DisputeState, DisputeContext>[] Settle(Func<DisputeContext, Remedy?> remedy, bool withRepair) =>
     [
         When(Refunding, "the buyer keeps the item", c => remedy(c) == Remedy.RefundKeepItem),
+        When(ChargingBuyer, "a replacement for an item the buyer does not have, at a dearer variant",
+            c => remedy(c) == Remedy.Exchange && !c.Dispute.BuyerHoldsItem && c.Dispute.PriceDifference is { IsPositive: true }),
         When(AwaitingReplacementShipment, "a replacement for an item the buyer does not have",
             c => remedy(c) == Remedy.Exchange && !c.Dispute.BuyerHoldsItem),
         .. withRepair
@@ -594,6 +620,8 @@ public static class DisputeFlows
     private static (DisputeState Target, string Label, Func<RulingOutcome, Dispute, bool> Applies)[] RulingSteps(bool withRepair) =>
     [
         (Refunding, "a refund is ruled", (outcome, _) => outcome is RulingOutcome.FullRefund or RulingOutcome.PartialRefund),
+        (ChargingBuyer, "a replacement is ruled for an item the buyer does not have, at a dearer variant",
+            (outcome, dispute) => outcome == RulingOutcome.Replace && !dispute.BuyerHoldsItem && dispute.PriceDifference is { IsPositive: true }),
         (AwaitingReplacementShipment, "a replacement is ruled for an item the buyer does not have",
             (outcome, dispute) => outcome == RulingOutcome.Replace && !dispute.BuyerHoldsItem),
         (AwaitingReturnShipment, "a return and refund, or a replacement, is ruled",

@@ -60,11 +60,11 @@ public enum DisputeState
     /// <summary>Not covered by warranty: the buyer accepts or declines the quoted fee.</summary>
     AwaitingQuoteDecision,
 
-    /// <summary>The accepted repair fee is being charged through the platform's payment service.</summary>
-    ChargingFee,
+    /// <summary>The buyer is being charged through the platform's payment service: an accepted repair fee, or the difference for a dearer variant.</summary>
+    ChargingBuyer,
 
-    /// <summary>Charging the repair fee failed; it is retried after a delay, and after the last attempt the device comes back unrepaired.</summary>
-    FeeChargeFailed,
+    /// <summary>The charge failed; it is retried after a delay, and after the last attempt the device comes back unrepaired (or the same item is sent instead of the variant).</summary>
+    ChargeFailed,
 
     /// <summary>The service center repairs or replaces the device.</summary>
     Repairing,

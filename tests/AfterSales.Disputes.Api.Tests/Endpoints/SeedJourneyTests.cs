@@ -77,17 +77,25 @@ public class SeedJourneyTests : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task AnExchangeForADearerVariant_Is400_AndOpensNothing()
+    public async Task AnExchangeForADearerVariant_ChargesTheDifference_BeforeTheReplacementShips()
     {
+        var pro = new ProductVariant("LW-AX6000", "AX6000", Yuan(599));
         await RegisterAsync(_api, Router("o-dearer"));
         using var ana = _api.As(Roles.Buyer, Ana);
+        var created = await ana.PostJsonAsync("/api/v1/disputes", new OpenDisputeBody("o-dearer", "line-1", RequestKind.Exchange, RequestReason.NoReason,
+            "The pro one, I pay the difference", Variant: pro));
+        created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var opened = (await created.ReadAsync<DisputeResponse>())!;
+        opened.PriceDifference.Should().Be(Yuan(200));
 
-        var response = await ana.PostJsonAsync("/api/v1/disputes", new OpenDisputeBody("o-dearer", "line-1", RequestKind.Exchange, RequestReason.NoReason,
-            "The pro one", Variant: new ProductVariant("LW-AX6000", "AX6000", Yuan(599))));
+        await ActAsync(_api, Roles.Seller, Flagship, opened.Id, "approve");
+        await ActAsync(_api, Roles.Buyer, Ana, opened.Id, "return-shipment", new ShipmentDetails("SF Express", "SF-AX3000"));
+        var received = await ActAsync(_api, Roles.Seller, Flagship, opened.Id, "receipt", new ConditionReport(ConditionIssue.None, []));
+        received.State.Should().Be(DisputeState.ChargingBuyer);
+        var charged = await WaitForAsync(_api, Ana, opened.Id, DisputeState.AwaitingReplacementShipment);
 
-        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await response.Content.ReadAsStringAsync()).Should().Contain("paying a difference is not taken yet");
-        (await ana.GetStringAsync("/api/v1/disputes")).Should().NotContain("o-dearer");
+        charged.Charges.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Amount = Yuan(200), Status = ChargeStatus.Succeeded });
+        charged.ExchangeVariant.Should().Be(pro);
     }
 
     [Fact]
@@ -241,12 +249,12 @@ public class SeedJourneyTests : IClassFixture<ApiFactory>
         await ActAsync(_api, Roles.ServiceCenter, ServiceCenter, opened.Id, "diagnosis", new Diagnosis(false, "Corroded power board", Yuan(180), FaultCause.LiquidDamage));
 
         var accepted = await ActAsync(_api, Roles.Buyer, Ben, opened.Id, "quote/accept");
-        accepted.State.Should().Be(DisputeState.ChargingFee);
+        accepted.State.Should().Be(DisputeState.ChargingBuyer);
         var repairing = await WaitForAsync(_api, Ben, opened.Id, DisputeState.Repairing);
 
         repairing.Charges.Should().ContainSingle().Which.Should().BeEquivalentTo(new
         {
-            ChargeId = $"{opened.Id}-fee-1", Amount = Yuan(180), Status = ChargeStatus.Succeeded, PaymentReference = $"dev-{opened.Id}-fee-1",
+            ChargeId = $"{opened.Id}-charge-1", Amount = Yuan(180), Status = ChargeStatus.Succeeded, PaymentReference = $"dev-{opened.Id}-charge-1",
         });
     }
 

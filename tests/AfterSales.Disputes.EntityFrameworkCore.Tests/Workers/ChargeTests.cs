@@ -30,9 +30,9 @@ public class ChargeTests
 
         var dispute = await host.SendAsync(new GetDispute("dispute-1"));
         dispute!.State.Should().Be(DisputeState.Repairing);
-        dispute.FeeCharge.Should().BeEquivalentTo(new { ChargeId = "dispute-1-fee-1", Status = ChargeStatus.Succeeded, Attempts = 2, PaymentReference = "pay-dispute-1-fee-1" });
+        dispute.Charge.Should().BeEquivalentTo(new { ChargeId = "dispute-1-charge-1", Status = ChargeStatus.Succeeded, Attempts = 2, PaymentReference = "pay-dispute-1-charge-1" });
         host.Payments.Charged.Should().ContainSingle().Which.Value.Should().BeEquivalentTo(new { Amount = Yuan(180), BuyerId = Buyer });
-        host.Payments.Calls.Select(c => (c.ChargeId, c.Attempt)).Should().Equal(("dispute-1-fee-1", 1), ("dispute-1-fee-1", 2));
+        host.Payments.Calls.Select(c => (c.ChargeId, c.Attempt)).Should().Equal(("dispute-1-charge-1", 1), ("dispute-1-charge-1", 2));
     }
 
     [SkippableFact]
@@ -53,8 +53,8 @@ public class ChargeTests
         await host.RunOutboxAsync();
 
         var dispute = await host.SendAsync(new GetDispute("dispute-1"));
-        dispute!.FeeCharge.Should().BeEquivalentTo(new { Status = ChargeStatus.Refunded, RefundReference = "pay-dispute-1-fee-1-refund" });
-        host.Gateway.Paid.Should().ContainSingle().Which.Value.Should().BeEquivalentTo(new { RefundId = "dispute-1-fee-1-refund", Amount = Yuan(180) });
+        dispute!.Charge.Should().BeEquivalentTo(new { Status = ChargeStatus.Refunded, RefundReference = "pay-dispute-1-charge-1-refund" });
+        host.Gateway.Paid.Should().ContainSingle().Which.Value.Should().BeEquivalentTo(new { RefundId = "dispute-1-charge-1-refund", Amount = Yuan(180) });
         dispute.State.Should().Be(DisputeState.AwaitingDeviceShipment, "the repair is done again, free");
     }
 

@@ -35,13 +35,13 @@ public class RepairFeeTests
     {
         var dispute = Accepted();
 
-        dispute.State.Should().Be(DisputeState.ChargingFee);
-        dispute.FeeCharge.Should().Be(new ChargeRecord("dispute-1-fee-1", Yuan(180), ChargeStatus.Pending, 1, s_now.AddDays(3)));
+        dispute.State.Should().Be(DisputeState.ChargingBuyer);
+        dispute.Charge.Should().Be(new ChargeRecord("dispute-1-charge-1", Yuan(180), ChargeStatus.Pending, 1, s_now.AddDays(3)));
         dispute.Deadline!.Value.Should().BeEquivalentTo(new { ExpiresWith = DisputeAction.TimeOutCharge, DueAt = s_now.AddDays(4) });
         Answer(dispute, DisputeAction.RecordChargeSuccess, new ChargeResult("pay-77"), s_now.AddDays(3)).ShouldSucceed();
 
         dispute.State.Should().Be(DisputeState.Repairing);
-        dispute.FeeCharge!.Should().BeEquivalentTo(new { Status = ChargeStatus.Succeeded, PaymentReference = "pay-77" });
+        dispute.Charge!.Should().BeEquivalentTo(new { Status = ChargeStatus.Succeeded, PaymentReference = "pay-77" });
     }
 
     [Fact]
@@ -50,14 +50,14 @@ public class RepairFeeTests
         var dispute = Accepted();
 
         Answer(dispute, DisputeAction.RecordChargeFailure, new ChargeResult(null, "card declined"), s_now.AddDays(3)).ShouldSucceed();
-        dispute.State.Should().Be(DisputeState.FeeChargeFailed);
+        dispute.State.Should().Be(DisputeState.ChargeFailed);
         dispute.Deadline!.Value.DueAt.Should().Be(s_now.AddDays(3).AddHours(1));
         dispute.ExpireDeadline(s_now.AddDays(3).AddHours(1)).ShouldSucceed();
-        dispute.State.Should().Be(DisputeState.ChargingFee);
+        dispute.State.Should().Be(DisputeState.ChargingBuyer);
         Answer(dispute, DisputeAction.RecordChargeFailure, new ChargeResult(null, "card declined"), s_now.AddDays(3).AddHours(1)).ShouldSucceed();
 
         dispute.Deadline!.Value.DueAt.Should().Be(s_now.AddDays(3).AddHours(3));
-        dispute.Charges.Should().ContainSingle().Which.Should().BeEquivalentTo(new { ChargeId = "dispute-1-fee-1", Attempts = 2, LastFailure = "card declined" });
+        dispute.Charges.Should().ContainSingle().Which.Should().BeEquivalentTo(new { ChargeId = "dispute-1-charge-1", Attempts = 2, LastFailure = "card declined" });
     }
 
     [Fact]
@@ -67,8 +67,8 @@ public class RepairFeeTests
 
         dispute.ExpireDeadline(s_now.AddDays(4)).ShouldSucceed();
 
-        dispute.State.Should().Be(DisputeState.FeeChargeFailed);
-        dispute.FeeCharge!.LastFailure.Should().Be("The payment service did not answer within the 24-hour charge answer window.");
+        dispute.State.Should().Be(DisputeState.ChargeFailed);
+        dispute.Charge!.LastFailure.Should().Be("The payment service did not answer within the 24-hour charge answer window.");
     }
 
     [Fact]
@@ -95,8 +95,8 @@ public class RepairFeeTests
         var retried = Accepted();
         Answer(retried, DisputeAction.RecordChargeFailure, new ChargeResult(null, "card declined"), s_now.AddDays(3)).ShouldSucceed();
         retried.Take(Actor.Buyer(Buyer), DisputeAction.RetryCharge, null, s_now.AddDays(3).AddMinutes(5)).ShouldSucceed();
-        retried.State.Should().Be(DisputeState.ChargingFee);
-        retried.FeeCharge!.Attempts.Should().Be(2);
+        retried.State.Should().Be(DisputeState.ChargingBuyer);
+        retried.Charge!.Attempts.Should().Be(2);
 
         var givenUp = Accepted();
         Answer(givenUp, DisputeAction.RecordChargeFailure, new ChargeResult(null, "card declined"), s_now.AddDays(3)).ShouldSucceed();
@@ -111,7 +111,7 @@ public class RepairFeeTests
 
         Answer(dispute, DisputeAction.RecordChargeSuccess, new ChargeResult(" "), s_now).Refusal!.Message.Should().Be("A completed charge needs the payment service's reference.");
         dispute.Take(Actor.Buyer(Buyer), DisputeAction.RecordChargeSuccess, new ChargeResult("pay-1"), s_now).Succeeded.Should().BeFalse();
-        dispute.State.Should().Be(DisputeState.ChargingFee);
+        dispute.State.Should().Be(DisputeState.ChargingBuyer);
     }
 
     [Fact]
@@ -155,12 +155,12 @@ public class RepairFeeTests
         dispute.AllowedActions(Actor.System, s_now.AddDays(9)).Should().NotContain(DisputeAction.RecordFeeRefund, "nothing is due back yet");
 
         dispute.ReportRepeatFault(Buyer, new RepeatFault("wifi-drops", "Dead again"), s_now.AddDays(20)).ShouldSucceed();
-        dispute.FeeCharge!.Status.Should().Be(ChargeStatus.RefundDue);
+        dispute.Charge!.Status.Should().Be(ChargeStatus.RefundDue);
         dispute.Withdraw(Buyer, s_now.AddDays(21)).ShouldSucceed();
         Answer(dispute, DisputeAction.RecordFeeRefund, new ChargeResult("gw-back-1"), s_now.AddDays(22)).ShouldSucceed();
 
         dispute.State.Should().Be(DisputeState.Closed, "the refund of the fee is recorded after the case closed, and changes no step");
-        dispute.FeeCharge!.Should().BeEquivalentTo(new { Status = ChargeStatus.Refunded, RefundReference = "gw-back-1" });
+        dispute.Charge!.Should().BeEquivalentTo(new { Status = ChargeStatus.Refunded, RefundReference = "gw-back-1" });
         Answer(dispute, DisputeAction.RecordFeeRefund, new ChargeResult("gw-back-1"), s_now.AddDays(23)).Succeeded.Should().BeFalse("it is recorded once");
     }
 }

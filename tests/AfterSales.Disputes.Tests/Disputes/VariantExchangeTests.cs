@@ -82,8 +82,7 @@ public class VariantExchangeTests
     [InlineData(RequestKind.ReturnAndRefund, "LW-AX3000-W", 379, "Only an exchange asks for another variant.")]
     [InlineData(RequestKind.Exchange, "LW-AX3000", 379, "LW-AX3000 is the item bought: leave the variant out to get the same one.")]
     [InlineData(RequestKind.Exchange, " ", 379, "A variant names its SKU and what it is (a colour, a size).")]
-    [InlineData(RequestKind.Exchange, "LW-AX6000", 599,
-        "The variant costs 599.00 CNY, more than the item's 399.00 CNY: paying a difference is not taken yet, so choose one at the same price or less.")]
+    [InlineData(RequestKind.Exchange, "LW-AX6000", -1, "A variant's price cannot be negative.")]
     public void AVariantThatCannotBeSettled_IsRefused(RequestKind kind, string sku, int price, string message)
     {
         var request = Request(kind, RequestReason.NoReason, kind == RequestKind.ReturnAndRefund ? Yuan(399) : null)
@@ -95,14 +94,51 @@ public class VariantExchangeTests
     }
 
     [Fact]
-    public void AnOfferOfAVariant_IsForAnExchange_AtThePriceOrLess()
+    public void AnOfferOfAVariant_IsForAnExchange()
     {
         var dispute = Open(RouterOrder(), Exchange(null, RequestReason.Defective), s_now);
 
         dispute.ProposeOffer(Flagship, new OfferTerms(Remedy.RefundKeepItem, Yuan(50), "Keep it", s_white), s_now).Refusal!.Message
             .Should().Be("Only an exchange offers another variant.");
-        dispute.ProposeOffer(Flagship, new OfferTerms(Remedy.Exchange, null, "The pro", s_white with { UnitPrice = Yuan(500) }), s_now).Refusal!.Message
-            .Should().StartWith("The variant costs 500.00 CNY, more than the item's 399.00 CNY");
+    }
+
+    [Fact]
+    public void ADearerVariant_HasItsDifferenceChargedToTheBuyer_BeforeTheReplacementShips()
+    {
+        var pro = new ProductVariant("LW-AX6000", "the AX6000", Yuan(599));
+        var dispute = Open(RouterOrder(), Exchange(pro), s_now);
+        dispute.Approve(Flagship, s_now).ShouldSucceed();
+        dispute.ShipReturn(Buyer, new ShipmentDetails("SF Express", "SF1"), s_now.AddDays(1)).ShouldSucceed();
+
+        dispute.ConfirmReceipt(Flagship, new ConditionReport(ConditionIssue.None, []), s_now.AddDays(2)).ShouldSucceed();
+
+        dispute.State.Should().Be(DisputeState.ChargingBuyer);
+        dispute.Charge.Should().Be(new ChargeRecord("dispute-1-charge-1", Yuan(200), ChargeStatus.Pending, 1, s_now.AddDays(2)));
+        dispute.Take(Actor.System, DisputeAction.RecordChargeSuccess, new ChargeResult("pay-9"), s_now.AddDays(2)).ShouldSucceed();
+        dispute.State.Should().Be(DisputeState.AwaitingReplacementShipment);
+        dispute.ShipReplacement(Flagship, new ShipmentDetails("SF Express", "SF2"), s_now.AddDays(3)).ShouldSucceed();
+        dispute.Shipments[^1].Variant.Should().Be(pro);
+    }
+
+    [Fact]
+    public void ADifferenceThatCannotBeCharged_SendsTheSameItemInstead()
+    {
+        var dispute = Open(RouterOrder(), Exchange(new ProductVariant("LW-AX6000", "the AX6000", Yuan(599))), s_now);
+        dispute.Approve(Flagship, s_now).ShouldSucceed();
+        dispute.ShipReturn(Buyer, new ShipmentDetails("SF Express", "SF1"), s_now.AddDays(1)).ShouldSucceed();
+        dispute.ConfirmReceipt(Flagship, new ConditionReport(ConditionIssue.None, []), s_now.AddDays(2)).ShouldSucceed();
+        var at = s_now.AddDays(2);
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            dispute.Take(Actor.System, DisputeAction.RecordChargeFailure, new ChargeResult(null, "card declined"), at).ShouldSucceed();
+            at = dispute.Deadline!.Value.DueAt;
+            dispute.ExpireDeadline(at).ShouldSucceed();
+        }
+
+        dispute.State.Should().Be(DisputeState.AwaitingReplacementShipment);
+        dispute.ExchangeVariant.Should().BeNull();
+        dispute.PriceDifference.Should().BeNull();
+        dispute.AllowedActions(Actor.Buyer(Buyer), at).Should().NotContain(DisputeAction.DeclineQuote);
     }
 
     [Fact]

@@ -287,7 +287,7 @@ public static class DisputeMoves
                 yield return ("no failure", false, (d, now) => d.Take(Actor.System, DisputeAction.RecordChargeFailure, new ChargeResult(null, ""), now));
                 break;
             case DisputeAction.RecordFeeRefund when actor.Party == Party.System:
-                yield return ("refunded", true, (d, now) => d.Take(Actor.System, DisputeAction.RecordFeeRefund, new ChargeResult("gw-fee-1"), now));
+                yield return ("refunded", true, (d, now) => d.Take(Actor.System, DisputeAction.RecordFeeRefund, new ChargeResult("gw-charge-1"), now));
                 yield return ("no reference", false, (d, now) => d.Take(Actor.System, DisputeAction.RecordFeeRefund, new ChargeResult(""), now));
                 break;
             case var declared when person && DisputeActions.Of(declared).Route is not null:
@@ -309,7 +309,7 @@ public static class DisputeMoves
         if (cheaper is not null)
         {
             yield return ("exchange for a cheaper variant", true, new OfferTerms(Remedy.Exchange, null, "The white one", cheaper));
-            yield return ("exchange for a dearer variant", false,
+            yield return ("exchange for a dearer variant", true,
                 new OfferTerms(Remedy.Exchange, null, "The pro one", cheaper with { UnitPrice = cheaper.UnitPrice + new Amount(100_000, cheaper.UnitPrice.Currency) }));
         }
 

@@ -12,7 +12,8 @@ namespace AfterSales.Disputes.Tests.Soundness;
 /// pack at a flagship store and at an authorised reseller, the EU pack, a router with on-site service, a line
 /// without a brand warranty,
 /// out of warranty, a liquid-damage declaration, clearance items, a gift line, a serial number that is not
-/// the order's (flagged or refused), exchanges for another variant (cheaper, the same price, dearer), several
+/// the order's (flagged or refused), exchanges for another variant (cheaper, the same price, dearer: its difference
+/// charged), several
 /// lines and quantities in one request (and units another open
 /// request holds), a claimed shipping fee, and two disputes on one order, with no-reason exchanges where a
 /// store offers them. Each opens every kind of request it can (a request the policy refuses is
@@ -96,6 +97,9 @@ public static class Scenarios
             ["Seller store-flagship: ProposeOffer(repair)", "Buyer buyer-1: AcceptOffer", .. QuoteAccepted]),
         (All[0].Name, RequestKind.Exchange, "a repair offer, then a quoted fee accepted",
             ["Seller store-flagship: ProposeOffer(repair)", "Buyer buyer-1: AcceptOffer", .. QuoteAccepted]),
+        (All[0].Name, RequestKind.RefundOnly, "an exchange for a dearer variant offered, accepted and sent back",
+            ["Seller store-flagship: ProposeOffer(exchange for a dearer variant)", "Buyer buyer-1: AcceptOffer", "Buyer buyer-1: ShipReturn(express)",
+             "Seller store-flagship: ConfirmReceipt(intact)"]),
         (All[0].Name, RequestKind.RefundOnly, "a refund failing five times",
             ["Seller store-flagship: Approve", .. Enumerable.Repeat<string[]>(["System system: RecordRefundFailure(bank offline)", "System system: ExpireDeadline(when due)"], 5).SelectMany(s => s)]),
     ];

@@ -8,7 +8,7 @@ namespace AfterSales.Disputes.Application.Outbox;
 /// <summary>
 /// The outbox messages new timeline events produce: one webhook event per timeline event, and a refund
 /// request whenever the dispute enters <see cref="DisputeState.Refunding"/>, and a charge request whenever it enters
-/// <see cref="DisputeState.ChargingFee"/>.
+/// <see cref="DisputeState.ChargingBuyer"/>.
 /// </summary>
 public static class DisputeOutbox
 {
@@ -33,17 +33,19 @@ public static class DisputeOutbox
             }
 
             // A repeat fault after a paid repair: the fee goes back.
-            if (appended.Data is RepeatFault && dispute.FeeCharge is { Status: ChargeStatus.RefundDue } paid)
+            if (appended.Data is RepeatFault && dispute.Charge is { Status: ChargeStatus.RefundDue } paid)
             {
                 var order = new RefundOrder($"{paid.ChargeId}-refund", dispute.Id, dispute.OrderId, paid.Amount, Attempt: 1);
                 messages.Add(new OutboxMessage(order.RefundId, OutboxKind.FeeRefundRequested, dispute.Id, dispute.StoreId,
                     "fee-refund.requested", JsonSerializer.Serialize(order, DisputeJson.Options), appended.At));
             }
 
-            if (appended.To == DisputeState.ChargingFee && dispute.FeeCharge is { } charge)
+            if (appended.To == DisputeState.ChargingBuyer && dispute.Charge is { } charge)
             {
-                var order = new ChargeOrder(charge.ChargeId, dispute.Id, dispute.BuyerId, charge.Amount,
-                    $"Repair fee for dispute {dispute.Id}: {dispute.RepairFile?.Diagnosis?.Finding}", charge.Attempts);
+                var reason = dispute.Remedy == Remedy.Exchange
+                    ? $"Price difference for {dispute.ExchangeVariant?.Description} ({dispute.ExchangeVariant?.Sku}), dispute {dispute.Id}"
+                    : $"Repair fee for dispute {dispute.Id}: {dispute.RepairFile?.Diagnosis?.Finding}";
+                var order = new ChargeOrder(charge.ChargeId, dispute.Id, dispute.BuyerId, charge.Amount, reason, charge.Attempts);
                 messages.Add(new OutboxMessage($"{charge.ChargeId}:{charge.Attempts}", OutboxKind.ChargeRequested, dispute.Id, dispute.StoreId,
                     "charge.requested", JsonSerializer.Serialize(order, DisputeJson.Options), appended.At));
             }
