@@ -25,6 +25,7 @@ internal sealed class SwaggerExamples : ISchemaFilter
     {
         [typeof(Amount)] = Amount.Of(12000, "CNY"),
         [typeof(RequestedLine)] = new RequestedLine("line-2", 2),
+        [typeof(ProductVariant)] = new ProductVariant("LW-AX3000-W", "white", Amount.Of(37900, "CNY")),
         [typeof(OpenDisputeBody)] = new OpenDisputeBody("ord-1001", "line-1", RequestKind.ReturnAndRefund, RequestReason.Defective,
             "It reboots every hour", s_price, IncludedLineIds: []),
         [typeof(NewSubscription)] = new NewSubscription(new Uri("https://store.example/hooks/aftersales")),

@@ -4,7 +4,7 @@ using AfterSales.Disputes.Policies;
 
 namespace AfterSales.Disputes.Disputes;
 
-/// <content>Refunds: one refund per dispute, paid through the platform's gateway with the same id on every retry.</content>
+/// <content>Money: one refund per dispute, paid through the platform's gateway with the same id on every retry, and the charges the buyer pays (repair fees, dearer variants) through its payment service.</content>
 public sealed partial class Dispute
 {
     /// <summary>The refund gateway paid the refund.</summary>
