@@ -9,6 +9,8 @@ namespace AfterSales.Disputes.Api.Auth;
 /// </summary>
 public static class TokenCommand
 {
+    private const int MaxMinutes = 7 * 24 * 60;
+
     /// <summary>Runs the command; returns the process exit code.</summary>
     public static int Run(string[] args, ApiOptions options, TextWriter output, TextWriter error)
     {
@@ -29,7 +31,15 @@ public static class TokenCommand
             return 2;
         }
 
-        var minutes = values.TryGetValue("--minutes", out var text) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 480;
+        var minutes = 480;
+        if (values.TryGetValue("--minutes", out var text)
+            && !(int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out minutes) && minutes is >= 1 and <= MaxMinutes))
+        {
+            // A mistyped lifetime once gave the 8-hour default without a word.
+            error.WriteLine($"--minutes takes a whole number of minutes from 1 to {MaxMinutes} (a week); '{text}' is not one.");
+            return 2;
+        }
+
         try
         {
             output.WriteLine(TokenIssuer.Mint(options.Auth.SigningKey!, options.Auth.Issuer, options.Auth.Audience, role, party,

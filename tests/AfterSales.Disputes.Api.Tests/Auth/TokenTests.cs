@@ -73,6 +73,23 @@ public class TokenTests : IClassFixture<ApiFactory>
         error.ToString().Should().StartWith("usage: token --role <buyer|seller|arbitrator|servicecenter|platform>");
     }
 
+    [Theory]
+    [InlineData("-10")]
+    [InlineData("0")]
+    [InlineData("ten")]
+    [InlineData("20000")]
+    public void ALifetimeThatIsNotOneMinuteToAWeek_IsRefused_NotReplacedByTheDefault(string minutes)
+    {
+        var options = new Hosting.ApiOptions { Auth = { SigningKey = "a-signing-key-that-is-long-enough-for-hs256" } };
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        TokenCommand.Run(["token", "--role", "seller", "--party", "store-1", "--minutes", minutes], options, output, error).Should().Be(2);
+
+        output.ToString().Should().BeEmpty();
+        error.ToString().Trim().Should().Be($"--minutes takes a whole number of minutes from 1 to 10080 (a week); '{minutes}' is not one.");
+    }
+
     // The same claims with "alg":"none" and no signature: what an attacker would try.
     private static string Unsigned(string token)
     {
