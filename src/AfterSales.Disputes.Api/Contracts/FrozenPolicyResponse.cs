@@ -44,8 +44,9 @@ public sealed record FrozenPolicyResponse(string Version, string Region, string 
             terms.Add(new PolicyTerm(Words(window.Name), value switch
             {
                 DeadlineSpan span => span.ToString(),
-                int attempts when window.Name == nameof(PolicyWindows.RefundAttempts) => string.Create(CultureInfo.InvariantCulture, $"{attempts} attempts"),
-                int days => string.Create(CultureInfo.InvariantCulture, $"{days} business days ({policy.Region})"),
+                // The whole-number windows say what they count in their names (RepairReviewBusinessDays, RefundAttempts).
+                int attempts when window.Name.EndsWith("Attempts", StringComparison.Ordinal) => string.Create(CultureInfo.InvariantCulture, $"{attempts} attempts"),
+                int days when window.Name.EndsWith("BusinessDays", StringComparison.Ordinal) => string.Create(CultureInfo.InvariantCulture, $"{days} business days ({policy.Region})"),
                 _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
             }));
         }

@@ -334,9 +334,10 @@ public sealed partial class Dispute
         if (lines.Find(l => l.Units > refunds.AvailableUnits(l.LineId)) is { LineId: not null } held)
         {
             var holders = string.Join(", ", refunds.OpenDisputesOn(held.LineId).Select(d => d.Id));
-            return OpenOutcome.Refused(DisputeRefusalCode.LineAlreadyDisputed, refunds.AvailableUnits(held.LineId) == 0
+            var free = refunds.AvailableUnits(held.LineId);
+            return OpenOutcome.Refused(DisputeRefusalCode.LineAlreadyDisputed, free == 0
                 ? $"Request {holders} on line {held.LineId} is still open."
-                : $"Only {refunds.AvailableUnits(held.LineId)} of the units of line {held.LineId} are free: request {holders} holds the others while it is open.");
+                : $"Only {free} of the units of line {held.LineId} are free: request {holders} holds the others while it is open.");
         }
 
         List<DisputedLine> disputed = [.. lines.Select(l => new DisputedLine(l.LineId, l.Units, LineCeiling(refunds, order.Line(l.LineId)!, l.Units), l.GiftFor,

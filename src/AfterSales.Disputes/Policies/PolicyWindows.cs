@@ -99,15 +99,17 @@ public sealed record PolicyWindows(
     public DeadlineSpan ChargeRetry { get; init; } = DeadlineSpan.Hours(1);
 
     /// <summary>The wait before the next automatic retry of a charge that failed <paramref name="attempts"/> times.</summary>
-    public DeadlineSpan ChargeBackoff(int attempts) =>
-        DeadlineSpan.Of(ChargeRetry.Length * Math.Pow(2, Math.Clamp(attempts - 1, 0, 10)));
+    public DeadlineSpan ChargeBackoff(int attempts) => Doubling(ChargeRetry, attempts);
 
     /// <summary>
     /// The wait before the next automatic retry of a refund that failed <paramref name="attempts"/> times:
     /// <see cref="RefundRetry"/>, doubled after each failure (1 h, 2 h, 4 h, … by default).
     /// </summary>
-    public DeadlineSpan RefundBackoff(int attempts) =>
-        DeadlineSpan.Of(RefundRetry.Length * Math.Pow(2, Math.Clamp(attempts - 1, 0, 10)));
+    public DeadlineSpan RefundBackoff(int attempts) => Doubling(RefundRetry, attempts);
+
+    // The first wait, doubled after each failure but the first (capped at 2^10 times).
+    private static DeadlineSpan Doubling(DeadlineSpan first, int attempts) =>
+        DeadlineSpan.Of(first.Length * Math.Pow(2, Math.Clamp(attempts - 1, 0, 10)));
 
     /// <summary>The defaults of DESIGN section 3.</summary>
     public static PolicyWindows Default { get; } = new(

@@ -82,6 +82,8 @@ public sealed class DeskPageTests(ApiFactory api) : IClassFixture<ApiFactory>
         policy.Terms.Should().Contain(new PolicyTerm("Seller response before shipment", "2 days"))
             .And.Contain(t => t.Name == "Brand warranty" && t.Value.StartsWith("Linkwave", StringComparison.Ordinal))
             .And.Contain(new PolicyTerm("Refund attempts", "5 attempts"))
+            .And.Contain(new PolicyTerm("Charge attempts", "3 attempts"))
+            .And.Contain(new PolicyTerm("Repair review business days", "2 business days (CN)"))
             .And.Contain(new PolicyTerm("Return postage reimbursed", "up to 20.00 CNY when the seller pays return shipping"))
             .And.Contain(new PolicyTerm("No-reason exchange", "under the same rules as the no-reason return"));
         policy.Terms.Select(t => t.Name).Should().OnlyHaveUniqueItems().And.NotContain("Default");

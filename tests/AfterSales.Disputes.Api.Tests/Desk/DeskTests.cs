@@ -166,10 +166,9 @@ public sealed class DeskTests(DeskTests.Desk desk) : IClassFixture<DeskTests.Des
         using var platform = await host.ClientAsync(Roles.Platform, "platform");
         (await platform.PostJsonAsync("/api/v1/orders", Peripherals("desk-lines"))).StatusCode.Should().Be(System.Net.HttpStatusCode.Created);
         using var ana = await host.ClientAsync(Roles.Buyer, Ana);
-        var opened = await ana.PostJsonAsync("/api/v1/disputes", new Contracts.OpenDisputeBody("desk-lines", "line-mouse", RequestKind.ReturnAndRefund,
+        var id = (await OpenAsync(ana, new Contracts.OpenDisputeBody("desk-lines", "line-mouse", RequestKind.ReturnAndRefund,
             RequestReason.Defective, "Two mice double-click, the keyboard misses keys", Yuan(400), IncludedLineIds: ["line-pad"], Quantity: 2,
-            OtherLines: [new RequestedLine("line-keyboard", 1)]));
-        var id = (await opened.ReadAsync<Contracts.DisputeResponse>())!.Id;
+            OtherLines: [new RequestedLine("line-keyboard", 1)]))).Id;
         await host.ActAsync(Roles.Seller, Flagship, id, "approve");
         await host.ActAsync(Roles.Buyer, Ana, id, "return-shipment", new ShipmentDetails("SF Express", "SF-DESK", Postage: Yuan(15)));
         await host.ActAsync(Roles.Seller, Flagship, id, "receipt", new ConditionReport(ConditionIssue.None, [],
@@ -191,14 +190,12 @@ public sealed class DeskTests(DeskTests.Desk desk) : IClassFixture<DeskTests.Des
     public async Task AnOnSiteRepairEscalatedBeforeTheVisit_ShowsTheVisitsOnTheRepair()
     {
         var (host, browser) = await desk.StartAsync();
-        var router = Router("desk-visit", Ben, deliveredDaysAgo: 240);
         using var platform = await host.ClientAsync(Roles.Platform, "platform");
-        (await platform.PostJsonAsync("/api/v1/orders", router with { Lines = [router.Lines[0] with { OnSiteService = true }, .. router.Lines.Skip(1)] }))
+        (await platform.PostJsonAsync("/api/v1/orders", Router("desk-visit", Ben, deliveredDaysAgo: 240, onSite: true)))
             .StatusCode.Should().Be(System.Net.HttpStatusCode.Created);
         using var ben = await host.ClientAsync(Roles.Buyer, Ben);
-        var opened = await ben.PostJsonAsync("/api/v1/disputes", new Contracts.OpenDisputeBody("desk-visit", "line-1", RequestKind.Repair, RequestReason.Defective,
-            "Wi-Fi drops every evening", Repair: new RepairApplication("AX3000", "SN-1", "wifi-drops", "Wi-Fi drops every evening", null, [])));
-        var id = (await opened.ReadAsync<Contracts.DisputeResponse>())!.Id;
+        var id = (await OpenAsync(ben, new Contracts.OpenDisputeBody("desk-visit", "line-1", RequestKind.Repair, RequestReason.Defective,
+            "Wi-Fi drops every evening", Repair: new RepairApplication("AX3000", "SN-1", "wifi-drops", "Wi-Fi drops every evening", null, [])))).Id;
         var slot = DateTimeOffset.UtcNow.Date.AddDays(2).AddHours(10);
         await host.ActAsync(Roles.Seller, Flagship, id, "approve");
         await host.ActAsync(Roles.ServiceCenter, ServiceCenter, id, "visits", new VisitSlot(slot, slot.AddHours(2), "Technician Wang"));

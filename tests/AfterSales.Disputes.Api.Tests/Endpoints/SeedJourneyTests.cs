@@ -51,10 +51,8 @@ public class SeedJourneyTests : IClassFixture<ApiFactory>
         var white = new ProductVariant("LW-AX3000-W", "white", Yuan(379));
         await RegisterAsync(_api, Router("o-white"));
         using var ana = _api.As(Roles.Buyer, Ana);
-        var created = await ana.PostJsonAsync("/api/v1/disputes", new OpenDisputeBody("o-white", "line-1", RequestKind.Exchange, RequestReason.NoReason,
+        var opened = await OpenAsync(ana, new OpenDisputeBody("o-white", "line-1", RequestKind.Exchange, RequestReason.NoReason,
             "I would rather have the white one", Variant: white));
-        created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-        var opened = (await created.ReadAsync<DisputeResponse>())!;
         opened.ExchangeVariant.Should().Be(white);
         opened.PriceDifference.Should().Be(Yuan(-20));
         opened.ReturnShippingPayer.Should().Be(ShippingPayer.Buyer);
@@ -82,10 +80,8 @@ public class SeedJourneyTests : IClassFixture<ApiFactory>
         var pro = new ProductVariant("LW-AX6000", "AX6000", Yuan(599));
         await RegisterAsync(_api, Router("o-dearer"));
         using var ana = _api.As(Roles.Buyer, Ana);
-        var created = await ana.PostJsonAsync("/api/v1/disputes", new OpenDisputeBody("o-dearer", "line-1", RequestKind.Exchange, RequestReason.NoReason,
+        var opened = await OpenAsync(ana, new OpenDisputeBody("o-dearer", "line-1", RequestKind.Exchange, RequestReason.NoReason,
             "The pro one, I pay the difference", Variant: pro));
-        created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-        var opened = (await created.ReadAsync<DisputeResponse>())!;
         opened.PriceDifference.Should().Be(Yuan(200));
 
         await ActAsync(_api, Roles.Seller, Flagship, opened.Id, "approve");
@@ -143,11 +139,9 @@ public class SeedJourneyTests : IClassFixture<ApiFactory>
     {
         await RegisterAsync(_api, Peripherals("o-two-lines"));
         using var ana = _api.As(Roles.Buyer, Ana);
-        var response = await ana.PostJsonAsync("/api/v1/disputes", new OpenDisputeBody("o-two-lines", "line-mouse", RequestKind.ReturnAndRefund,
+        var opened = await OpenAsync(ana, new OpenDisputeBody("o-two-lines", "line-mouse", RequestKind.ReturnAndRefund,
             RequestReason.Defective, "Two mice double-click, the keyboard misses keys", Yuan(400), IncludedLineIds: ["line-pad"], Quantity: 2,
             OtherLines: [new RequestedLine("line-keyboard", 1)]));
-        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        var opened = (await response.ReadAsync<DisputeResponse>())!;
         opened.Lines.Should().Equal(new DisputedLine("line-mouse", 2, Yuan(200), UnitPrice: Yuan(100)),
             new DisputedLine("line-keyboard", 1, Yuan(200), UnitPrice: Yuan(200)), new DisputedLine("line-pad", 2, Yuan(0), "line-mouse", Yuan(0)));
         opened.RefundableMaximum.Should().Be(Yuan(400));
@@ -168,9 +162,9 @@ public class SeedJourneyTests : IClassFixture<ApiFactory>
         closed.Refund!.Amount.Should().Be(Yuan(300));
         closed.Refund.Lines.Should().Equal(new RefundLine("line-mouse", 1, Yuan(100)), new RefundLine("line-keyboard", 1, Yuan(200)),
             new RefundLine("line-pad", 1, Yuan(0)));
-        var third = await ana.PostJsonAsync("/api/v1/disputes", new OpenDisputeBody("o-two-lines", "line-mouse", RequestKind.ReturnAndRefund,
+        var third = await OpenAsync(ana, new OpenDisputeBody("o-two-lines", "line-mouse", RequestKind.ReturnAndRefund,
             RequestReason.Defective, "The third one too", Yuan(100), IncludedLineIds: ["line-pad"], Quantity: 1));
-        third.StatusCode.Should().Be(HttpStatusCode.Created, await third.Content.ReadAsStringAsync());
+        third.Lines[0].Should().Be(new DisputedLine("line-mouse", 1, Yuan(100), UnitPrice: Yuan(100)));
     }
 
     [Fact]
@@ -195,14 +189,11 @@ public class SeedJourneyTests : IClassFixture<ApiFactory>
     [Fact]
     public async Task ARouterWithOnSiteService_IsRepairedAtTheBuyersHome_AfterTheSlotIsAgreed()
     {
-        var order = Router("o-onsite", Ben, deliveredDaysAgo: 240);
-        await RegisterAsync(_api, order with { Lines = [order.Lines[0] with { OnSiteService = true }, .. order.Lines.Skip(1)] });
+        await RegisterAsync(_api, Router("o-onsite", Ben, deliveredDaysAgo: 240, onSite: true));
         using var ben = _api.As(Roles.Buyer, Ben);
         var invoice = await UploadAttachmentAsync(ben, "%PDF-1.7 router invoice"u8.ToArray(), "invoice.pdf", "application/pdf");
-        var created = await ben.PostJsonAsync("/api/v1/disputes", new OpenDisputeBody("o-onsite", "line-1", RequestKind.Repair, RequestReason.Defective,
+        var opened = await OpenAsync(ben, new OpenDisputeBody("o-onsite", "line-1", RequestKind.Repair, RequestReason.Defective,
             "Wi-Fi drops every evening", Repair: new RepairApplication("AX3000", "SN-1", "wifi-drops", "Wi-Fi drops every evening", invoice.Id, [])));
-        created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-        var opened = (await created.ReadAsync<DisputeResponse>())!;
         opened.OnSiteService.Should().BeTrue();
 
         var approved = await ActAsync(_api, Roles.Seller, Flagship, opened.Id, "approve");
@@ -240,9 +231,8 @@ public class SeedJourneyTests : IClassFixture<ApiFactory>
     {
         await RegisterAsync(_api, Router("o-fee", Ben, deliveredDaysAgo: 60));
         using var ben = _api.As(Roles.Buyer, Ben);
-        var created = await ben.PostJsonAsync("/api/v1/disputes", new OpenDisputeBody("o-fee", "line-1", RequestKind.Repair, RequestReason.Defective,
+        var opened = await OpenAsync(ben, new OpenDisputeBody("o-fee", "line-1", RequestKind.Repair, RequestReason.Defective,
             "It stopped after a spill", FaultCause: FaultCause.LiquidDamage, Repair: new RepairApplication("AX3000", "SN-1", "no-power", "No power", null, [])));
-        var opened = (await created.ReadAsync<DisputeResponse>())!;
         await ActAsync(_api, Roles.Seller, Flagship, opened.Id, "approve");
         await ActAsync(_api, Roles.Buyer, Ben, opened.Id, "device-shipment", new ShipmentDetails("SF Express", "SF-FEE"));
         await ActAsync(_api, Roles.ServiceCenter, ServiceCenter, opened.Id, "device/receive");
@@ -261,12 +251,10 @@ public class SeedJourneyTests : IClassFixture<ApiFactory>
     [Fact]
     public async Task AVisitSlotInThePast_Is400_AndTheCaseStaysAsItWas()
     {
-        var order = Router("o-onsite-past", Ben, deliveredDaysAgo: 240);
-        await RegisterAsync(_api, order with { Lines = [order.Lines[0] with { OnSiteService = true }, .. order.Lines.Skip(1)] });
+        await RegisterAsync(_api, Router("o-onsite-past", Ben, deliveredDaysAgo: 240, onSite: true));
         using var ben = _api.As(Roles.Buyer, Ben);
-        var created = await ben.PostJsonAsync("/api/v1/disputes", new OpenDisputeBody("o-onsite-past", "line-1", RequestKind.Repair, RequestReason.Defective,
+        var opened = await OpenAsync(ben, new OpenDisputeBody("o-onsite-past", "line-1", RequestKind.Repair, RequestReason.Defective,
             "Wi-Fi drops", Repair: new RepairApplication("AX3000", "SN-1", "wifi-drops", "Wi-Fi drops", null, [])));
-        var opened = (await created.ReadAsync<DisputeResponse>())!;
         await ActAsync(_api, Roles.Seller, Flagship, opened.Id, "approve");
         using var center = _api.As(Roles.ServiceCenter, ServiceCenter);
         var before = await GetAsync(_api, Roles.ServiceCenter, ServiceCenter, opened.Id);
@@ -313,10 +301,8 @@ public class SeedJourneyTests : IClassFixture<ApiFactory>
         refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await refused.Content.ReadAsStringAsync()).Should().Contain($"File {bens.Id} is not one of your uploads");
 
-        var created = await ana.PostJsonAsync("/api/v1/disputes", new OpenDisputeBody("o-attach", "line-1", RequestKind.Repair, RequestReason.Defective,
+        var opened = await OpenAsync(ana, new OpenDisputeBody("o-attach", "line-1", RequestKind.Repair, RequestReason.Defective,
             "Wi-Fi drops", Repair: new RepairApplication("AX3000", "SN-1", "wifi-drops", "Wi-Fi drops", invoice.Id, [])));
-        created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-        var opened = (await created.ReadAsync<DisputeResponse>())!;
         using var seller = _api.As(Roles.Seller, Flagship);
         var timeline = await seller.GetFromJsonAsync<List<DisputeEvent>>($"/api/v1/disputes/{opened.Id}/timeline", ApiJson.Options);
         var files = await seller.GetFromJsonAsync<List<EvidenceFile>>($"/api/v1/disputes/{opened.Id}/evidence-files", ApiJson.Options);

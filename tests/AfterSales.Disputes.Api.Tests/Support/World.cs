@@ -20,12 +20,14 @@ public static class World
 
     public static Amount Yuan(decimal value) => Amount.FromMajor(value, Currency.CNY);
 
-    public static Order Router(string orderId, string buyer = Ana, string store = Flagship, int deliveredDaysAgo = 2)
+    /// <summary>A router (line-1, with on-site service when <paramref name="onSite"/>) and two cables (line-2).</summary>
+    public static Order Router(string orderId, string buyer = Ana, string store = Flagship, int deliveredDaysAgo = 2, bool onSite = false)
     {
         var delivered = DateTimeOffset.UtcNow.AddDays(-deliveredDaysAgo);
         return new Order(orderId, buyer, store, "CN", Currency.CNY,
             [
-                new OrderLine("line-1", "LW-AX3000", "Linkwave AX3000 router", ItemCategory.Electronics, Yuan(399), 1, Yuan(399), "SN-1", "Linkwave"),
+                new OrderLine("line-1", "LW-AX3000", "Linkwave AX3000 router", ItemCategory.Electronics, Yuan(399), 1, Yuan(399), "SN-1", "Linkwave",
+                    OnSiteService: onSite),
                 new OrderLine("line-2", "LW-CAT6", "Cable", ItemCategory.None, Yuan(20), 2, Yuan(40)),
             ],
             Yuan(10), delivered.AddDays(-3), delivered.AddDays(-2), delivered, DateOnly.FromDateTime(delivered.AddDays(-3).UtcDateTime));
@@ -63,6 +65,14 @@ public static class World
         return (await response.ReadAsync<DisputeResponse>())!;
     }
 
+    /// <summary>Opens a request with <paramref name="client"/> (a buyer's) and fails the test unless it answered 201.</summary>
+    public static async Task<DisputeResponse> OpenAsync(HttpClient client, OpenDisputeBody body)
+    {
+        var response = await client.PostJsonAsync("/api/v1/disputes", body);
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.ReadAsync<DisputeResponse>())!;
+    }
+
     /// <summary>Takes an action with the dispute's current ETag and fails the test unless it answered 200.</summary>
     public static async Task<DisputeResponse> ActAsync<T>(ApiFactory api, string role, string party, string disputeId, string action, T body)
     {
@@ -82,7 +92,7 @@ public static class World
         return (await client.GetFromJsonAsync<DisputeResponse>($"/api/v1/disputes/{disputeId}", ApiJson.Options))!;
     }
 
-    /// <summary>Reads the dispute as its buyer until it reaches <paramref name="state"/> (the host's worker acts within seconds).</summary>
+    /// <summary>Reads the dispute as its buyer until it reaches <paramref name="state"/> (the host's worker pays refunds and takes charges within seconds).</summary>
     public static async Task<DisputeResponse> WaitForAsync(ApiFactory api, string buyer, string disputeId, DisputeState state)
     {
         for (var attempt = 0; ; attempt++)
@@ -90,7 +100,7 @@ public static class World
             var dispute = await GetAsync(api, Roles.Buyer, buyer, disputeId);
             if (dispute.State == state || attempt >= 150)
             {
-                dispute.State.Should().Be(state, "the host's worker pays the refund within seconds");
+                dispute.State.Should().Be(state, "the host's worker acts within seconds");
                 return dispute;
             }
 

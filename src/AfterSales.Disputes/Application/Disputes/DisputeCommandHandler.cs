@@ -57,7 +57,10 @@ internal sealed class DisputeCommandHandler<TCommand> : IRequestHandler<TCommand
                 return new DisputeCommandResult(CommandStatus.Refused, dispute, new DisputeRefusal(DisputeRefusalCode.InvalidInput, problem, []), []);
             }
 
-            command = take with { Details = details with { Files = files } };
+            if (files is not null || details.Files is not null)
+            {
+                command = take with { Details = details with { Files = files } };
+            }
         }
 
         var loadedVersion = dispute.Version;
