@@ -1,6 +1,7 @@
 using System.Reflection;
 using AfterSales.Disputes.Api.Auth;
 using AfterSales.Disputes.Api.Contracts;
+using AfterSales.Disputes.Api.Hosting;
 using AfterSales.Disputes.Api.Problems;
 using AfterSales.Disputes.Application.Disputes;
 using AfterSales.Disputes.Disputes;
@@ -56,6 +57,7 @@ internal static class DisputeActionEndpoints
         .WithDescription("Needs If-Match with the dispute's ETag. Answers with the dispute as the caller now sees it and its new ETag. "
             + "Errors are problem details: 403 for other roles, 404 for disputes the caller may not see, 409 when the action is not allowed now "
             + "(with the allowed actions), 422 for refunds above the maximum, 412 for a stale and 428 for a missing If-Match.")
+        .WithMetadata(new RequiresIfMatch(), new SendsETag())
         .Produces<DisputeResponse>()
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status401Unauthorized)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using AfterSales.Disputes.Api.Auth;
 using AfterSales.Disputes.Api.Contracts;
+using AfterSales.Disputes.Api.Hosting;
 using AfterSales.Disputes.Api.Problems;
 using AfterSales.Disputes.Application.Disputes;
 using AfterSales.Disputes.Application.Orders;
@@ -35,7 +36,7 @@ internal static class DisputeEndpoints
 
             http.Response.SetVersion(result.Dispute!.Version);
             return TypedResults.Created($"/api/v1/disputes/{id}", DisputeResponse.From(result.Dispute, caller.Actor, time.GetUtcNow()));
-        }).WithName("Disputes_Open").WithDescription("Opens a request for the buyer in the token on one of their order lines; the policy in force is frozen with it. 422 when not eligible or asking too much.").WithSummary("Open a request on an order line (buyer).")
+        }).WithName("Disputes_Open").WithDescription("Opens a request for the buyer in the token on one of their order lines; the policy in force is frozen with it. 422 when not eligible or asking too much.").WithSummary("Open a request on an order line (buyer).").WithMetadata(new SendsETag())
             .Produces<DisputeResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
@@ -57,7 +58,7 @@ internal static class DisputeEndpoints
 
             http.Response.SetVersion(dispute.Version);
             return TypedResults.Ok(DisputeResponse.From(dispute, caller.Actor, time.GetUtcNow()));
-        }).WithName("Disputes_Get").WithDescription("The whole case: state, deadline, offers, shipments, refund, repair, arbitration, evidence, messages and the caller's allowed actions.").WithSummary("A dispute with the actions the caller may take now; its ETag is the version to send in If-Match.")
+        }).WithName("Disputes_Get").WithDescription("The whole case: state, deadline, offers, shipments, refund, repair, arbitration, evidence, messages and the caller's allowed actions.").WithSummary("A dispute with the actions the caller may take now; its ETag is the version to send in If-Match.").WithMetadata(new SendsETag())
             .Produces<DisputeResponse>().ProducesProblem(StatusCodes.Status404NotFound);
 
         disputes.MapGet("/{disputeId}/order", async (string disputeId, HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>

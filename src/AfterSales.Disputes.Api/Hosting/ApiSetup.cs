@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
-using System.Threading.RateLimiting;
 using AfterSales.Disputes.Api.Auth;
+using AfterSales.Disputes.Api.Contracts;
 using AfterSales.Disputes.Api.Endpoints;
 using AfterSales.Disputes.Api.Problems;
 using AfterSales.Disputes.Application;
@@ -96,19 +96,9 @@ public static class ApiSetup
         });
         services.AddAuthorizationBuilder().SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
-        services.AddRateLimiter(limiter =>
-        {
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetFixedWindowLimiter(
-                context.User.FindFirst("sub")?.Value ?? context.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.RateLimit.PermitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-            limiter.OnRejected = async (context, cancellationToken) =>
-            {
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                await ApiProblems.Problem(StatusCodes.Status429TooManyRequests, "rate-limited", "Too many requests",
-                    $"At most {options.RateLimit.PermitsPerMinute} requests a minute; retry after the Retry-After delay.").ExecuteAsync(context.HttpContext);
-            };
-        });
+        var rateLimits = new CallerRateLimits(options.RateLimit.PermitsPerMinute, TimeProvider.System);
+        services.AddSingleton(rateLimits);
+        services.AddRateLimiter(rateLimits.Configure);
 
         services.AddHttpLogging(logging =>
         {
@@ -142,11 +132,11 @@ public static class ApiSetup
             OnPrepareResponse = file => file.Context.Response.Headers.ContentSecurityPolicy =
                 "default-src 'self'; img-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
         });
-        app.UseSwagger(swagger => swagger.PreSerializeFilters.Add((document, request) =>
-            document.Servers = [new OpenApiServer { Url = $"{request.Scheme}://{request.Host}" }]));
+        app.UseSwagger(swagger => swagger.PreSerializeFilters.Add((document, request) => document.Servers = [SwaggerSetup.Server(app.Environment)]));
         app.UseSwaggerUI(ui => ui.DocumentTitle = "AfterSales.Disputes API");
         app.UseAuthentication();
         app.UseRateLimiter();
+        app.Use(app.Services.GetRequiredService<CallerRateLimits>().WriteHeadersAsync);
         app.UseAuthorization();
         app.UseMiddleware<BodySizeLimit>();
         app.UseMiddleware<IdempotencyKeys>();
@@ -154,6 +144,7 @@ public static class ApiSetup
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         var api = app.MapGroup("/api/v1");
+        api.AddEndpointFilterFactory(ContractLimits.Filter);
         api.MapOrderEndpoints();
         api.MapDisputeEndpoints();
         api.MapDisputeActionEndpoints();
@@ -163,6 +154,14 @@ public static class ApiSetup
         api.MapWebhookEndpoints();
         api.MapEvidenceEndpoints(app.Services.GetRequiredService<ApiOptions>());
         return app;
+    }
+
+    /// <summary>The API's JSON options on their own (web defaults, <see cref="Strict"/>), for what describes or checks the API's JSON outside a request.</summary>
+    public static System.Text.Json.JsonSerializerOptions CreateJsonOptions()
+    {
+        var json = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
+        Strict(json);
+        return json;
     }
 
     /// <summary>The API's JSON: the engine's converters, strict about unknown properties, missing and null values.</summary>
@@ -184,6 +183,14 @@ public static class ApiSetup
 /// <summary>Swagger: every route with its schemas and XML docs, and a Bearer "Authorize" button.</summary>
 internal static class SwaggerSetup
 {
+    /// <summary>The host itself, where the document is served; marked for the public, with the environment it runs in.</summary>
+    public static OpenApiServer Server(IHostEnvironment environment) => new()
+    {
+        Url = "/",
+        Description = environment.IsProduction() ? "This host (production)." : $"This host (not production: {environment.EnvironmentName}, for local testing).",
+        Extensions = new Dictionary<string, IOpenApiExtension> { ["x-internal"] = new JsonNodeExtension(false) },
+    };
+
     public static void Configure(Swashbuckle.AspNetCore.SwaggerGen.SwaggerGenOptions swagger)
     {
         swagger.SwaggerDoc("v1", new OpenApiInfo
@@ -200,20 +207,29 @@ internal static class SwaggerSetup
             Required = new HashSet<string> { "minorUnits", "currency" },
             Properties = new Dictionary<string, IOpenApiSchema>
             {
-                ["minorUnits"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64" },
-                ["currency"] = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^[A-Z]{3}$" },
+                ["minorUnits"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Integer, Format = "int64",
+                    Minimum = (-ContractLimits.MaxMinorUnits).ToString(CultureInfo.InvariantCulture), Maximum = ContractLimits.MaxMinorUnits.ToString(CultureInfo.InvariantCulture),
+                },
+                ["currency"] = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^[A-Z]{3}$", MaxLength = 3 },
             },
         });
-        swagger.MapType<Money.Currency>(() => new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^[A-Z]{3}$", Description = "An ISO 4217 currency code." });
+        swagger.MapType<Money.Currency>(() => new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^[A-Z]{3}$", MaxLength = 3, Description = "An ISO 4217 currency code." });
         swagger.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme
         {
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
             BearerFormat = "JWT",
-            Description = "A token from `dotnet run --project src/AfterSales.Disputes.Api -- token --role <role> --party <id>`.",
+            Description = "A JWT (JWS signed with HS256; the host accepts no other algorithm, and no unsigned or expired token), following RFC8725's "
+                + "best practices. In development: `dotnet run --project src/AfterSales.Disputes.Api -- token --role <role> --party <id>`.",
         });
         swagger.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
         swagger.SchemaFilter<SwaggerExamples>();
+        var contract = new OpenApiContract(ApiSetup.CreateJsonOptions());
+        swagger.AddSchemaFilterInstance(contract);
+        swagger.AddOperationFilterInstance(contract);
+        swagger.AddDocumentFilterInstance(contract);
         foreach (var assembly in new[] { typeof(ApiSetup).Assembly, typeof(ServiceCollectionExtensions).Assembly })
         {
             var xml = Path.Combine(AppContext.BaseDirectory, assembly.GetName().Name + ".xml");

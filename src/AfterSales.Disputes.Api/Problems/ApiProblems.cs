@@ -1,3 +1,4 @@
+using AfterSales.Disputes.Application;
 using AfterSales.Disputes.Application.Disputes;
 using AfterSales.Disputes.Disputes;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,6 +14,11 @@ public static class ApiProblems
     /// <summary>A problem with a status, a short title, a sentence and optional extensions.</summary>
     public static ProblemHttpResult Problem(int status, string type, string title, string detail, IDictionary<string, object?>? extensions = null) =>
         TypedResults.Problem(detail, statusCode: status, title: title, type: "/problems/" + type, extensions: extensions);
+
+    /// <summary>400 for a request outside the contract: the messages per member, by its path as JSON spells it.</summary>
+    public static ValidationProblem Invalid(IEnumerable<ValidationError> errors) => TypedResults.ValidationProblem(
+        errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+        detail: "Some members of the request are missing, malformed or out of bounds; errors names each.", title: "Invalid request", type: "/problems/validation");
 
     /// <summary>404 for a resource that does not exist or that the caller may not see: the two are not told apart.</summary>
     public static ProblemHttpResult NotFound(string what) =>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using AfterSales.Disputes.Application;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -15,19 +16,52 @@ internal sealed class ErrorHandling : IExceptionHandler
     {
         IResult result = exception switch
         {
-            RequestValidationException validation => TypedResults.ValidationProblem(
-                validation.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-                title: "Invalid request", type: "/problems/validation"),
+            RequestValidationException validation => ApiProblems.Invalid(validation.Errors),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => ApiProblems.Problem(
                 StatusCodes.Status413PayloadTooLarge, "too-large", "Body too large", "The request body is larger than this route accepts."),
-            BadHttpRequestException bad => ApiProblems.Problem(bad.StatusCode, "malformed-request", "Malformed request", Describe(bad)),
+            BadHttpRequestException { InnerException: JsonException json } => ApiProblems.Invalid([Describe(json)]),
+            BadHttpRequestException bad => ApiProblems.Problem(bad.StatusCode, "malformed-request", "Malformed request", bad.Message),
             _ => ApiProblems.Problem(StatusCodes.Status500InternalServerError, "internal", "Internal error", "Something went wrong on our side."),
         };
         await result.ExecuteAsync(httpContext);
         return true;
     }
 
-    // The JSON reader's message names the path and what was wrong ("The JSON property 'foo' could not be mapped").
-    private static string Describe(BadHttpRequestException exception) =>
-        exception.InnerException is JsonException json ? "The body is not valid for this route: " + json.Message : exception.Message;
+    // The JSON reader's messages name .NET types; the answer names the member by its path, as the document does.
+    private static ValidationError Describe(JsonException exception)
+    {
+        var path = (exception.Path ?? "$").TrimStart('$').TrimStart('.');
+        var message = exception.Message;
+        // The reader's path points at the member itself for an unknown or null member, at the object for a missing one;
+        // the message names the member as .NET does (ReasonCode), the path as JSON does (reasonCode).
+        string At(string member) =>
+            path.Length == 0 ? JsonNamingPolicy.CamelCase.ConvertName(member)
+            : path.EndsWith(member, StringComparison.OrdinalIgnoreCase) ? path
+            : $"{path}.{JsonNamingPolicy.CamelCase.ConvertName(member)}";
+        if (s_missing.Match(message) is { Success: true } missing)
+        {
+            return new(At(missing.Groups[1].Value), "Is required.");
+        }
+
+        if (s_unknown.Match(message) is { Success: true } unknown)
+        {
+            return new(At(unknown.Groups[1].Value), "Is not a member of this body.");
+        }
+
+        if (s_null.Match(message) is { Success: true } nulled)
+        {
+            return new(At(nulled.Groups[1].Value), "May not be null.");
+        }
+
+        return message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)
+            ? new(path, "Has the wrong type, or is not one of the allowed values.")
+            : exception.InnerException is null && !message.Contains("AfterSales.", StringComparison.Ordinal) && !message.Contains("System.", StringComparison.Ordinal)
+                ? new(path, s_position.Replace(message, ""))
+                : new(path, "Is not valid JSON for this member.");
+    }
+
+    private static readonly Regex s_missing = new("missing required properties including: '([^']+)'", RegexOptions.Compiled);
+    private static readonly Regex s_unknown = new("The JSON property '([^']+)' could not be mapped", RegexOptions.Compiled);
+    private static readonly Regex s_null = new("(?:property or field|constructor parameter) '([^']+)' on type '[^']+' doesn't allow (?:setting |getting )?null", RegexOptions.Compiled);
+    private static readonly Regex s_position = new(@" ?(Path: \$[^|]*)?\| LineNumber: \d+ \| BytePositionInLine: \d+\.", RegexOptions.Compiled);
 }

@@ -30,6 +30,16 @@ namespace AfterSales.Disputes.Disputes;
 /// </remarks>
 public sealed partial class Dispute
 {
+    /// <summary>
+    /// The most events a dispute's parties may add: from there only the deadlines and the platform's ports move the
+    /// case, and they finish it on their own (the soundness explorer checks that from every case they need at most
+    /// 64 steps). So a case stays bounded, however many messages a party sends, and still finishes.
+    /// </summary>
+    public const int MaxPartyEvents = 1000;
+
+    /// <summary>The most events a dispute holds: <see cref="MaxPartyEvents"/> and room for the deadlines and the ports to finish it.</summary>
+    public const int MaxEvents = MaxPartyEvents + 200;
+
     private const int MaxTextLength = 4000;
 
     private readonly List<DisputeEvent> _timeline = [];
@@ -457,14 +467,22 @@ public sealed partial class Dispute
     public IReadOnlyList<ActionAvailability<DisputeState, DisputeAction, Party>> Explain(Actor actor, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return NotAParty(actor) is null ? _flow.Explain(State, actor.Party, new DisputeContext(this, actor, now)) : [];
+        if (NotAParty(actor) is not null)
+        {
+            return [];
+        }
+
+        var explained = _flow.Explain(State, actor.Party, new DisputeContext(this, actor, now));
+        return IsFullFor(actor)
+            ? [.. explained.Select(a => a.IsAllowed ? a with { Refusal = new(a.Action, State, actor.Party, RefusalReason.GuardFailed, _flow.PartiesFor(a.Action), s_roomLeft) } : a)]
+            : explained;
     }
 
     /// <summary>The actions <paramref name="actor"/> may take now; none for a non-party.</summary>
     public IReadOnlyList<DisputeAction> AllowedActions(Actor actor, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (NotAParty(actor) is not null)
+        if (NotAParty(actor) is not null || IsFullFor(actor))
         {
             return [];
         }
@@ -506,6 +524,11 @@ public sealed partial class Dispute
         {
             // Else the system could auto-approve before the seller's window ended.
             return Refuse(DisputeRefusalCode.NotAllowed, $"The system takes {action} when its deadline falls due (ExpireDeadline).", actor, now);
+        }
+
+        if (IsFullFor(actor) && NotAParty(actor) is null)
+        {
+            return Refuse(DisputeRefusalCode.NotAllowed, $"{action} in state {State} requires that {s_roomLeft}; the deadlines still finish the case.", actor, now);
         }
 
         var taken = details is null ? Apply<DisputeEventData>(actor, action, null, now) : details.ApplyTo(this, actor, action, now);
@@ -592,6 +615,11 @@ public sealed partial class Dispute
         ArgumentNullException.ThrowIfNull(actor);
         return NotAParty(actor) is null;
     }
+
+    private static readonly string s_roomLeft = $"the case holds fewer than {MaxPartyEvents} events";
+
+    // Only the parties are stopped; the system's deadlines and port answers go on. Replay does not come through here.
+    private bool IsFullFor(Actor actor) => actor.Party != Party.System && _timeline.Count >= MaxPartyEvents;
 
     private DisputeRefusal? NotAParty(Actor actor) => actor.Party switch
     {

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using AfterSales.Disputes.Api.Hosting;
 using AfterSales.Disputes.Api.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using AfterSales.Disputes.Testing;
 
 namespace AfterSales.Disputes.Api.Tests.Endpoints;
@@ -31,5 +33,53 @@ public class OpenApiDocumentTests : IClassFixture<ApiFactory>
         json.Should().Contain("\"example\"");
         var folder = Directory.CreateDirectory(Path.Combine(Repository.Root, "TestResults")).FullName;
         await File.WriteAllTextAsync(Path.Combine(folder, "openapi-v1.json"), json);
+    }
+
+    /// <summary>
+    /// The document states what the host holds requests to: members without a default are required, bounds on
+    /// strings, lists and numbers, the headers each operation reads and sends, and the problem-details schema.
+    /// </summary>
+    [Fact]
+    public async Task TheDocument_StatesRequiredMembers_Bounds_Headers_AndEveryErrorAsProblemDetails()
+    {
+        using var client = _api.CreateClient();
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/swagger/v1/swagger.json"));
+        var root = document.RootElement;
+        var schemas = root.GetProperty("components").GetProperty("schemas");
+        string[] Required(string schema) => [.. schemas.GetProperty(schema).GetProperty("required").EnumerateArray().Select(r => r.GetString()!)];
+
+        Required("ConditionReport").Should().Contain("evidenceIds").And.NotContain("note");
+        Required("RepairApplication").Should().Contain("mediaIds");
+        Required("OpenDisputeBody").Should().BeEquivalentTo(["orderId", "lineId", "kind", "reason", "description"]);
+        var note = schemas.GetProperty("RejectionReason").GetProperty("properties").GetProperty("note");
+        note.GetProperty("maxLength").GetInt32().Should().Be(4000);
+        note.GetProperty("nullable").GetBoolean().Should().BeTrue();
+        schemas.GetProperty("RejectionReason").GetProperty("properties").GetProperty("reasonCode").TryGetProperty("nullable", out _).Should().BeFalse();
+        schemas.GetProperty("RejectionReason").GetProperty("properties").GetProperty("files").GetProperty("readOnly").GetBoolean().Should().BeTrue("the host sets it");
+        schemas.GetProperty("OpenDisputeBody").GetProperty("properties").GetProperty("evidenceIds").GetProperty("maxItems").GetInt32().Should().Be(100);
+        schemas.GetProperty("ProblemDetails").GetProperty("properties").EnumerateObject().Select(p => p.Name).Should().Contain(["code", "allowedActions", "currentVersion", "errors"]);
+
+        var approve = root.GetProperty("paths").GetProperty("/api/v1/disputes/{disputeId}/approve").GetProperty("post");
+        approve.GetProperty("parameters").EnumerateArray().Select(p => (p.GetProperty("name").GetString(), p.TryGetProperty("required", out var required) && required.GetBoolean()))
+            .Should().Contain([("If-Match", true), ("Idempotency-Key", false)]);
+        approve.GetProperty("responses").GetProperty("200").GetProperty("headers").EnumerateObject().Select(h => h.Name)
+            .Should().Contain(["ETag", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"]);
+        approve.GetProperty("responses").GetProperty("429").GetProperty("headers").TryGetProperty("Retry-After", out _).Should().BeTrue();
+        var operations = root.GetProperty("paths").EnumerateObject().SelectMany(path => path.Value.EnumerateObject().Select(operation => operation.Value)).ToList();
+        operations.Where(o => !o.GetProperty("responses").TryGetProperty("401", out _) || !o.GetProperty("responses").TryGetProperty("500", out _))
+            .Select(o => o.GetProperty("operationId").GetString()).Should().BeEmpty("every operation needs a token and may fail");
+    }
+
+    [Fact]
+    public async Task EveryAnswer_TellsTheCallerItsRateLimit()
+    {
+        using var client = _api.CreateClient();
+
+        using var response = await client.GetAsync("/api/v1/flows");
+
+        var limit = int.Parse(response.Headers.GetValues("RateLimit-Limit").Single(), System.Globalization.CultureInfo.InvariantCulture);
+        limit.Should().Be(_api.Services.GetRequiredService<ApiOptions>().RateLimit.PermitsPerMinute);
+        int.Parse(response.Headers.GetValues("RateLimit-Remaining").Single(), System.Globalization.CultureInfo.InvariantCulture).Should().BeInRange(0, limit - 1);
+        int.Parse(response.Headers.GetValues("RateLimit-Reset").Single(), System.Globalization.CultureInfo.InvariantCulture).Should().BeInRange(1, 60);
     }
 }

@@ -44,19 +44,36 @@ public class ProblemTests : IClassFixture<ApiFactory>
         problem.Extensions["errors"]!.ToString().Should().Contain("An order needs at least one line.");
     }
 
+    /// <summary>Each error names the member by its path, as the OpenAPI document does, and never a .NET type.</summary>
     [Theory]
-    [InlineData("""{"reasonCode":"no-fault","extra":true}""", "could not be mapped")]
-    [InlineData("""{"reasonCode":42}""", "reasonCode")]
-    [InlineData("""{"note":"no code"}""", "reasonCode")]
-    [InlineData("""{"reasonCode":null}""", "reasonCode")]
-    [InlineData("""{"reasonCode":""", "not valid")]
-    public async Task MalformedJson_UnknownPropertiesAndMissingFields_Get400_AndChangeNothing(string json, string mentions)
+    [InlineData("""{"reasonCode":"no-fault","extra":true}""", """{"extra":["Is not a member of this body."]}""")]
+    [InlineData("""{"reasonCode":42}""", """{"reasonCode":["Has the wrong type, or is not one of the allowed values."]}""")]
+    [InlineData("""{"note":"no code"}""", """{"reasonCode":["Is required."]}""")]
+    [InlineData("""{"reasonCode":null}""", """{"reasonCode":["May not be null."]}""")]
+    [InlineData("""{"reasonCode":""", """{"reasonCode":["Is not valid JSON for this member."]}""")]
+    public async Task MalformedJson_UnknownPropertiesAndMissingFields_Get400NamingTheMember_AndChangeNothing(string json, string errors)
     {
         var (dispute, seller) = await OpenAsync("o-json-" + Math.Abs(json.GetHashCode(StringComparison.Ordinal)));
 
         var response = await seller.PostRawAsync($"/api/v1/disputes/{dispute.Id}/reject", json, "\"1\"");
 
-        (await ProblemAsync(response, HttpStatusCode.BadRequest)).Detail.Should().Contain(mentions);
+        var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
+        problem.Type.Should().Be("/problems/validation");
+        problem.Extensions["errors"]!.ToString().Should().Be(errors);
+        await ShouldBeUnchangedAsync(dispute);
+    }
+
+    [Fact]
+    public async Task AMemberOutOfItsBounds_Gets400NamingIt_AndChangesNothing()
+    {
+        var (dispute, seller) = await OpenAsync("o-bounds");
+        var longNote = $$"""{"reasonCode":"used","note":"{{new string('x', 4001)}}"}""";
+
+        var tooLong = await seller.PostRawAsync($"/api/v1/disputes/{dispute.Id}/reject", longNote, "\"1\"");
+        var longId = await seller.PostRawAsync($"/api/v1/disputes/{new string('d', 65)}/reject", """{"reasonCode":"used"}""", "\"1\"");
+
+        (await ProblemAsync(tooLong, HttpStatusCode.BadRequest)).Extensions["errors"]!.ToString().Should().Be("""{"note":["Has at most 4000 characters."]}""");
+        (await ProblemAsync(longId, HttpStatusCode.BadRequest)).Extensions["errors"]!.ToString().Should().Be("""{"disputeId":["Has at most 64 characters."]}""");
         await ShouldBeUnchangedAsync(dispute);
     }
 

@@ -124,4 +124,29 @@ public class SellerResponseTests
         dispute.State.Should().Be(DisputeState.AwaitingSellerResponse);
         dispute.Deadline!.Value.DueAt.Should().Be(s_now.AddDays(5), "a message does not restart the seller's clock");
     }
+
+    [Fact]
+    public void ACaseFullOfPartyEvents_RefusesThePartiesWithTheReason_AndTheDeadlinesStillFinishIt()
+    {
+        var dispute = NoReasonReturn();
+        while (dispute.Timeline.Count < Dispute.MaxPartyEvents)
+        {
+            dispute.SendMessage(Actor.Buyer(Buyer), new MessageText("Any news?"), s_now).ShouldSucceed();
+        }
+
+        var refused = dispute.SendMessage(Actor.Seller(Flagship), new MessageText("Looking into it."), s_now);
+
+        refused.Refusal!.Code.Should().Be(DisputeRefusalCode.NotAllowed);
+        refused.Refusal.Message.Should().Be("SendMessage in state AwaitingSellerResponse requires that the case holds fewer than 1000 events; the deadlines still finish the case.");
+        refused.Refusal.AllowedActions.Should().BeEmpty();
+        dispute.AllowedActions(Actor.Seller(Flagship), s_now).Should().BeEmpty();
+        dispute.Explain(Actor.Seller(Flagship), s_now).Should().OnlyContain(a => !a.IsAllowed);
+        dispute.Explain(Actor.Seller(Flagship), s_now).Single(a => a.Action == DisputeAction.Approve).Refusal!.Value.Message
+            .Should().Be("Approve in state AwaitingSellerResponse requires that the case holds fewer than 1000 events.");
+        dispute.Timeline.Should().HaveCount(Dispute.MaxPartyEvents);
+
+        dispute.ExpireDeadline(s_now.AddDays(5)).ShouldSucceed();
+        dispute.State.Should().NotBe(DisputeState.AwaitingSellerResponse, "the seller's silence still approves");
+        Dispute.Rebuild(dispute.Timeline).Version.Should().Be(dispute.Version, "replay is not held to the limit");
+    }
 }

@@ -1,0 +1,237 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using AfterSales.Disputes.Api.Contracts;
+using AfterSales.Disputes.Disputes;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace AfterSales.Disputes.Api.Hosting;
+
+/// <summary>Marks a route that needs <c>If-Match</c> with the dispute's ETag (428 without it, 412 when stale).</summary>
+internal sealed record RequiresIfMatch;
+
+/// <summary>Marks a route whose successful answer carries the dispute's version as its <c>ETag</c>.</summary>
+internal sealed record SendsETag;
+
+/// <summary>
+/// Makes the OpenAPI document say exactly what the host does, from the same sources the host uses: which members
+/// are required and which may be null (the API's JSON metadata), every bound (<see cref="ContractLimits"/>), the
+/// headers each route reads and sends, and every error it answers with, as problem details.
+/// </summary>
+internal sealed class OpenApiContract(JsonSerializerOptions json) : ISchemaFilter, IOperationFilter, IDocumentFilter
+{
+    private const string ProblemSchema = "ProblemDetails";
+
+    private static readonly (string Name, string Description)[] s_rateLimitHeaders =
+    [
+        ("RateLimit-Limit", "Requests the caller may make in a minute."),
+        ("RateLimit-Remaining", "Requests left in the current minute."),
+        ("RateLimit-Reset", "Seconds until the current minute ends."),
+    ];
+
+    private static readonly Dictionary<int, string> s_errors = new()
+    {
+        [StatusCodes.Status400BadRequest] = "The request is malformed or a member is missing, null where not allowed, unknown or out of bounds.",
+        [StatusCodes.Status401Unauthorized] = "No valid bearer token.",
+        [StatusCodes.Status429TooManyRequests] = "Too many requests this minute; retry after Retry-After seconds.",
+        [StatusCodes.Status500InternalServerError] = "Something went wrong on the host's side; nothing of the host's internals is shown.",
+    };
+
+    /// <summary>Required members, nullability and bounds of every object schema, read from the API's JSON metadata.</summary>
+    public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+    {
+        if (schema is not OpenApiSchema concrete || concrete.Properties is not { Count: > 0 } properties
+            || json.GetTypeInfo(context.Type) is not { Kind: JsonTypeInfoKind.Object } info)
+        {
+            return;
+        }
+
+        concrete.Required ??= new HashSet<string>();
+        foreach (var property in info.Properties)
+        {
+            if (!properties.TryGetValue(property.Name, out var member))
+            {
+                continue;
+            }
+
+            if (property.IsRequired || property.AssociatedParameter is { HasDefaultValue: false })
+            {
+                concrete.Required.Add(property.Name);
+            }
+
+            if (member is not OpenApiSchema described)
+            {
+                continue;
+            }
+
+            // Null is accepted where the member is nullable (the JSON options respect nullable annotations).
+            var nullable = property.AssociatedParameter?.IsNullable ?? property.IsSetNullable;
+            described.Type = nullable ? described.Type | JsonSchemaType.Null : described.Type & ~JsonSchemaType.Null;
+            described.ReadOnly = property.Name == "files" || (property.Set is null && property.AssociatedParameter is null);
+            Bound(described, ContractLimits.For(property.Name, property.PropertyType, context.Type));
+        }
+    }
+
+    /// <summary>Headers, bounds of parameters and every error answer of one operation.</summary>
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
+        var anonymous = metadata.OfType<IAllowAnonymous>().Any();
+        operation.Parameters ??= [];
+        foreach (var parameter in operation.Parameters.OfType<OpenApiParameter>())
+        {
+            var type = context.ApiDescription.ParameterDescriptions.FirstOrDefault(p => p.Name == parameter.Name)?.Type ?? typeof(string);
+            if (parameter.Schema is OpenApiSchema schema)
+            {
+                Bound(schema, ContractLimits.For(parameter.Name!, type));
+            }
+        }
+
+        if (metadata.OfType<RequiresIfMatch>().Any())
+        {
+            operation.Parameters.Add(Header("If-Match", "The dispute's ETag as last read, such as \"3\": the action is refused (412) if the dispute changed since.", required: true, maxLength: 16));
+        }
+
+        var post = string.Equals(context.ApiDescription.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase);
+        if (post && !anonymous)
+        {
+            operation.Parameters.Add(Header("Idempotency-Key", "Makes a retry safe: the same key with the same body replays the first answer for 24 hours; with another body it is refused (422).",
+                required: false, maxLength: 255));
+        }
+
+        operation.Responses ??= [];
+        var errors = s_errors.Keys.Where(status => status != StatusCodes.Status401Unauthorized || !anonymous).ToList();
+        if (post && !anonymous)
+        {
+            errors.Add(StatusCodes.Status409Conflict);
+            errors.Add(StatusCodes.Status422UnprocessableEntity);
+        }
+
+        foreach (var status in errors)
+        {
+            var key = status.ToString(CultureInfo.InvariantCulture);
+            if (!operation.Responses.ContainsKey(key))
+            {
+                operation.Responses[key] = new OpenApiResponse { Description = s_errors.GetValueOrDefault(status, "See the problem's detail.") };
+            }
+        }
+
+        foreach (var (status, answer) in operation.Responses)
+        {
+            if (answer is not OpenApiResponse response)
+            {
+                continue;
+            }
+
+            if (status[0] is '4' or '5')
+            {
+                response.Content = new Dictionary<string, IOpenApiMediaType>
+                {
+                    ["application/problem+json"] = new OpenApiMediaType { Schema = new OpenApiSchemaReference(ProblemSchema, context.Document) },
+                };
+            }
+
+            response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            if (status[0] is '2' or '4')
+            {
+                foreach (var (name, description) in s_rateLimitHeaders)
+                {
+                    response.Headers[name] = new OpenApiHeader { Description = description, Required = true, Schema = Integer(0, 1_000_000) };
+                }
+            }
+
+            if (status == "429")
+            {
+                response.Headers["Retry-After"] = new OpenApiHeader { Description = "Seconds to wait before retrying.", Required = true, Schema = Integer(1, 60) };
+            }
+
+            if (status[0] == '2' && metadata.OfType<SendsETag>().Any())
+            {
+                response.Headers["ETag"] = new OpenApiHeader { Description = "The dispute's version, to send back in If-Match.", Required = true, Schema = Text(16) };
+            }
+
+            if (status == "201")
+            {
+                response.Headers["Location"] = new OpenApiHeader { Description = "Where the created resource is read.", Required = true, Schema = Text(ContractLimits.UrlLength) };
+            }
+        }
+    }
+
+    /// <summary>The problem-details schema with the members the host adds, the token scheme's description and the server.</summary>
+    public void Apply(OpenApiDocument document, DocumentFilterContext context)
+    {
+        document.Components ??= new OpenApiComponents();
+        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        document.Components.Schemas[ProblemSchema] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Description = "An RFC 9457 problem: every error the API gives.",
+            Required = new HashSet<string> { "type", "title", "status", "detail" },
+            AdditionalPropertiesAllowed = false,
+            Properties = new Dictionary<string, IOpenApiSchema>
+            {
+                ["type"] = Text(64, "A stable URI reference under /problems/ naming the kind of problem, such as /problems/not-allowed."),
+                ["title"] = Text(120, "A short title of the kind of problem."),
+                ["status"] = Integer(400, 599, "The HTTP status."),
+                ["detail"] = Text(ContractLimits.TextLength, "What went wrong in this request, in words for a person."),
+                ["instance"] = Text(ContractLimits.UrlLength, "The request's path."),
+                ["traceId"] = Text(128, "The request's trace id, for the host's logs."),
+                ["code"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String, Description = "For a refused dispute action: why it was refused.",
+                    Enum = [.. Enum.GetNames<DisputeRefusalCode>().Select(name => (JsonNode)JsonValue.Create(name))],
+                },
+                ["allowedActions"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Array, Description = "For a refused dispute action: the actions the caller may take now.",
+                    MaxItems = Enum.GetValues<DisputeAction>().Length, Items = new OpenApiSchemaReference(nameof(DisputeAction), document),
+                },
+                ["currentVersion"] = Integer(1, ContractLimits.MaxTimelineEvents, "For a stale If-Match (412): the dispute's version now."),
+                ["errors"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object, Description = "For a request outside the contract (400): the messages per member, by its path (otherLines[1].quantity).",
+                    MaxProperties = 100, AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, MaxItems = 10, Items = Text(ContractLimits.TextLength) },
+                },
+            },
+        };
+    }
+
+    private static void Bound(OpenApiSchema schema, Bounds bounds)
+    {
+        var isString = schema.Type?.HasFlag(JsonSchemaType.String) == true;
+        if (isString && schema.Enum is not { Count: > 0 } && bounds.MaxLength is { } length)
+        {
+            schema.MaxLength = length;
+        }
+
+        if (schema.Type?.HasFlag(JsonSchemaType.Integer) == true && bounds.Minimum is { } minimum)
+        {
+            schema.Minimum = minimum.ToString(CultureInfo.InvariantCulture);
+            schema.Maximum = bounds.Maximum!.Value.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (schema.Type?.HasFlag(JsonSchemaType.Array) == true && bounds.MaxItems is { } items)
+        {
+            schema.MaxItems = items;
+            if (schema.Items is OpenApiSchema item && item.Type?.HasFlag(JsonSchemaType.String) == true && item.Enum is not { Count: > 0 } && bounds.MaxLength is { } itemLength)
+            {
+                item.MaxLength = itemLength;
+            }
+        }
+    }
+
+    private static OpenApiParameter Header(string name, string description, bool required, int maxLength) =>
+        new() { Name = name, In = ParameterLocation.Header, Required = required, Description = description, Schema = Text(maxLength) };
+
+    private static OpenApiSchema Text(int maxLength, string? description = null) =>
+        new() { Type = JsonSchemaType.String, MaxLength = maxLength, Description = description };
+
+    private static OpenApiSchema Integer(long minimum, long maximum, string? description = null) => new()
+    {
+        Type = JsonSchemaType.Integer, Format = "int32", Description = description,
+        Minimum = minimum.ToString(CultureInfo.InvariantCulture), Maximum = maximum.ToString(CultureInfo.InvariantCulture),
+    };
+}
