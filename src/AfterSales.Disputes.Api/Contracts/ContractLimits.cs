@@ -87,7 +87,7 @@ internal static class ContractLimits
                 : new(Minimum: 0, Maximum: underlying == typeof(int) ? int.MaxValue : long.MaxValue); // counts, versions, sizes
         }
 
-        return ElementType(underlying) is { } element && underlying != typeof(string)
+        return ElementType(underlying) is { } element
             ? new(MaxItems: owner is null || IsRequestType(owner) ? ListItems : MaxTimelineEvents,
                 MaxLength: element == typeof(string) ? StringLength(name.EndsWith("Ids", StringComparison.Ordinal) ? "id" : name) : null)
             : new();
@@ -139,6 +139,11 @@ internal static class ContractLimits
     public static EndpointFilterDelegate Filter(EndpointFilterFactoryContext factory, EndpointFilterDelegate next)
     {
         ArgumentNullException.ThrowIfNull(factory);
+
+        // The JSON body is a record of ours that is not a service: the rule minimal APIs bind it by.
+        var services = factory.ApplicationServices.GetRequiredService<IServiceProviderIsService>();
+        bool IsBody(Type type) => type is { IsClass: true, IsAbstract: false } && type != typeof(string) && !services.IsService(type)
+            && type.Namespace?.StartsWith("AfterSales.Disputes", StringComparison.Ordinal) == true;
         var checkedArguments = factory.MethodInfo.GetParameters()
             .Select((parameter, index) => (Name: IsBody(parameter.ParameterType) ? "" : parameter.Name!, Index: index, parameter.ParameterType))
             .Where(argument => argument.Name.Length == 0 || For(argument.Name, argument.ParameterType) != new Bounds())
@@ -148,17 +153,13 @@ internal static class ContractLimits
             return next;
         }
 
+        var json = factory.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
         return async context =>
         {
-            var json = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
             var errors = checkedArguments.SelectMany(argument => Check(argument.Name, context.Arguments[argument.Index], json)).ToList();
             return errors.Count > 0 ? Problems.ApiProblems.Invalid(errors) : await next(context);
         };
     }
-
-    // A body is one of the API's own records; everything else bound is a path or query value or a service.
-    private static bool IsBody(Type type) =>
-        type.IsClass && type != typeof(string) && type.Namespace?.StartsWith("AfterSales.Disputes", StringComparison.Ordinal) == true && !type.IsAbstract;
 
     /// <summary>
     /// The members of a bound request argument outside their bounds, each with its path as JSON spells it

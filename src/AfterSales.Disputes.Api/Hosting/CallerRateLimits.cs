@@ -23,10 +23,11 @@ internal sealed class CallerRateLimits
         _wallClock = wallClock;
 
         // One partition per caller and clock minute, so every window ends on the minute and the reset is known
-        // exactly. A partition outlives its minute only until the limiter drops it as idle.
+        // exactly. A partition's own window is longer than its minute, so it never refills before the key moves on;
+        // the limiter drops it as idle afterwards.
         Limiter = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetFixedWindowLimiter(
             PartitionKey(context),
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = _permits, Window = s_window + s_window, QueueLimit = 0, AutoReplenishment = true }));
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = _permits, Window = s_window + s_window, QueueLimit = 0 }));
     }
 
     /// <summary>The limiter the rate-limiting middleware asks.</summary>

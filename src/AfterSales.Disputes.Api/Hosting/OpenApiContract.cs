@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using AfterSales.Disputes.Api.Contracts;
+using AfterSales.Disputes.Api.Problems;
 using AfterSales.Disputes.Disputes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
@@ -139,7 +140,7 @@ internal sealed class OpenApiContract(JsonSerializerOptions json) : ISchemaFilte
             {
                 foreach (var (name, description) in s_rateLimitHeaders)
                 {
-                    response.Headers[name] = new OpenApiHeader { Description = description, Required = true, Schema = Integer(0, 1_000_000) };
+                    response.Headers[name] = new OpenApiHeader { Description = description, Required = true, Schema = Integer(0, int.MaxValue) };
                 }
             }
 
@@ -160,7 +161,7 @@ internal sealed class OpenApiContract(JsonSerializerOptions json) : ISchemaFilte
         }
     }
 
-    /// <summary>The problem-details schema with the members the host adds, the token scheme's description and the server.</summary>
+    /// <summary>The problem-details schema, with the members the host adds to it.</summary>
     public void Apply(OpenApiDocument document, DocumentFilterContext context)
     {
         document.Components ??= new OpenApiComponents();
@@ -193,7 +194,8 @@ internal sealed class OpenApiContract(JsonSerializerOptions json) : ISchemaFilte
                 ["errors"] = new OpenApiSchema
                 {
                     Type = JsonSchemaType.Object, Description = "For a request outside the contract (400): the messages per member, by its path (otherLines[1].quantity).",
-                    MaxProperties = 100, AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, MaxItems = 10, Items = Text(ContractLimits.TextLength) },
+                    MaxProperties = ApiProblems.MaxInvalidMembers,
+                    AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, MaxItems = ApiProblems.MaxMessagesPerMember, Items = Text(ContractLimits.TextLength) },
                 },
             },
         };

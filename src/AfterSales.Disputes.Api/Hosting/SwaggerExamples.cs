@@ -47,8 +47,7 @@ internal sealed class SwaggerExamples : ISchemaFilter
 
     private static JsonSerializerOptions CreateOptions()
     {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        ApiSetup.Strict(options);
+        var options = ApiSetup.CreateJsonOptions();
         options.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull; // optional fields are left out of examples
         return options;
     }

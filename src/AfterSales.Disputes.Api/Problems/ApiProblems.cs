@@ -11,13 +11,22 @@ namespace AfterSales.Disputes.Api.Problems;
 /// </summary>
 public static class ApiProblems
 {
+    /// <summary>The most members a 400's <c>errors</c> names.</summary>
+    public const int MaxInvalidMembers = 100;
+
+    /// <summary>The most messages a 400 gives for one member.</summary>
+    public const int MaxMessagesPerMember = 10;
+
     /// <summary>A problem with a status, a short title, a sentence and optional extensions.</summary>
     public static ProblemHttpResult Problem(int status, string type, string title, string detail, IDictionary<string, object?>? extensions = null) =>
         TypedResults.Problem(detail, statusCode: status, title: title, type: "/problems/" + type, extensions: extensions);
 
-    /// <summary>400 for a request outside the contract: the messages per member, by its path as JSON spells it.</summary>
+    /// <summary>
+    /// 400 for a request outside the contract: the messages per member, by its path as JSON spells it. At most
+    /// <see cref="MaxInvalidMembers"/> members with <see cref="MaxMessagesPerMember"/> messages each, as the document states.
+    /// </summary>
     public static ValidationProblem Invalid(IEnumerable<ValidationError> errors) => TypedResults.ValidationProblem(
-        errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+        errors.GroupBy(e => e.Field).Take(MaxInvalidMembers).ToDictionary(g => g.Key, g => g.Select(e => e.Message).Take(MaxMessagesPerMember).ToArray()),
         detail: "Some members of the request are missing, malformed or out of bounds; errors names each.", title: "Invalid request", type: "/problems/validation");
 
     /// <summary>404 for a resource that does not exist or that the caller may not see: the two are not told apart.</summary>

@@ -53,11 +53,15 @@ internal sealed class ErrorHandling : IExceptionHandler
             return new(At(nulled.Groups[1].Value), "May not be null.");
         }
 
-        return message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)
-            ? new(path, "Has the wrong type, or is not one of the allowed values.")
-            : exception.InnerException is null && !message.Contains("AfterSales.", StringComparison.Ordinal) && !message.Contains("System.", StringComparison.Ordinal)
-                ? new(path, s_position.Replace(message, ""))
-                : new(path, "Is not valid JSON for this member.");
+        if (message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
+        {
+            return new(path, "Has the wrong type, or is not one of the allowed values.");
+        }
+
+        // The engine's own converters (an amount, a currency) explain in words; pass those on, without the position.
+        var namesNoType = exception.InnerException is null
+            && !message.Contains("AfterSales.", StringComparison.Ordinal) && !message.Contains("System.", StringComparison.Ordinal);
+        return new(path, namesNoType ? s_position.Replace(message, "") : "Is not valid JSON for this member.");
     }
 
     private static readonly Regex s_missing = new("missing required properties including: '([^']+)'", RegexOptions.Compiled);
