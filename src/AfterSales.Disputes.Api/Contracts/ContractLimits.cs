@@ -36,6 +36,9 @@ internal static class ContractLimits
     /// <summary>Any list in a request: files, lines, ids.</summary>
     public const int ListItems = 100;
 
+    /// <summary>The most items one page of a listing answers (its <c>limit</c>).</summary>
+    public const int MaxPageSize = 200;
+
     /// <summary>Units of one line.</summary>
     public const int MaxQuantity = 10_000;
 
@@ -61,7 +64,7 @@ internal static class ContractLimits
         ["stars"] = new(Minimum: 1, Maximum: 5),
         ["extendedWarrantyMonths"] = new(Minimum: 0, Maximum: 120),
         ["penaltyPoints"] = new(Minimum: 0, Maximum: 100),
-        ["limit"] = new(Minimum: 1, Maximum: 200),
+        ["limit"] = new(Minimum: 1, Maximum: MaxPageSize),
         ["status"] = new(Minimum: 100, Maximum: 599),
         ["lastStatusCode"] = new(Minimum: 100, Maximum: 599),
         ["minorUnits"] = new(Minimum: -MaxMinorUnits, Maximum: MaxMinorUnits),

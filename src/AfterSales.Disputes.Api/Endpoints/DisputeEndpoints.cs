@@ -80,7 +80,7 @@ internal static class DisputeEndpoints
             await mediator.VisibleDisputeAsync(http.Caller(), disputeId, cancellationToken) is { } dispute
                 ? TypedResults.Ok(dispute.Timeline)
                 : (IResult)ApiProblems.NotFound("The dispute"))
-            .WithName("Disputes_Timeline").WithDescription("The immutable events of the case: who did what, from which state to which, when, with which details.").WithSummary("Every event of the dispute, oldest first.")
+            .WithMetadata(new AnswersAtMost(ContractLimits.MaxTimelineEvents)).WithName("Disputes_Timeline").WithDescription("The immutable events of the case: who did what, from which state to which, when, with which details.").WithSummary("Every event of the dispute, oldest first.")
             .Produces<IReadOnlyList<DisputeEvent>>().ProducesProblem(StatusCodes.Status404NotFound);
 
         disputes.MapGet("/{disputeId}/allowed-actions", async (string disputeId, HttpContext http, IMediator mediator, TimeProvider time, CancellationToken cancellationToken) =>
@@ -89,14 +89,14 @@ internal static class DisputeEndpoints
             return await mediator.VisibleDisputeAsync(caller, disputeId, cancellationToken) is { } dispute
                 ? TypedResults.Ok(dispute.Explain(caller.Actor, time.GetUtcNow()).Select(a => new AllowedAction(a.Action, a.IsAllowed, a.Refusal?.Message)).ToList())
                 : (IResult)ApiProblems.NotFound("The dispute");
-        }).WithName("Disputes_AllowedActions").WithDescription("For each action of the flow, whether the caller may take it now and, if not, the reason in words.").WithSummary("Every action of the flow: whether the caller may take it now, and if not, why.")
+        }).WithMetadata(new AnswersAtMost(Enum.GetValues<DisputeAction>().Length)).WithName("Disputes_AllowedActions").WithDescription("For each action of the flow, whether the caller may take it now and, if not, the reason in words.").WithSummary("Every action of the flow: whether the caller may take it now, and if not, why.")
             .Produces<IReadOnlyList<AllowedAction>>().ProducesProblem(StatusCodes.Status404NotFound);
 
         disputes.MapGet("/{disputeId}/messages", async (string disputeId, HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
             await mediator.VisibleDisputeAsync(http.Caller(), disputeId, cancellationToken) is { } dispute
                 ? TypedResults.Ok(dispute.Messages)
                 : (IResult)ApiProblems.NotFound("The dispute"))
-            .WithName("Disputes_Messages").WithDescription("The messages the parties exchanged on the case.").WithSummary("Messages on the case, oldest first.")
+            .WithMetadata(new AnswersAtMost(ContractLimits.MaxTimelineEvents)).WithName("Disputes_Messages").WithDescription("The messages the parties exchanged on the case.").WithSummary("Messages on the case, oldest first.")
             .Produces<IReadOnlyList<CaseMessage>>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 

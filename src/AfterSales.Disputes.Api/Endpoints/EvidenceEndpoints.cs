@@ -36,14 +36,21 @@ internal static class EvidenceEndpoints
                 return ApiProblems.NotFound("The dispute");
             }
 
+            if ((await evidence.ForDisputeAsync(disputeId, cancellationToken)).Count >= EvidenceFile.MaxPerDispute)
+            {
+                return ApiProblems.Problem(StatusCodes.Status409Conflict, "too-many-files", "Too many files",
+                    $"A case holds at most {EvidenceFile.MaxPerDispute} files, and this one is full.");
+            }
+
             var (received, problem) = await ReceiveAsync(file, caller, disputeId, folder, options, evidence, time, cancellationToken);
             return problem ?? TypedResults.Created($"/api/v1/disputes/{disputeId}/evidence-files/{received!.Id}", received);
         }).DisableAntiforgery() // bearer tokens, not cookies: no cross-site form posts to forge
             .WithMetadata(new RequestSizeLimitAttribute(options.Uploads.MaxBytes + (64 * 1024)))
-            .WithName("Evidence_Upload").WithDescription("At most the configured size (10 MB by default); the type is recognised from the content, and a file declared as another type is refused.").WithSummary("Upload an evidence file (multipart field 'file'): JPEG, PNG, WebP, PDF or MP4.")
+            .WithName("Evidence_Upload").WithDescription($"At most the configured size (10 MB by default); the type is recognised from the content, and a file declared as another type is refused. A case holds at most {EvidenceFile.MaxPerDispute} files (409 past that).").WithSummary("Upload an evidence file (multipart field 'file'): JPEG, PNG, WebP, PDF or MP4.")
             .Accepts<IFormFile>("multipart/form-data")
             .Produces<EvidenceFile>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         var attachments = api.MapGroup("/attachments").WithTags("Evidence");
         attachments.MapPost("/", async (IFormFile file, HttpContext http, IEvidenceStore evidence, TimeProvider time, CancellationToken cancellationToken) =>
@@ -82,7 +89,8 @@ internal static class EvidenceEndpoints
             await mediator.VisibleDisputeAsync(http.Caller(), disputeId, cancellationToken) is null
                 ? ApiProblems.NotFound("The dispute")
                 : (IResult)TypedResults.Ok(await evidence.ForDisputeAsync(disputeId, cancellationToken)))
-            .WithName("Evidence_List").WithDescription("Files uploaded to the case, with their type, size and SHA-256.").WithSummary("The evidence files of a case.").Produces<IReadOnlyList<EvidenceFile>>().ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("Evidence_List").WithDescription($"Files uploaded to the case, with their type, size and SHA-256, oldest first (at most {EvidenceFile.MaxPerDispute}).")
+            .WithMetadata(new AnswersAtMost(EvidenceFile.MaxPerDispute)).WithSummary("The evidence files of a case.").Produces<IReadOnlyList<EvidenceFile>>().ProducesProblem(StatusCodes.Status404NotFound);
 
         files.MapGet("/{fileId}", async (string disputeId, string fileId, HttpContext http, IMediator mediator, IEvidenceStore evidence, CancellationToken cancellationToken) =>
         {

@@ -1,3 +1,4 @@
+using AfterSales.Disputes.Api.Hosting;
 using AfterSales.Disputes.Api.Problems;
 using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.Flows;
@@ -7,13 +8,16 @@ namespace AfterSales.Disputes.Api.Endpoints;
 /// <summary>The four flows, as data and as diagrams.</summary>
 internal static class FlowEndpoints
 {
+    /// <summary>The longest diagram text a flow gives (the flows' tests hold every flow to it).</summary>
+    public const int MaxDiagramLength = 65_536;
+
     public static void MapFlowEndpoints(this RouteGroupBuilder api)
     {
         var flows = api.MapGroup("/flows").WithTags("Flows");
 
         flows.MapGet("/", () => TypedResults.Ok(Enum.GetValues<RequestKind>()
                 .Select(kind => DisputeFlows.For(kind)).Select(flow => new FlowSummary(flow.Id, flow.Version, flow.States.Count)).ToList()))
-            .WithName("Flows_List").WithDescription("Each kind of request's flow with its version.").WithSummary("The flows new requests start with.").Produces<IReadOnlyList<FlowSummary>>();
+            .WithMetadata(new AnswersAtMost(Enum.GetValues<RequestKind>().Length)).WithName("Flows_List").WithDescription("Each kind of request's flow with its version.").WithSummary("The flows new requests start with.").Produces<IReadOnlyList<FlowSummary>>();
 
         flows.MapGet("/{kind}", (string kind, string? format) =>
         {
@@ -30,7 +34,8 @@ internal static class FlowEndpoints
                 ? TypedResults.Text(flow.ToDot(options), "text/vnd.graphviz")
                 : TypedResults.Text(flow.ToMermaid(options), "text/plain");
         }).WithName("Flows_Diagram").WithDescription("The states, actions, parties, guards and deadlines of a flow, generated from its definition.").WithSummary("A flow as a Mermaid diagram (or Graphviz DOT with ?format=dot); kind as RequestKind or flow id.")
-            .Produces<string>(contentType: "text/plain").ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<string>(StatusCodes.Status200OK, "text/plain", "text/vnd.graphviz").ProducesProblem(StatusCodes.Status404NotFound)
+            .WithMetadata(new AnswersAtMost(MaxDiagramLength));
     }
 }
 

@@ -1,4 +1,6 @@
 using AfterSales.Disputes.Api.Auth;
+using AfterSales.Disputes.Api.Contracts;
+using AfterSales.Disputes.Api.Hosting;
 using AfterSales.Disputes.Api.Problems;
 using AfterSales.Disputes.Application.Ports;
 using AfterSales.Disputes.Application.Webhooks;
@@ -20,27 +22,47 @@ internal static class WebhookEndpoints
                 return (IResult)ApiProblems.Forbidden(http.Caller().Role, "subscribe to webhooks");
             }
 
+            if ((await mediator.Send(new ListWebhookSubscriptions(owner.StoreId), cancellationToken)).Count >= WebhookSubscription.MaxPerOwner)
+            {
+                return ApiProblems.Problem(StatusCodes.Status409Conflict, "too-many-subscriptions", "Too many subscriptions",
+                    $"At most {WebhookSubscription.MaxPerOwner} subscriptions each; remove one first.");
+            }
+
             var subscription = await mediator.Send(new AddWebhookSubscription(owner.StoreId, body.Url), cancellationToken);
             return TypedResults.Created($"/api/v1/webhooks/subscriptions/{subscription.Id}", subscription);
         }).WithName("Webhooks_Subscribe").WithDescription("Events are POSTed with AfterSales-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of t.body> using the returned secret.").WithSummary("Subscribe a URL (seller: its store's events; platform: every event). The secret is shown once.")
-            .Produces<WebhookSubscription>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
+            .Produces<WebhookSubscription>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         webhooks.MapGet("/subscriptions", async (HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
             Owner(http.Caller()) is { } owner
                 ? TypedResults.Ok((await mediator.Send(new ListWebhookSubscriptions(owner.StoreId), cancellationToken)).Select(Hide).ToList())
                 : (IResult)ApiProblems.Forbidden(http.Caller().Role, "list webhook subscriptions"))
-            .WithName("Webhooks_Subscriptions").WithDescription("The subscriptions of the caller's store, or the platform's.").WithSummary("The caller's subscriptions (secrets hidden).")
+            .WithName("Webhooks_Subscriptions").WithDescription($"The subscriptions of the caller's store, or the platform's (at most {WebhookSubscription.MaxPerOwner}).")
+            .WithMetadata(new AnswersAtMost(WebhookSubscription.MaxPerOwner)).WithSummary("The caller's subscriptions (secrets hidden).")
             .Produces<IReadOnlyList<WebhookSubscription>>().ProducesProblem(StatusCodes.Status403Forbidden);
+
+        webhooks.MapDelete("/subscriptions/{subscriptionId}", async (string subscriptionId, HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
+        {
+            if (await OwnSubscriptionAsync(http, mediator, subscriptionId, "remove webhook subscriptions", cancellationToken) is { } problem)
+            {
+                return problem;
+            }
+
+            await mediator.Send(new RemoveWebhookSubscription(subscriptionId), cancellationToken);
+            return TypedResults.NoContent();
+        }).WithName("Webhooks_Unsubscribe").WithDescription("Its pending deliveries are dropped; nothing more is sent to the URL.").WithSummary("Remove a subscription (and its deliveries).")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 
         webhooks.MapGet("/subscriptions/{subscriptionId}/deliveries", async (string subscriptionId, int? limit, HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
         {
-            if (await OwnSubscriptionAsync(http, mediator, subscriptionId, cancellationToken) is { } problem)
+            if (await OwnSubscriptionAsync(http, mediator, subscriptionId, "read webhook deliveries", cancellationToken) is { } problem)
             {
                 return problem;
             }
 
             return TypedResults.Ok(await mediator.Send(new ListWebhookDeliveries(subscriptionId, limit ?? 50), cancellationToken));
-        }).WithName("Webhooks_Deliveries").WithDescription("Each event sent to the subscription: status, attempts, next attempt, last HTTP status and error.").WithSummary("The latest deliveries of a subscription, with their attempts and status.")
+        }).WithMetadata(new AnswersAtMost(ContractLimits.MaxPageSize)).WithName("Webhooks_Deliveries").WithDescription("Each event sent to the subscription: status, attempts, next attempt, last HTTP status and error.").WithSummary("The latest deliveries of a subscription, with their attempts and status.")
             .Produces<IReadOnlyList<WebhookDelivery>>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 
         webhooks.MapPost("/deliveries/{deliveryId}/redeliver", async (string deliveryId, HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
@@ -51,7 +73,7 @@ internal static class WebhookEndpoints
                 return Owner(http.Caller()) is null ? ApiProblems.Forbidden(http.Caller().Role, "redeliver webhooks") : ApiProblems.NotFound("The delivery");
             }
 
-            if (await OwnSubscriptionAsync(http, mediator, delivery.SubscriptionId, cancellationToken) is { } problem)
+            if (await OwnSubscriptionAsync(http, mediator, delivery.SubscriptionId, "redeliver webhooks", cancellationToken) is { } problem)
             {
                 return problem;
             }
@@ -69,11 +91,11 @@ internal static class WebhookEndpoints
         _ => null,
     };
 
-    private static async Task<IResult?> OwnSubscriptionAsync(HttpContext http, IMediator mediator, string subscriptionId, CancellationToken cancellationToken)
+    private static async Task<IResult?> OwnSubscriptionAsync(HttpContext http, IMediator mediator, string subscriptionId, string doing, CancellationToken cancellationToken)
     {
         if (Owner(http.Caller()) is not { } owner)
         {
-            return ApiProblems.Forbidden(http.Caller().Role, "read webhook deliveries");
+            return ApiProblems.Forbidden(http.Caller().Role, doing);
         }
 
         var subscription = await mediator.Send(new GetWebhookSubscription(subscriptionId), cancellationToken);

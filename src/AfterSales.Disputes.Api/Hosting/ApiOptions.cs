@@ -24,6 +24,9 @@ public sealed class ApiOptions
     /// <summary>Evidence uploads.</summary>
     public UploadOptions Uploads { get; set; } = new();
 
+    /// <summary>Browsers' cross-origin calls.</summary>
+    public CorsOptions Cors { get; set; } = new();
+
     /// <summary>Bearer token settings.</summary>
     public sealed class AuthOptions
     {
@@ -52,5 +55,12 @@ public sealed class ApiOptions
 
         /// <summary>How long a file uploaded before its request waits to be named by one before it is removed (default a day).</summary>
         public TimeSpan UnusedAttachmentLifetime { get; set; } = TimeSpan.FromDays(1);
+    }
+
+    /// <summary>Which web pages (a buyer front end, a seller console) a browser may call the API from.</summary>
+    public sealed class CorsOptions
+    {
+        /// <summary>The allowed origins, such as <c>https://shop.example</c>; none by default, so browsers call only from the host's own pages.</summary>
+        public IReadOnlyList<string> AllowedOrigins { get; set; } = [];
     }
 }

@@ -105,9 +105,15 @@ public static class ApiSetup
             logging.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
             logging.CombineLogs = true;
         });
+        // A browser may call from the configured origins only, with the headers the API reads, and may read the headers it sends.
+        services.AddCors(cors => cors.AddDefaultPolicy(policy => policy.WithOrigins([.. options.Cors.AllowedOrigins])
+            .WithMethods(HttpMethods.Get, HttpMethods.Post, HttpMethods.Put, HttpMethods.Delete)
+            .WithHeaders("Authorization", "Content-Type", "If-Match", "If-None-Match", "Idempotency-Key", "Accept-Language", "Last-Event-ID")
+            .WithExposedHeaders("ETag", "Location", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset")
+            .SetPreflightMaxAge(TimeSpan.FromHours(1))));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddEndpointsApiExplorer();
-        services.AddSwaggerGen(SwaggerSetup.Configure);
+        services.AddSwaggerGen(swagger => SwaggerSetup.Configure(swagger, options));
         return builder;
     }
 
@@ -134,6 +140,7 @@ public static class ApiSetup
         });
         app.UseSwagger(swagger => swagger.PreSerializeFilters.Add((document, request) => document.Servers = [SwaggerSetup.Server(app.Environment)]));
         app.UseSwaggerUI(ui => ui.DocumentTitle = "AfterSales.Disputes API");
+        app.UseCors();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.Use(app.Services.GetRequiredService<CallerRateLimits>().WriteHeadersAsync);
@@ -191,7 +198,7 @@ internal static class SwaggerSetup
         Extensions = new Dictionary<string, IOpenApiExtension> { ["x-internal"] = new JsonNodeExtension(false) },
     };
 
-    public static void Configure(Swashbuckle.AspNetCore.SwaggerGen.SwaggerGenOptions swagger)
+    public static void Configure(Swashbuckle.AspNetCore.SwaggerGen.SwaggerGenOptions swagger, ApiOptions options)
     {
         swagger.SwaggerDoc("v1", new OpenApiInfo
         {
@@ -226,7 +233,7 @@ internal static class SwaggerSetup
         });
         swagger.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
         swagger.SchemaFilter<SwaggerExamples>();
-        var contract = new OpenApiContract(ApiSetup.CreateJsonOptions());
+        var contract = new OpenApiContract(ApiSetup.CreateJsonOptions(), options.Uploads.MaxBytes, options.Cors.AllowedOrigins);
         swagger.AddSchemaFilterInstance(contract);
         swagger.AddOperationFilterInstance(contract);
         swagger.AddDocumentFilterInstance(contract);

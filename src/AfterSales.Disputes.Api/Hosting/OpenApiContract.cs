@@ -17,12 +17,19 @@ internal sealed record RequiresIfMatch;
 /// <summary>Marks a route whose successful answer carries the dispute's version as its <c>ETag</c>.</summary>
 internal sealed record SendsETag;
 
+/// <summary>Marks a route whose successful answer is a list of at most <paramref name="Max"/> items, or a text of at most that many characters.</summary>
+/// <param name="Max">The bound.</param>
+internal sealed record AnswersAtMost(int Max);
+
 /// <summary>
 /// Makes the OpenAPI document say exactly what the host does, from the same sources the host uses: which members
 /// are required and which may be null (the API's JSON metadata), every bound (<see cref="ContractLimits"/>), the
 /// headers each route reads and sends, and every error it answers with, as problem details.
 /// </summary>
-internal sealed class OpenApiContract(JsonSerializerOptions json) : ISchemaFilter, IOperationFilter, IDocumentFilter
+/// <param name="json">The API's JSON options.</param>
+/// <param name="maxUploadBytes">The largest evidence file the host takes.</param>
+/// <param name="corsOrigins">The origins a browser may call the API from.</param>
+internal sealed class OpenApiContract(JsonSerializerOptions json, long maxUploadBytes, IReadOnlyCollection<string> corsOrigins) : ISchemaFilter, IOperationFilter, IDocumentFilter
 {
     private const string ProblemSchema = "ProblemDetails";
 
@@ -68,6 +75,16 @@ internal sealed class OpenApiContract(JsonSerializerOptions json) : ISchemaFilte
                 continue;
             }
 
+            // A map (per fault code, per member): as many keys as a list of its kind holds, each value bounded by its own kind.
+            if (json.GetTypeInfo(property.PropertyType) is { Kind: JsonTypeInfoKind.Dictionary, ElementType: { } valueType })
+            {
+                described.MaxProperties = ContractLimits.For(property.Name, typeof(List<>).MakeGenericType(valueType), context.Type).MaxItems;
+                if (described.AdditionalProperties is OpenApiSchema value)
+                {
+                    Bound(value, ContractLimits.For(property.Name, valueType, context.Type));
+                }
+            }
+
             // Null is accepted where the member is nullable (the JSON options respect nullable annotations).
             var nullable = property.AssociatedParameter?.IsNullable ?? property.IsSetNullable;
             described.Type = nullable ? described.Type | JsonSchemaType.Null : described.Type & ~JsonSchemaType.Null;
@@ -103,6 +120,18 @@ internal sealed class OpenApiContract(JsonSerializerOptions json) : ISchemaFilte
                 required: false, maxLength: 255));
         }
 
+        // An uploaded file is at most the configured size.
+        foreach (var body in operation.RequestBody?.Content?.Values ?? [])
+        {
+            foreach (var field in body.Schema?.Properties?.Values.OfType<OpenApiSchema>() ?? [])
+            {
+                if (field.Format == "binary")
+                {
+                    field.MaxLength = (int)Math.Min(maxUploadBytes, int.MaxValue);
+                }
+            }
+        }
+
         operation.Responses ??= [];
         var errors = s_errors.Keys.Where(status => status != StatusCodes.Status401Unauthorized || !anonymous).ToList();
         if (post && !anonymous)
@@ -135,7 +164,29 @@ internal sealed class OpenApiContract(JsonSerializerOptions json) : ISchemaFilte
                 };
             }
 
+            if (status[0] == '2' && metadata.OfType<AnswersAtMost>().FirstOrDefault() is { } most)
+            {
+                foreach (var body in (response.Content?.Values ?? []).Select(c => c.Schema).OfType<OpenApiSchema>())
+                {
+                    if (body.Type?.HasFlag(JsonSchemaType.Array) == true)
+                    {
+                        body.MaxItems ??= most.Max;
+                    }
+                    else if (body.Type?.HasFlag(JsonSchemaType.String) == true)
+                    {
+                        body.MaxLength ??= most.Max;
+                    }
+                }
+            }
+
             response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            response.Headers["Access-Control-Allow-Origin"] = new OpenApiHeader
+            {
+                Description = corsOrigins.Count == 0
+                    ? "Sent to a browser's cross-origin request from an origin the host allows (AfterSales:Cors:AllowedOrigins); none are allowed on this host."
+                    : $"Sent to a browser's cross-origin request from an origin the host allows: {string.Join(", ", corsOrigins)}.",
+                Schema = Text(ContractLimits.UrlLength),
+            };
             if (status[0] is '2' or '4')
             {
                 foreach (var (name, description) in s_rateLimitHeaders)

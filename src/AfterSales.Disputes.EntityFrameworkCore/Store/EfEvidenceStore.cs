@@ -48,7 +48,7 @@ internal sealed class EfEvidenceStore : IEvidenceStore
 
     public async Task<IReadOnlyList<EvidenceFile>> ForDisputeAsync(string disputeId, CancellationToken cancellationToken) =>
         [.. (await _db.EvidenceFiles.AsNoTracking().Where(f => f.DisputeId == disputeId).OrderBy(f => f.UploadedAt)
-            .ToListAsync(cancellationToken).ConfigureAwait(false)).Select(ToFile)];
+            .Take(EvidenceFile.MaxPerDispute).ToListAsync(cancellationToken).ConfigureAwait(false)).Select(ToFile)];
 
     private static EvidenceFile ToFile(EvidenceFileRow row) =>
         new(row.Id, row.DisputeId, row.UploadedBy, row.UploaderId, row.FileName, row.ContentType, row.Size, row.Sha256, row.UploadedAt);

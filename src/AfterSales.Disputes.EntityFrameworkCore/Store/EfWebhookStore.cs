@@ -37,9 +37,16 @@ internal sealed class EfWebhookStore : IWebhookStore
         }, cancellationToken);
     }
 
+    public Task<bool> RemoveSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken) =>
+        _transactions.RunAsync(async () =>
+        {
+            await _db.WebhookDeliveries.Where(d => d.SubscriptionId == subscriptionId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            return await _db.WebhookSubscriptions.Where(s => s.Id == subscriptionId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false) > 0;
+        }, cancellationToken);
+
     public async Task<IReadOnlyList<WebhookSubscription>> SubscriptionsAsync(string? storeId, CancellationToken cancellationToken) =>
         [.. (await _db.WebhookSubscriptions.AsNoTracking().Where(s => s.StoreId == storeId).OrderBy(s => s.CreatedAt)
-            .ToListAsync(cancellationToken).ConfigureAwait(false)).Select(Mapping.ToSubscription)];
+            .Take(WebhookSubscription.MaxPerOwner).ToListAsync(cancellationToken).ConfigureAwait(false)).Select(Mapping.ToSubscription)];
 
     public async Task<WebhookSubscription?> FindSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken) =>
         await _db.WebhookSubscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == subscriptionId, cancellationToken).ConfigureAwait(false) is { } row

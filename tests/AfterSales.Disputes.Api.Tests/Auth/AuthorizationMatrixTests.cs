@@ -310,8 +310,10 @@ public class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrixTests.M
 
         var deliveries = await client.GetAsync($"/api/v1/webhooks/subscriptions/{_world.Subscription}/deliveries");
         var subscribe = await client.PostJsonAsync("/api/v1/webhooks/subscriptions", new { url = "http://127.0.0.1:9/other" });
+        var removal = owner ? null : await client.DeleteAsync($"/api/v1/webhooks/subscriptions/{_world.Subscription}");
 
         deliveries.StatusCode.Should().Be(expected, owner ? "it is the caller's subscription" : "it is not");
+        removal?.StatusCode.Should().Be(expected, "no one but its owner removes a subscription");
         subscribe.StatusCode.Should().Be(role is Roles.Seller or Roles.Platform ? HttpStatusCode.Created : HttpStatusCode.Forbidden);
     }
 
@@ -333,7 +335,7 @@ public class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrixTests.M
         "POST /api/v1/attachments", "GET /api/v1/attachments/{fileId}",
         "GET /api/v1/orders/{orderId}", "POST /api/v1/orders", "GET /api/v1/orders/{orderId}/eligibility",
         "GET /api/v1/stores/{storeId}/scorecard", "GET /api/v1/arbitration/queue", "GET /api/v1/flows", "GET /api/v1/flows/{kind}",
-        "GET /api/v1/webhooks/subscriptions", "POST /api/v1/webhooks/subscriptions",
+        "GET /api/v1/webhooks/subscriptions", "POST /api/v1/webhooks/subscriptions", "DELETE /api/v1/webhooks/subscriptions/{subscriptionId}",
         "GET /api/v1/webhooks/subscriptions/{subscriptionId}/deliveries", "POST /api/v1/webhooks/deliveries/{deliveryId}/redeliver",
     ];
 

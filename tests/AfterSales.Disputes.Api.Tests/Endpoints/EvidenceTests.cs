@@ -88,6 +88,37 @@ public class EvidenceTests : IClassFixture<ApiFactory>
         empty.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         large.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
     }
+
+    /// <summary>
+    /// A case holds at most <see cref="EvidenceFile.MaxPerDispute"/> files, so its list (and the document's bound on
+    /// it) holds: an upload past it gets 409, an action naming a new file past it is refused, and nothing is kept.
+    /// </summary>
+    [Fact]
+    public async Task AFullCase_RefusesMoreFiles_ByUploadAndByAction_AndItsListStaysWithinTheBound()
+    {
+        var dispute = await OpenAsync(_api, "o-ev-full");
+        await ActAsync(_api, Roles.Seller, Flagship, dispute.Id, "reject", new Disputes.RejectionReason("no-fault"));
+        await ActAsync(_api, Roles.Buyer, Ana, dispute.Id, "escalation", new Disputes.EscalationRequest("Faulty"));
+        using var buyer = _api.As(Roles.Buyer, Ana);
+        for (var i = 0; i < EvidenceFile.MaxPerDispute; i++)
+        {
+            (await buyer.PostAsync($"/api/v1/disputes/{dispute.Id}/evidence-files", File(s_jpeg, $"photo-{i}.jpg", "image/jpeg"))).StatusCode.Should().Be(HttpStatusCode.Created);
+        }
+
+        var extra = await buyer.PostAsync($"/api/v1/disputes/{dispute.Id}/evidence-files", File(s_jpeg, "one-more.jpg", "image/jpeg"));
+        var attachment = (await (await buyer.PostAsync("/api/v1/attachments", File(s_jpeg, "later.jpg", "image/jpeg"))).ReadAsync<EvidenceFile>())!;
+        var current = await buyer.GetAsync($"/api/v1/disputes/{dispute.Id}");
+        var naming = await buyer.PostJsonAsync($"/api/v1/disputes/{dispute.Id}/evidence",
+            new Disputes.EvidenceSubmission("One photo more", [attachment.Id]), current.Headers.ETag!.Tag);
+
+        extra.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await extra.Content.ReadAsStringAsync()).Should().Contain("/problems/too-many-files");
+        naming.StatusCode.Should().Be(HttpStatusCode.BadRequest, await naming.Content.ReadAsStringAsync());
+        (await naming.Content.ReadAsStringAsync()).Should().Contain($"at most {EvidenceFile.MaxPerDispute} files");
+        var files = (await (await buyer.GetAsync($"/api/v1/disputes/{dispute.Id}/evidence-files")).ReadAsync<List<EvidenceFile>>())!;
+        files.Should().HaveCount(EvidenceFile.MaxPerDispute).And.NotContain(f => f.FileName == "one-more.jpg" || f.Id == attachment.Id);
+    }
+
 }
 
 public class ActiveContentScanTests
@@ -116,4 +147,5 @@ public class ActiveContentScanTests
 
         scan.Found.Should().BeNull();
     }
+
 }

@@ -82,4 +82,21 @@ public class OpenApiDocumentTests : IClassFixture<ApiFactory>
         int.Parse(response.Headers.GetValues("RateLimit-Remaining").Single(), System.Globalization.CultureInfo.InvariantCulture).Should().BeInRange(0, limit - 1);
         int.Parse(response.Headers.GetValues("RateLimit-Reset").Single(), System.Globalization.CultureInfo.InvariantCulture).Should().BeInRange(1, 60);
     }
+
+    /// <summary>Every flow's diagram, in both formats, fits the length the document states for it.</summary>
+    [Fact]
+    public async Task EveryFlowDiagram_FitsTheLengthTheDocumentStates()
+    {
+        using var client = _api.As(AfterSales.Disputes.Api.Auth.Roles.Seller, World.Flagship);
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/swagger/v1/swagger.json"));
+        var content = document.RootElement.GetProperty("paths").GetProperty("/api/v1/flows/{kind}").GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content");
+        var bound = content.GetProperty("text/plain").GetProperty("schema").GetProperty("maxLength").GetInt32();
+        content.GetProperty("text/vnd.graphviz").GetProperty("schema").GetProperty("maxLength").GetInt32().Should().Be(bound);
+
+        foreach (var flow in Disputes.DisputeFlows.Catalog.All)
+        {
+            (await client.GetStringAsync($"/api/v1/flows/{flow.Id}")).Length.Should().BeLessThanOrEqualTo(bound, flow.Id);
+            (await client.GetStringAsync($"/api/v1/flows/{flow.Id}?format=dot")).Length.Should().BeLessThanOrEqualTo(bound, flow.Id);
+        }
+    }
 }

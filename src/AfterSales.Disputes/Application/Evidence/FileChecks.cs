@@ -6,7 +6,8 @@ namespace AfterSales.Disputes.Application.Evidence;
 /// <summary>
 /// Checks the uploaded files a request or an action names before it is taken: each exists, was uploaded by the
 /// party who names it, is not another request's, and has a type its use allows. Missing and someone else's files
-/// get the same answer, so an id tells nothing about other parties' uploads.
+/// get the same answer, so an id tells nothing about other parties' uploads. A case holds at most
+/// <see cref="EvidenceFile.MaxPerDispute"/> files.
 /// </summary>
 internal static class FileChecks
 {
@@ -49,6 +50,13 @@ internal static class FileChecks
             {
                 files.Add(new AttachedFile(file.Id, file.Sha256, file.ContentType));
             }
+        }
+
+        // Files new to the case must fit in what a case holds (its list answers at most that many).
+        var adding = files.Count(f => found[f.Id].DisputeId is null);
+        if (adding > 0 && (await store.ForDisputeAsync(disputeId, cancellationToken).ConfigureAwait(false)).Count + adding > EvidenceFile.MaxPerDispute)
+        {
+            return (null, $"A case holds at most {EvidenceFile.MaxPerDispute} files, and {adding} more would take this one past that.");
         }
 
         return (files, null);

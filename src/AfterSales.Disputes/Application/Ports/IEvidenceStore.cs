@@ -12,7 +12,14 @@ namespace AfterSales.Disputes.Application.Ports;
 /// <param name="Size">Its size in bytes.</param>
 /// <param name="Sha256">The hex SHA-256 of its content.</param>
 /// <param name="UploadedAt">When.</param>
-public sealed record EvidenceFile(string Id, string? DisputeId, Party UploadedBy, string UploaderId, string FileName, string ContentType, long Size, string Sha256, DateTimeOffset UploadedAt);
+public sealed record EvidenceFile(string Id, string? DisputeId, Party UploadedBy, string UploaderId, string FileName, string ContentType, long Size, string Sha256, DateTimeOffset UploadedAt)
+{
+    /// <summary>
+    /// The most files one case holds (uploaded to it, or named by its requests and actions); past it, uploads and
+    /// actions that would add files are refused, and a case's list never answers more.
+    /// </summary>
+    public const int MaxPerDispute = 200;
+}
 
 /// <summary>Records of evidence files.</summary>
 public interface IEvidenceStore
@@ -26,7 +33,7 @@ public interface IEvidenceStore
     /// <summary>The records with these ids that exist.</summary>
     Task<IReadOnlyList<EvidenceFile>> FindManyAsync(IReadOnlyCollection<string> fileIds, CancellationToken cancellationToken);
 
-    /// <summary>A dispute's files, oldest first.</summary>
+    /// <summary>A dispute's files, oldest first; at most <see cref="EvidenceFile.MaxPerDispute"/>.</summary>
     Task<IReadOnlyList<EvidenceFile>> ForDisputeAsync(string disputeId, CancellationToken cancellationToken);
 
     /// <summary>

@@ -6,7 +6,11 @@ namespace AfterSales.Disputes.Application.Ports;
 /// <param name="Url">Where events are POSTed.</param>
 /// <param name="Secret">The HMAC-SHA256 key for signatures.</param>
 /// <param name="CreatedAt">When it was added.</param>
-public sealed record WebhookSubscription(string Id, string? StoreId, Uri Url, string Secret, DateTimeOffset CreatedAt);
+public sealed record WebhookSubscription(string Id, string? StoreId, Uri Url, string Secret, DateTimeOffset CreatedAt)
+{
+    /// <summary>The most subscriptions one owner (a store, or the platform) has; more are refused, and its list never answers more.</summary>
+    public const int MaxPerOwner = 16;
+}
 
 /// <summary>Where a delivery stands.</summary>
 public enum DeliveryStatus
@@ -51,6 +55,9 @@ public interface IWebhookStore
 {
     /// <summary>Adds a subscription.</summary>
     Task AddSubscriptionAsync(WebhookSubscription subscription, CancellationToken cancellationToken);
+
+    /// <summary>Removes a subscription with its deliveries (none is sent after); false when there is no such subscription.</summary>
+    Task<bool> RemoveSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken);
 
     /// <summary>The subscriptions of a store (or, with null, the platform's), oldest first.</summary>
     Task<IReadOnlyList<WebhookSubscription>> SubscriptionsAsync(string? storeId, CancellationToken cancellationToken);

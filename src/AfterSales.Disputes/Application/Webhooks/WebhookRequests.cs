@@ -19,6 +19,10 @@ public sealed record AddWebhookSubscription(string? StoreId, Uri Url) : IRequest
     }
 }
 
+/// <summary>Removes a subscription and its deliveries; false when there is no such subscription.</summary>
+/// <param name="SubscriptionId">The subscription.</param>
+public sealed record RemoveWebhookSubscription(string SubscriptionId) : IRequest<bool>;
+
 /// <summary>The subscriptions of a store (or, with null, the platform's).</summary>
 /// <param name="StoreId">The store, or null for the platform.</param>
 public sealed record ListWebhookSubscriptions(string? StoreId) : IRequest<IReadOnlyList<WebhookSubscription>>;
@@ -43,6 +47,7 @@ public sealed record RedeliverWebhook(string DeliveryId) : IRequest<bool>;
 /// <summary>Handles the webhook requests.</summary>
 internal sealed class WebhookRequestHandler :
     IRequestHandler<AddWebhookSubscription, WebhookSubscription>,
+    IRequestHandler<RemoveWebhookSubscription, bool>,
     IRequestHandler<ListWebhookSubscriptions, IReadOnlyList<WebhookSubscription>>,
     IRequestHandler<GetWebhookSubscription, WebhookSubscription?>,
     IRequestHandler<ListWebhookDeliveries, IReadOnlyList<WebhookDelivery>>,
@@ -68,6 +73,13 @@ internal sealed class WebhookRequestHandler :
             "whsec_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)), _time.GetUtcNow());
         await _webhooks.AddSubscriptionAsync(subscription, cancellationToken).ConfigureAwait(false);
         return subscription;
+    }
+
+    /// <inheritdoc/>
+    public Task<bool> Handle(RemoveWebhookSubscription request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return _webhooks.RemoveSubscriptionAsync(request.SubscriptionId, cancellationToken);
     }
 
     /// <inheritdoc/>
