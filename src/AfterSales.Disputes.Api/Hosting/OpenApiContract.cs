@@ -32,6 +32,7 @@ internal sealed record AnswersAtMost(int Max);
 internal sealed class OpenApiContract(JsonSerializerOptions json, long maxUploadBytes, IReadOnlyCollection<string> corsOrigins) : ISchemaFilter, IOperationFilter, IDocumentFilter
 {
     private const string ProblemSchema = "ProblemDetails";
+    private const string CorsHeader = "Access-Control-Allow-Origin";
 
     private static readonly (string Name, string Description)[] s_rateLimitHeaders =
     [
@@ -179,25 +180,20 @@ internal sealed class OpenApiContract(JsonSerializerOptions json, long maxUpload
                 }
             }
 
+            // The headers every answer may carry are described once, in components, and referred to here.
             response.Headers ??= new Dictionary<string, IOpenApiHeader>();
-            response.Headers["Access-Control-Allow-Origin"] = new OpenApiHeader
-            {
-                Description = corsOrigins.Count == 0
-                    ? "Sent to a browser's cross-origin request from an origin the host allows (AfterSales:Cors:AllowedOrigins); none are allowed on this host."
-                    : $"Sent to a browser's cross-origin request from an origin the host allows: {string.Join(", ", corsOrigins)}.",
-                Schema = Text(ContractLimits.UrlLength),
-            };
+            response.Headers[CorsHeader] = new OpenApiHeaderReference(CorsHeader, context.Document);
             if (status[0] is '2' or '4')
             {
-                foreach (var (name, description) in s_rateLimitHeaders)
+                foreach (var (name, _) in s_rateLimitHeaders)
                 {
-                    response.Headers[name] = new OpenApiHeader { Description = description, Required = true, Schema = Integer(0, int.MaxValue) };
+                    response.Headers[name] = new OpenApiHeaderReference(name, context.Document);
                 }
             }
 
             if (status == "429")
             {
-                response.Headers["Retry-After"] = new OpenApiHeader { Description = "Seconds to wait before retrying.", Required = true, Schema = Integer(1, 60) };
+                response.Headers["Retry-After"] = new OpenApiHeaderReference("Retry-After", context.Document);
             }
 
             if (status[0] == '2' && metadata.OfType<SendsETag>().Any())
@@ -212,10 +208,24 @@ internal sealed class OpenApiContract(JsonSerializerOptions json, long maxUpload
         }
     }
 
-    /// <summary>The problem-details schema, with the members the host adds to it.</summary>
+    /// <summary>The headers answers share, and the problem-details schema with the members the host adds to it.</summary>
     public void Apply(OpenApiDocument document, DocumentFilterContext context)
     {
         document.Components ??= new OpenApiComponents();
+        document.Components.Headers ??= new Dictionary<string, IOpenApiHeader>();
+        document.Components.Headers[CorsHeader] = new OpenApiHeader
+        {
+            Description = corsOrigins.Count == 0
+                ? "Sent to a browser's cross-origin request from an origin the host allows (AfterSales:Cors:AllowedOrigins); none are allowed on this host."
+                : $"Sent to a browser's cross-origin request from an origin the host allows: {string.Join(", ", corsOrigins)}.",
+            Schema = Text(ContractLimits.UrlLength),
+        };
+        foreach (var (name, description) in s_rateLimitHeaders)
+        {
+            document.Components.Headers[name] = new OpenApiHeader { Description = description, Required = true, Schema = Integer(0, int.MaxValue) };
+        }
+
+        document.Components.Headers["Retry-After"] = new OpenApiHeader { Description = "Seconds to wait before retrying.", Required = true, Schema = Integer(1, 60) };
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
         document.Components.Schemas[ProblemSchema] = new OpenApiSchema
         {

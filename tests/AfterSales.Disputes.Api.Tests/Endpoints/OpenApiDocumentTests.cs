@@ -99,4 +99,48 @@ public class OpenApiDocumentTests : IClassFixture<ApiFactory>
             (await client.GetStringAsync($"/api/v1/flows/{flow.Id}?format=dot")).Length.Should().BeLessThanOrEqualTo(bound, flow.Id);
         }
     }
+
+    /// <summary>
+    /// The served document equals the committed snapshot (docs/api/openapi-v1.json), so every change to the API's
+    /// contract shows up in review as a change to that file. After a deliberate change, accept it with
+    /// <c>AFTERSALES_ACCEPT_OPENAPI=true dotnet test --filter TheServedDocument_IsTheCommittedSnapshot</c>.
+    /// </summary>
+    [Fact]
+    public async Task TheServedDocument_IsTheCommittedSnapshot()
+    {
+        using var client = _api.CreateClient();
+        var served = Normalised(await client.GetStringAsync("/swagger/v1/swagger.json"));
+        var snapshot = Path.Combine(Repository.Root, "docs", "api", "openapi-v1.json");
+
+        if (Environment.GetEnvironmentVariable("AFTERSALES_ACCEPT_OPENAPI") == "true")
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(snapshot)!);
+            await File.WriteAllTextAsync(snapshot, served);
+        }
+
+        File.Exists(snapshot).Should().BeTrue("the snapshot is committed at {0}", snapshot);
+        var committed = Normalised(await File.ReadAllTextAsync(snapshot));
+        var firstDifference = FirstDifferentLine(committed, served);
+        firstDifference.Should().BeNull(
+            "the served document must equal docs/api/openapi-v1.json; if the change is meant, accept it with AFTERSALES_ACCEPT_OPENAPI=true and review the diff");
+    }
+
+    private static string Normalised(string json) =>
+        System.Text.Json.Nodes.JsonNode.Parse(json)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping })
+            .ReplaceLineEndings("\n") + "\n";
+
+    private static string? FirstDifferentLine(string expected, string actual)
+    {
+        var (left, right) = (expected.Split('\n'), actual.Split('\n'));
+        for (var i = 0; i < Math.Max(left.Length, right.Length); i++)
+        {
+            var (was, now) = (i < left.Length ? left[i] : "(end)", i < right.Length ? right[i] : "(end)");
+            if (was != now)
+            {
+                return $"line {i + 1}: the snapshot has {was.Trim()}, the host serves {now.Trim()}";
+            }
+        }
+
+        return null;
+    }
 }
