@@ -68,6 +68,8 @@ internal static class ContractLimits
         ["status"] = new(Minimum: 100, Maximum: 599),
         ["lastStatusCode"] = new(Minimum: 100, Maximum: 599),
         ["minorUnits"] = new(Minimum: -MaxMinorUnits, Maximum: MaxMinorUnits),
+        ["bySeconds"] = new(Minimum: 1, Maximum: Endpoints.TestClockEndpoints.MaxAdvanceSeconds),
+        ["aheadBySeconds"] = new(Minimum: 0, Maximum: Endpoints.TestClockEndpoints.MaxAdvanceSeconds),
     };
 
     /// <summary>The bounds of a member named <paramref name="name"/> (as JSON spells it) of type <paramref name="type"/>, declared on <paramref name="owner"/>.</summary>
@@ -104,7 +106,7 @@ internal static class ContractLimits
     {
         var json = Hosting.ApiSetup.CreateJsonOptions();
         var found = new HashSet<Type>();
-        var pending = new Stack<Type>([typeof(OpenDisputeBody), typeof(Orders.Order), typeof(Endpoints.NewSubscription),
+        var pending = new Stack<Type>([typeof(OpenDisputeBody), typeof(Orders.Order), typeof(Endpoints.NewSubscription), typeof(Endpoints.AdvanceTestClock),
             .. Disputes.DisputeActions.All.Select(a => a.ArgumentType).OfType<Type>()]);
         while (pending.TryPop(out var type))
         {

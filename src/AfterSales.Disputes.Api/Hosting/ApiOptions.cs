@@ -12,6 +12,12 @@ public sealed class ApiOptions
     /// <summary>The PostgreSQL connection string, when <see cref="Database"/> is <c>Postgres</c>.</summary>
     public string? PostgresConnection { get; set; }
 
+    /// <summary>
+    /// A sandbox host for integrators' tests: it has the test clock (<c>/api/v1/test-clock</c>), as Development does.
+    /// Refused in Production, where no caller may move deadlines.
+    /// </summary>
+    public bool Sandbox { get; set; }
+
     /// <summary>Whether to seed the demo marketplace at start (Development only).</summary>
     public bool SeedDemoData { get; set; }
 

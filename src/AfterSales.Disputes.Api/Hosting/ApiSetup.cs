@@ -52,6 +52,10 @@ public static class ApiSetup
 
             MarketplacePolicies.Configure(engine.Policies);
             builder.Configuration.GetSection("AfterSales:Engine").Bind(engine.Options); // worker batches, retries, lease
+            if (HasTestClock(builder.Environment, options))
+            {
+                engine.Options.WebhookSigningClock = TimeProvider.System; // receivers check signatures' age on their own clocks
+            }
         });
         services.Replace(builder.Environment.IsDevelopment()
             ? ServiceDescriptor.Scoped<IRefundGateway, DevelopmentRefundGateway>()
@@ -59,6 +63,12 @@ public static class ApiSetup
         if (builder.Environment.IsDevelopment())
         {
             services.Replace(ServiceDescriptor.Scoped<IPaymentGateway, DevelopmentPaymentGateway>()); // elsewhere charges fail until the platform plugs one in
+        }
+
+        if (HasTestClock(builder.Environment, options))
+        {
+            services.AddSingleton<TestClock>();
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(provider => provider.GetRequiredService<TestClock>()));
         }
 
         services.AddSingleton<UnusedAttachmentSweeper>();
@@ -160,7 +170,27 @@ public static class ApiSetup
         api.MapScorecardEndpoints();
         api.MapWebhookEndpoints();
         api.MapEvidenceEndpoints(app.Services.GetRequiredService<ApiOptions>());
+        if (app.Services.GetService<TestClock>() is not null)
+        {
+            api.MapTestClockEndpoints();
+        }
+
         return app;
+    }
+
+    /// <summary>Whether the host has the test clock: in Development, and on a sandbox host; a sandbox in Production is refused.</summary>
+    /// <exception cref="InvalidOperationException"><c>AfterSales:Sandbox</c> is set in Production.</exception>
+    public static bool HasTestClock(IHostEnvironment environment, ApiOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Sandbox && environment.IsProduction())
+        {
+            throw new InvalidOperationException("AfterSales:Sandbox is refused in Production: a sandbox's test clock lets a caller move every deadline. "
+                + "Run a sandbox host in another environment (ASPNETCORE_ENVIRONMENT=Sandbox, for example).");
+        }
+
+        return options.Sandbox || environment.IsDevelopment();
     }
 
     /// <summary>The API's JSON options on their own (web defaults, <see cref="Strict"/>), for what describes or checks the API's JSON outside a request.</summary>

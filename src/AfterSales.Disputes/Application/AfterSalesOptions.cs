@@ -44,6 +44,13 @@ public sealed class AfterSalesOptions
     /// <summary>How long a receiver has to answer (default 10 s).</summary>
     public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// The clock webhook signatures are stamped with (default: the engine's <see cref="TimeProvider"/>). A receiver
+    /// holds a signature's age to its own clock, so a host whose business time runs ahead of the real time (a
+    /// sandbox's test clock) sets <see cref="TimeProvider.System"/> here.
+    /// </summary>
+    public TimeProvider? WebhookSigningClock { get; set; }
+
     /// <summary>The delay before an outbox message whose dispatch failed (gateway down) is tried again (default 30 s).</summary>
     public TimeSpan OutboxRetry { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -318,6 +318,23 @@ public class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrixTests.M
     }
 
     [Theory]
+    [InlineData(Roles.Buyer)]
+    [InlineData(Roles.Seller)]
+    [InlineData(Roles.Arbitrator)]
+    [InlineData(Roles.ServiceCenter)]
+    [InlineData(Roles.Platform)]
+    public async Task TheTestClock_IsThePlatforms(string role)
+    {
+        using var client = _world.Api.As(role, _world.PartyOf(role));
+
+        var read = await client.GetAsync("/api/v1/test-clock");
+        var advance = role == Roles.Platform ? null : await client.PostJsonAsync("/api/v1/test-clock/advance", new { bySeconds = 60 }); // the platform's own is in TestClockTests
+
+        read.StatusCode.Should().Be(role == Roles.Platform ? HttpStatusCode.OK : HttpStatusCode.Forbidden);
+        advance?.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Theory]
     [InlineData(Roles.Platform)]
     public async Task ThePlatform_DoesNotActOnDisputes(string role)
     {
@@ -336,6 +353,7 @@ public class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrixTests.M
         "GET /api/v1/orders/{orderId}", "POST /api/v1/orders", "GET /api/v1/orders/{orderId}/eligibility",
         "GET /api/v1/stores/{storeId}/scorecard", "GET /api/v1/arbitration/queue", "GET /api/v1/flows", "GET /api/v1/flows/{kind}",
         "GET /api/v1/webhooks/subscriptions", "POST /api/v1/webhooks/subscriptions", "DELETE /api/v1/webhooks/subscriptions/{subscriptionId}",
+        "GET /api/v1/test-clock", "POST /api/v1/test-clock/advance",
         "GET /api/v1/webhooks/subscriptions/{subscriptionId}/deliveries", "POST /api/v1/webhooks/deliveries/{deliveryId}/redeliver",
     ];
 

@@ -5,6 +5,7 @@ using AfterSales.Disputes.Application.Ports;
 using AfterSales.Disputes.Application.Webhooks;
 using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.EntityFrameworkCore.Tests.Support;
+using AfterSales.Disputes.Testing;
 using static AfterSales.Disputes.Testing.Marketplace;
 
 namespace AfterSales.Disputes.EntityFrameworkCore.Tests.Workers;

@@ -94,7 +94,8 @@ public sealed class WebhookDeliverer
         {
             Content = new StringContent(delivery.Payload, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
         };
-        request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(subscription.Secret, _time.GetUtcNow(), delivery.Payload));
+        var signedAt = (_options.WebhookSigningClock ?? _time).GetUtcNow();
+        request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(subscription.Secret, signedAt, delivery.Payload));
         request.Headers.Add(WebhookSignature.EventIdHeader, delivery.EventId);
         request.Headers.Add(WebhookSignature.EventTypeHeader, delivery.EventType);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

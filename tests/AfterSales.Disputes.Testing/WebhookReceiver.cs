@@ -6,10 +6,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace AfterSales.Disputes.EntityFrameworkCore.Tests.Support;
+namespace AfterSales.Disputes.Testing;
 
 /// <summary>A real HTTP server on a free loopback port that records what it receives and answers as told.</summary>
-internal sealed class WebhookReceiver : IAsyncDisposable
+public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
