@@ -1,6 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using AfterSales.Disputes.EntityFrameworkCore.Rows;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace AfterSales.Disputes.EntityFrameworkCore.Sqlite;
@@ -26,6 +28,24 @@ internal sealed class SqliteAfterSalesDbContext : AfterSalesDbContext
 
     public override Task AfterMigratingAsync(CancellationToken cancellationToken) =>
         Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+
+        // SQLite adds a NOT NULL column to a table with rows only with a default; the model says so too, so a migrated
+        // database has the schema of a created one. TransactionId stays 0: one writer commits in position order.
+        var events = modelBuilder.Entity<DisputeEventRow>();
+        events.Property(e => e.Position).HasDefaultValue(0L);
+        events.Property(e => e.TransactionId).HasDefaultValue(0L);
+    }
+
+    // One writer at a time commits in the order it numbers: the next feed position is the largest so far plus the
+    // row's number in the statement (read through the unique index, so it costs one index step).
+    public override string? InsertValueSql(IProperty property) =>
+        property.DeclaringType.ClrType == typeof(DisputeEventRow) && property.Name == nameof(DisputeEventRow.Position)
+            ? "(SELECT COALESCE(MAX(\"Position\"), 0) FROM \"DisputeEvents\") + {0}"
+            : null;
 
     // SQLITE_BUSY (5) and SQLITE_LOCKED (6).
     protected override bool IsBusyError(Exception error) => error is SqliteException { SqliteErrorCode: 5 or 6 };

@@ -50,6 +50,19 @@ internal abstract class AfterSalesDbContext : DbContext
     /// <summary>Runs after the migrations were applied (a SQLite file switches to WAL).</summary>
     public virtual Task AfterMigratingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>
+    /// A query of every column of <c>DisputeEvents</c> that yields only events the feed may show: on a database where
+    /// writers commit out of order, none of a transaction that might still be running.
+    /// </summary>
+    public virtual string SettledEventsSql => "SELECT * FROM \"DisputeEvents\"";
+
+    /// <summary>
+    /// SQL for the value of <paramref name="property"/> in a row inserted by <see cref="Store.TransitionWriter"/>, when the
+    /// provider computes it in the statement itself (<c>{0}</c> is the row's number in the statement, from 1); null
+    /// when the row's own value is written or the column's default applies.
+    /// </summary>
+    public virtual string? InsertValueSql(Microsoft.EntityFrameworkCore.Metadata.IProperty property) => null;
+
     /// <summary>True when the provider's own <paramref name="error"/> means busy, locked or a serialization failure.</summary>
     protected abstract bool IsBusyError(Exception error);
 

@@ -53,6 +53,7 @@ public static class AfterSalesEntityFrameworkCoreExtensions
         services.AddScoped<IOutboxStore, EfOutboxStore>();
         services.AddScoped<IWebhookStore, EfWebhookStore>();
         services.AddScoped<IScorecardReader, EfScorecardReader>();
+        services.AddScoped<IEventFeed, EfEventFeed>();
         services.AddScoped<IIdempotencyStore, EfIdempotencyStore>();
         services.AddScoped<IEvidenceStore, EfEvidenceStore>();
         return builder;

@@ -68,6 +68,7 @@ internal static class ContractLimits
         ["status"] = new(Minimum: 100, Maximum: 599),
         ["lastStatusCode"] = new(Minimum: 100, Maximum: 599),
         ["minorUnits"] = new(Minimum: -MaxMinorUnits, Maximum: MaxMinorUnits),
+        ["wait"] = new(Minimum: 0, Maximum: Endpoints.EventFeedEndpoints.MaxWaitSeconds),
         ["bySeconds"] = new(Minimum: 1, Maximum: Endpoints.TestClockEndpoints.MaxAdvanceSeconds),
         ["aheadBySeconds"] = new(Minimum: 0, Maximum: Endpoints.TestClockEndpoints.MaxAdvanceSeconds),
     };

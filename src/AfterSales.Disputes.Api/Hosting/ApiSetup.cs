@@ -169,6 +169,7 @@ public static class ApiSetup
         api.MapFlowEndpoints();
         api.MapScorecardEndpoints();
         api.MapWebhookEndpoints();
+        api.MapEventFeedEndpoints();
         api.MapEvidenceEndpoints(app.Services.GetRequiredService<ApiOptions>());
         if (app.Services.GetService<TestClock>() is not null)
         {

@@ -85,12 +85,26 @@ namespace AfterSales.Disputes.EntityFrameworkCore.PostgreSql.Migrations
                         .HasMaxLength(48)
                         .HasColumnType("character varying(48)");
 
+                    b.Property<long>("Position")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Position"));
+
                     b.Property<string>("To")
                         .IsRequired()
                         .HasMaxLength(48)
                         .HasColumnType("character varying(48)");
 
+                    b.Property<long>("TransactionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValueSql("pg_current_xact_id()::text::bigint");
+
                     b.HasKey("DisputeId", "Sequence");
+
+                    b.HasIndex("TransactionId", "Position")
+                        .IsUnique();
 
                     b.ToTable("DisputeEvents", (string)null);
                 });

@@ -80,12 +80,25 @@ namespace AfterSales.Disputes.EntityFrameworkCore.Sqlite.Migrations
                         .HasMaxLength(48)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Position")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.Property<string>("To")
                         .IsRequired()
                         .HasMaxLength(48)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("TransactionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.HasKey("DisputeId", "Sequence");
+
+                    b.HasIndex("TransactionId", "Position")
+                        .IsUnique();
 
                     b.ToTable("DisputeEvents", (string)null);
                 });

@@ -16,6 +16,8 @@ internal sealed class DisputeEventRowConfiguration : IEntityTypeConfiguration<Di
         builder.Property(e => e.Action).HasMaxLength(Lengths.Enum);
         builder.Property(e => e.From).HasMaxLength(Lengths.Enum);
         builder.Property(e => e.To).HasMaxLength(Lengths.Enum);
+        // The feed reads in this order; each provider numbers the two columns (see its context).
+        builder.HasIndex(e => new { e.TransactionId, e.Position }).IsUnique();
         builder.HasOne<DisputeRow>().WithMany().HasForeignKey(e => e.DisputeId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -23,4 +23,16 @@ internal sealed class DisputeEventRow
 
     /// <summary>The details as JSON (see <c>DisputeJson</c>), or null.</summary>
     public string? Data { get; set; }
+
+    /// <summary>
+    /// The event's place in the feed of every case's events (<c>EfEventFeed</c>): the database numbers it at insert,
+    /// increasing within a <see cref="TransactionId"/>.
+    /// </summary>
+    public long Position { get; set; }
+
+    /// <summary>
+    /// The PostgreSQL transaction that wrote the event, so the feed can hold back events of transactions not yet
+    /// committed; 0 on SQLite, whose one writer commits in <see cref="Position"/> order.
+    /// </summary>
+    public long TransactionId { get; set; }
 }

@@ -212,13 +212,8 @@ internal sealed class EfDisputeStore : IDisputeStore
     public async Task<DisputePage> ListAsync(DisputeQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var rows = _db.Disputes.AsNoTracking();
-        rows = query.StoreId is { } store ? rows.Where(d => d.StoreId == store) : rows;
-        rows = query.BuyerId is { } buyer ? rows.Where(d => d.BuyerId == buyer) : rows;
-        rows = query.ServiceCenterId is { } center ? rows.Where(d => d.ServiceCenterId == center) : rows;
-        rows = query.ArbitratorId is { } arbitrator ? rows.Where(d => d.ArbitratorId == arbitrator) : rows;
+        var rows = Parties(_db.Disputes.AsNoTracking(), query);
         rows = query.Kind is { } kind ? rows.Where(d => d.Kind == kind) : rows;
-        rows = query.Escalated is { } escalated ? rows.Where(d => d.Escalated == escalated) : rows;
         rows = query.OpenedBefore is { } before ? rows.Where(d => d.OpenedAt < before) : rows;
         if (query.States is { Count: > 0 } states)
         {
@@ -235,6 +230,16 @@ internal sealed class EfDisputeStore : IDisputeStore
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var items = page.Take(limit).Select(Mapping.ToSummary).ToList();
         return new DisputePage(items, page.Count > limit ? Cursor.Write(items[^1].OpenedAt, items[^1].Id) : null);
+    }
+
+    /// <summary>The disputes <paramref name="query"/>'s party filters match (the visibility the API sets from a token).</summary>
+    public static IQueryable<DisputeRow> Parties(IQueryable<DisputeRow> rows, DisputeQuery query)
+    {
+        rows = query.StoreId is { } store ? rows.Where(d => d.StoreId == store) : rows;
+        rows = query.BuyerId is { } buyer ? rows.Where(d => d.BuyerId == buyer) : rows;
+        rows = query.ServiceCenterId is { } center ? rows.Where(d => d.ServiceCenterId == center) : rows;
+        rows = query.ArbitratorId is { } arbitrator ? rows.Where(d => d.ArbitratorId == arbitrator) : rows;
+        return query.Escalated is { } escalated ? rows.Where(d => d.Escalated == escalated) : rows;
     }
 
     /// <summary>The opaque paging cursor: the last item's opening time and id.</summary>

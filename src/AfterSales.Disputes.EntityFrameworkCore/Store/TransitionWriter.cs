@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Globalization;
 using System.Reflection;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -49,13 +50,16 @@ internal sealed class TransitionWriter
         var table = TableOf(typeof(TRow));
         foreach (var chunk in rows.Chunk(MaxParameters / table.Columns.Length))
         {
-            _text.Append("INSERT INTO ").Append(table.Name).Append(" (").AppendJoin(", ", table.Columns.Select(c => c.Name)).Append(") VALUES ");
+            var columns = table.Inserted;
+            _text.Append("INSERT INTO ").Append(table.Name).Append(" (").AppendJoin(", ", columns.Select(c => c.Name)).Append(") VALUES ");
             for (var r = 0; r < chunk.Length; r++)
             {
                 _text.Append(r == 0 ? "(" : ", (");
-                for (var i = 0; i < table.Columns.Length; i++)
+                for (var i = 0; i < columns.Length; i++)
                 {
-                    _text.Append(i == 0 ? "" : ", ").Append(Parameter(table.Columns[i], table.Columns[i].Property.GetValue(chunk[r])));
+                    _text.Append(i == 0 ? "" : ", ").Append(columns[i].InsertSql is { } computed
+                        ? string.Format(CultureInfo.InvariantCulture, computed, r + 1)
+                        : Parameter(columns[i], columns[i].Property.GetValue(chunk[r])));
                 }
 
                 _text.Append(')');
@@ -236,18 +240,24 @@ internal sealed class TransitionWriter
             _sql.DelimitIdentifier(property.GetColumnName(table)!),
             property.GetRelationalTypeMapping(),
             property.PropertyInfo ?? throw new InvalidOperationException($"{key.Row.Name}.{property.Name} is not a CLR property."),
-            property.IsNullable);
+            property.IsNullable,
+            _db.InsertValueSql(property),
+            property.ValueGenerated.HasFlag(ValueGenerated.OnAdd));
         var columns = entity.GetProperties().Select(ColumnOf).ToArray();
         var keyColumns = entity.FindPrimaryKey()!.Properties.Select(p => columns.Single(c => c.Property == p.PropertyInfo)).ToArray();
         var token = entity.GetProperties().SingleOrDefault(p => p.IsConcurrencyToken) is { } concurrency
             ? columns.Single(c => c.Property == concurrency.PropertyInfo)
             : null;
-        return new Table(_sql.DelimitIdentifier(table.Name, table.Schema), columns, keyColumns, token);
+        // A value the database assigns (an identity, a default) is left to it, unless the provider computes it in the statement.
+        var inserted = columns.Where(c => c.InsertSql is not null || !c.GeneratedOnAdd).ToArray();
+        return new Table(_sql.DelimitIdentifier(table.Name, table.Schema), columns, inserted, keyColumns, token);
     });
 
     private sealed record Statement(string Sql, (Column Column, object? Value)[] Parameters);
 
-    private sealed record Table(string Name, Column[] Columns, Column[] Key, Column? ConcurrencyToken);
+    private sealed record Table(string Name, Column[] Columns, Column[] Inserted, Column[] Key, Column? ConcurrencyToken);
 
-    private sealed record Column(string Name, RelationalTypeMapping Mapping, PropertyInfo Property, bool Nullable);
+    // InsertSql: the value at insert computed in the statement (AfterSalesDbContext.InsertValueSql), or null;
+    // GeneratedOnAdd: the database assigns the value at insert (an identity, a default).
+    private sealed record Column(string Name, RelationalTypeMapping Mapping, PropertyInfo Property, bool Nullable, string? InsertSql, bool GeneratedOnAdd);
 }

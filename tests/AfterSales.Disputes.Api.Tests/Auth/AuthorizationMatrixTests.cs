@@ -353,7 +353,7 @@ public class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrixTests.M
         "GET /api/v1/orders/{orderId}", "POST /api/v1/orders", "GET /api/v1/orders/{orderId}/eligibility",
         "GET /api/v1/stores/{storeId}/scorecard", "GET /api/v1/arbitration/queue", "GET /api/v1/flows", "GET /api/v1/flows/{kind}",
         "GET /api/v1/webhooks/subscriptions", "POST /api/v1/webhooks/subscriptions", "DELETE /api/v1/webhooks/subscriptions/{subscriptionId}",
-        "GET /api/v1/test-clock", "POST /api/v1/test-clock/advance",
+        "GET /api/v1/test-clock", "POST /api/v1/test-clock/advance", "GET /api/v1/events",
         "GET /api/v1/webhooks/subscriptions/{subscriptionId}/deliveries", "POST /api/v1/webhooks/deliveries/{deliveryId}/redeliver",
     ];
 
@@ -371,6 +371,33 @@ public class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrixTests.M
             .SelectMany(path => path.Value.EnumerateObject().Select(operation => $"{operation.Name.ToUpperInvariant()} {path.Name}"));
 
         documented.Where(route => !covered.Contains(route)).Should().BeEmpty("a route added to the host must be added to this matrix");
+    }
+
+    [Theory]
+    [InlineData(Roles.Buyer)]
+    [InlineData(Roles.Seller)]
+    [InlineData(Roles.Arbitrator)]
+    [InlineData(Roles.ServiceCenter)]
+    [InlineData(Roles.Platform)]
+    public async Task TheEventFeed_ShowsACallerItsOwnCasesEvents_AndNoForeignOnes(string role)
+    {
+        var (mine, foreign) = _world.Disputes(role);
+        using var client = _world.Api.As(role, _world.PartyOf(role));
+        var seen = new List<string>();
+        string? cursor = null;
+        for (var page = (await (await client.GetAsync("/api/v1/events?limit=200")).ReadAsync<AfterSales.Disputes.Api.Endpoints.EventFeedResponse>())!;
+            page.Events.Count > 0;
+            page = (await (await client.GetAsync($"/api/v1/events?limit=200&after={cursor}")).ReadAsync<AfterSales.Disputes.Api.Endpoints.EventFeedResponse>())!)
+        {
+            seen.AddRange(page.Events.Select(e => e.DisputeId));
+            cursor = page.Cursor;
+        }
+
+        seen.Should().Contain(mine);
+        if (foreign is not null)
+        {
+            seen.Should().NotContain(foreign);
+        }
     }
 
     [Theory]
