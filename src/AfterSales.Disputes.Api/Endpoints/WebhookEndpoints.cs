@@ -8,7 +8,10 @@ using MediatR;
 
 namespace AfterSales.Disputes.Api.Endpoints;
 
-/// <summary>Webhook subscriptions and deliveries: a seller's for its store, the platform's for everything.</summary>
+/// <summary>
+/// Webhook subscriptions and deliveries: a seller's for its store, a service center's for the repairs routed to it, the
+/// platform's for everything or, with a buyer id, for the cases of one buyer (a front end that serves that buyer).
+/// </summary>
 internal static class WebhookEndpoints
 {
     public static void MapWebhookEndpoints(this RouteGroupBuilder api)
@@ -17,28 +20,28 @@ internal static class WebhookEndpoints
 
         webhooks.MapPost("/subscriptions", async (NewSubscription body, HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
         {
-            if (Owner(http.Caller()) is not { } owner)
+            if (Owner(http.Caller(), body.BuyerId) is not { } owner)
             {
-                return (IResult)ApiProblems.Forbidden(http.Caller().Role, "subscribe to webhooks");
+                return (IResult)ApiProblems.Forbidden(http.Caller().Role, body.BuyerId is null ? "subscribe to webhooks" : "subscribe for a buyer");
             }
 
-            if ((await mediator.Send(new ListWebhookSubscriptions(owner.StoreId), cancellationToken)).Count >= WebhookSubscription.MaxPerOwner)
+            if ((await mediator.Send(owner.List, cancellationToken)).Count >= WebhookSubscription.MaxPerOwner)
             {
                 return ApiProblems.Problem(StatusCodes.Status409Conflict, "too-many-subscriptions", "Too many subscriptions",
                     $"At most {WebhookSubscription.MaxPerOwner} subscriptions each; remove one first.");
             }
 
-            var subscription = await mediator.Send(new AddWebhookSubscription(owner.StoreId, body.Url), cancellationToken);
+            var subscription = await mediator.Send(new AddWebhookSubscription(owner.List.StoreId, body.Url, owner.List.ServiceCenterId, owner.List.BuyerId), cancellationToken);
             return TypedResults.Created($"/api/v1/webhooks/subscriptions/{subscription.Id}", subscription);
-        }).WithName("Webhooks_Subscribe").WithDescription("Events are POSTed with AfterSales-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of t.body> using the returned secret.").WithSummary("Subscribe a URL (seller: its store's events; platform: every event). The secret is shown once.")
+        }).WithName("Webhooks_Subscribe").WithDescription("Events are POSTed with AfterSales-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of t.body> using the returned secret.").WithSummary("Subscribe a URL (seller: its store's events; service center: its repairs'; platform: every event, or one buyer's with buyerId). The secret is shown once.")
             .Produces<WebhookSubscription>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        webhooks.MapGet("/subscriptions", async (HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
-            Owner(http.Caller()) is { } owner
-                ? TypedResults.Ok((await mediator.Send(new ListWebhookSubscriptions(owner.StoreId), cancellationToken)).Select(Hide).ToList())
+        webhooks.MapGet("/subscriptions", async (string? buyerId, HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
+            Owner(http.Caller(), buyerId) is { } owner
+                ? TypedResults.Ok((await mediator.Send(owner.List, cancellationToken)).Select(Hide).ToList())
                 : (IResult)ApiProblems.Forbidden(http.Caller().Role, "list webhook subscriptions"))
-            .WithName("Webhooks_Subscriptions").WithDescription($"The subscriptions of the caller's store, or the platform's (at most {WebhookSubscription.MaxPerOwner}).")
+            .WithName("Webhooks_Subscriptions").WithDescription($"The subscriptions of the caller's store or service center, the platform's, or (platform, with buyerId) a buyer's; at most {WebhookSubscription.MaxPerOwner}.")
             .WithMetadata(new AnswersAtMost(WebhookSubscription.MaxPerOwner)).WithSummary("The caller's subscriptions (secrets hidden).")
             .Produces<IReadOnlyList<WebhookSubscription>>().ProducesProblem(StatusCodes.Status403Forbidden);
 
@@ -70,7 +73,7 @@ internal static class WebhookEndpoints
             var delivery = await mediator.Send(new GetWebhookDelivery(deliveryId), cancellationToken);
             if (delivery is null)
             {
-                return Owner(http.Caller()) is null ? ApiProblems.Forbidden(http.Caller().Role, "redeliver webhooks") : ApiProblems.NotFound("The delivery");
+                return Owner(http.Caller(), null) is null ? ApiProblems.Forbidden(http.Caller().Role, "redeliver webhooks") : ApiProblems.NotFound("The delivery");
             }
 
             if (await OwnSubscriptionAsync(http, mediator, delivery.SubscriptionId, "redeliver webhooks", cancellationToken) is { } problem)
@@ -84,22 +87,29 @@ internal static class WebhookEndpoints
             .Produces(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static (string? StoreId, bool Ok)? Owner(Caller caller) => caller.Role switch
+    // Whose subscriptions the caller manages: its store's, its service center's, the platform's, or (the platform only)
+    // a buyer's. Buyers and arbitrators run no receivers of their own; a buyer's front end subscribes through the platform.
+    private static (ListWebhookSubscriptions List, bool Platform)? Owner(Caller caller, string? buyerId) => (caller.Role, buyerId) switch
     {
-        Roles.Seller => (caller.PartyId, true),
-        Roles.Platform => (null, true),
+        (Roles.Seller, null) => (new ListWebhookSubscriptions(caller.PartyId), false),
+        (Roles.ServiceCenter, null) => (new ListWebhookSubscriptions(null, ServiceCenterId: caller.PartyId), false),
+        (Roles.Platform, null) => (new ListWebhookSubscriptions(null), true),
+        (Roles.Platform, { } buyer) => (new ListWebhookSubscriptions(null, BuyerId: buyer), true),
         _ => null,
     };
 
     private static async Task<IResult?> OwnSubscriptionAsync(HttpContext http, IMediator mediator, string subscriptionId, string doing, CancellationToken cancellationToken)
     {
-        if (Owner(http.Caller()) is not { } owner)
+        if (Owner(http.Caller(), null) is not { } owner)
         {
             return ApiProblems.Forbidden(http.Caller().Role, doing);
         }
 
+        // The platform manages its own subscriptions and the buyers' it made; a store or a service center only its own.
         var subscription = await mediator.Send(new GetWebhookSubscription(subscriptionId), cancellationToken);
-        return subscription is null || subscription.StoreId != owner.StoreId ? ApiProblems.NotFound("The subscription") : null;
+        var owns = subscription is not null && subscription.StoreId == owner.List.StoreId && subscription.ServiceCenterId == owner.List.ServiceCenterId
+            && (owner.Platform || subscription.BuyerId is null);
+        return owns ? null : ApiProblems.NotFound("The subscription");
     }
 
     private static WebhookSubscription Hide(WebhookSubscription subscription) => subscription with { Secret = "(hidden)" };
@@ -107,4 +117,5 @@ internal static class WebhookEndpoints
 
 /// <summary>A new webhook subscription.</summary>
 /// <param name="Url">An absolute http or https URL that receives POSTed events.</param>
-public sealed record NewSubscription(Uri Url);
+/// <param name="BuyerId">The platform only: the buyer whose cases' events the URL gets (a front end that serves that buyer).</param>
+public sealed record NewSubscription(Uri Url, string? BuyerId = null);

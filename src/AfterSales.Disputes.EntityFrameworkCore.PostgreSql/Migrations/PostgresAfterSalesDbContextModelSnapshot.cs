@@ -568,11 +568,19 @@ namespace AfterSales.Disputes.EntityFrameworkCore.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("BuyerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Secret")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ServiceCenterId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
@@ -586,6 +594,10 @@ namespace AfterSales.Disputes.EntityFrameworkCore.PostgreSql.Migrations
                         .HasColumnType("character varying(2048)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BuyerId");
+
+                    b.HasIndex("ServiceCenterId");
 
                     b.HasIndex("StoreId");
 

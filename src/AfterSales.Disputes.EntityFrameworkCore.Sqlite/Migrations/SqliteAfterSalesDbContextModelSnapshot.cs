@@ -562,11 +562,19 @@ namespace AfterSales.Disputes.EntityFrameworkCore.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BuyerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Secret")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceCenterId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
@@ -580,6 +588,10 @@ namespace AfterSales.Disputes.EntityFrameworkCore.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BuyerId");
+
+                    b.HasIndex("ServiceCenterId");
 
                     b.HasIndex("StoreId");
 

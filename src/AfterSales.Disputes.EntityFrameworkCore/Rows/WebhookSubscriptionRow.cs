@@ -1,6 +1,6 @@
 namespace AfterSales.Disputes.EntityFrameworkCore.Rows;
 
-/// <summary>A webhook subscription of a store, or of the platform when <see cref="StoreId"/> is null.</summary>
+/// <summary>A webhook subscription of a store, a service center or a buyer, or of the platform when all three are null.</summary>
 internal sealed class WebhookSubscriptionRow
 {
     public required string Id { get; set; }
@@ -12,4 +12,8 @@ internal sealed class WebhookSubscriptionRow
     public required string Secret { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    public string? ServiceCenterId { get; set; }
+
+    public string? BuyerId { get; set; }
 }

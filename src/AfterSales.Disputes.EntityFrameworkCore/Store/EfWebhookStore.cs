@@ -29,6 +29,8 @@ internal sealed class EfWebhookStore : IWebhookStore
             {
                 Id = subscription.Id,
                 StoreId = subscription.StoreId,
+                ServiceCenterId = subscription.ServiceCenterId,
+                BuyerId = subscription.BuyerId,
                 Url = subscription.Url.AbsoluteUri,
                 Secret = subscription.Secret,
                 CreatedAt = subscription.CreatedAt,
@@ -44,8 +46,9 @@ internal sealed class EfWebhookStore : IWebhookStore
             return await _db.WebhookSubscriptions.Where(s => s.Id == subscriptionId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false) > 0;
         }, cancellationToken);
 
-    public async Task<IReadOnlyList<WebhookSubscription>> SubscriptionsAsync(string? storeId, CancellationToken cancellationToken) =>
-        [.. (await _db.WebhookSubscriptions.AsNoTracking().Where(s => s.StoreId == storeId).OrderBy(s => s.CreatedAt)
+    public async Task<IReadOnlyList<WebhookSubscription>> SubscriptionsAsync(string? storeId, string? serviceCenterId, string? buyerId, CancellationToken cancellationToken) =>
+        [.. (await _db.WebhookSubscriptions.AsNoTracking()
+            .Where(s => s.StoreId == storeId && s.ServiceCenterId == serviceCenterId && s.BuyerId == buyerId).OrderBy(s => s.CreatedAt)
             .Take(WebhookSubscription.MaxPerOwner).ToListAsync(cancellationToken).ConfigureAwait(false)).Select(Mapping.ToSubscription)];
 
     public async Task<WebhookSubscription?> FindSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken) =>
@@ -58,18 +61,28 @@ internal sealed class EfWebhookStore : IWebhookStore
         ArgumentNullException.ThrowIfNull(messages);
         return _transactions.RunAsync(async () =>
         {
-            var stores = messages.Select(m => m.StoreId).Distinct().ToList();
+            // A service center's or a buyer's subscription needs the case's parties, which its summary row holds.
+            var disputeIds = messages.Select(m => m.DisputeId).Distinct().ToList();
+            var parties = await _db.Disputes.AsNoTracking().Where(d => disputeIds.Contains(d.Id))
+                .Select(d => new { d.Id, d.StoreId, d.BuyerId, d.ServiceCenterId })
+                .ToDictionaryAsync(d => d.Id, cancellationToken).ConfigureAwait(false);
+            var stores = parties.Values.Select(d => d.StoreId).Distinct().ToList();
+            var buyers = parties.Values.Select(d => d.BuyerId).Distinct().ToList();
+            var centers = parties.Values.Select(d => d.ServiceCenterId).OfType<string>().Distinct().ToList();
             var eventIds = messages.Select(m => m.Id).ToList();
-            var subscriptions = await _db.WebhookSubscriptions.AsNoTracking()
-                .Where(s => s.StoreId == null || stores.Contains(s.StoreId)).Select(s => new { s.Id, s.StoreId })
-                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            var subscriptions = (await _db.WebhookSubscriptions.AsNoTracking()
+                .Where(s => (s.StoreId == null && s.ServiceCenterId == null && s.BuyerId == null)
+                    || stores.Contains(s.StoreId!) || buyers.Contains(s.BuyerId!) || centers.Contains(s.ServiceCenterId!))
+                .ToListAsync(cancellationToken).ConfigureAwait(false)).Select(Mapping.ToSubscription).ToList();
             var existing = subscriptions.Count == 0 ? [] : (await _db.WebhookDeliveries.AsNoTracking().Where(d => eventIds.Contains(d.EventId))
                 .Select(d => new { d.EventId, d.SubscriptionId }).ToListAsync(cancellationToken).ConfigureAwait(false))
                 .Select(d => (d.EventId, d.SubscriptionId)).ToHashSet();
             _db.WebhookDeliveries.AddRange(
                 from message in messages
+                where parties.ContainsKey(message.DisputeId)
+                let party = parties[message.DisputeId]
                 from subscription in subscriptions
-                where (subscription.StoreId == null || subscription.StoreId == message.StoreId) && !existing.Contains((message.Id, subscription.Id))
+                where subscription.Receives(party.StoreId, party.BuyerId, party.ServiceCenterId) && !existing.Contains((message.Id, subscription.Id))
                 select new WebhookDeliveryRow
                 {
                     Id = $"{message.Id}>{subscription.Id}",

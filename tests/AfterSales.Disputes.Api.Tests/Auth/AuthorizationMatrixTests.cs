@@ -303,7 +303,7 @@ public class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrixTests.M
     [InlineData(Roles.Platform, "platform", false, HttpStatusCode.NotFound)]
     [InlineData(Roles.Buyer, Ana, false, HttpStatusCode.Forbidden)]
     [InlineData(Roles.Arbitrator, "arb-lee", false, HttpStatusCode.Forbidden)]
-    [InlineData(Roles.ServiceCenter, ServiceCenter, false, HttpStatusCode.Forbidden)]
+    [InlineData(Roles.ServiceCenter, ServiceCenter, false, HttpStatusCode.NotFound)]
     public async Task WebhookDeliveries_AreForTheSubscriptionsOwner(string role, string party, bool owner, HttpStatusCode expected)
     {
         using var client = _world.Api.As(role, party);
@@ -314,7 +314,7 @@ public class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrixTests.M
 
         deliveries.StatusCode.Should().Be(expected, owner ? "it is the caller's subscription" : "it is not");
         removal?.StatusCode.Should().Be(expected, "no one but its owner removes a subscription");
-        subscribe.StatusCode.Should().Be(role is Roles.Seller or Roles.Platform ? HttpStatusCode.Created : HttpStatusCode.Forbidden);
+        subscribe.StatusCode.Should().Be(role is Roles.Seller or Roles.Platform or Roles.ServiceCenter ? HttpStatusCode.Created : HttpStatusCode.Forbidden);
     }
 
     [Theory]
@@ -442,8 +442,8 @@ public class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrixTests.M
     [InlineData(Roles.Platform, "platform", HttpStatusCode.OK, false)]
     [InlineData(Roles.Buyer, Ana, HttpStatusCode.Forbidden, false)]
     [InlineData(Roles.Arbitrator, "arb-lee", HttpStatusCode.Forbidden, false)]
-    [InlineData(Roles.ServiceCenter, ServiceCenter, HttpStatusCode.Forbidden, false)]
-    public async Task WebhookSubscriptionLists_ShowAnOwnerItsOwn_AndAreForSellersAndThePlatform(string role, string party, HttpStatusCode expected, bool seesFlagships)
+    [InlineData(Roles.ServiceCenter, ServiceCenter, HttpStatusCode.OK, false)]
+    public async Task WebhookSubscriptionLists_ShowAnOwnerItsOwn_AndAreForSellersServiceCentersAndThePlatform(string role, string party, HttpStatusCode expected, bool seesFlagships)
     {
         using var client = _world.Api.As(role, party);
 
@@ -461,8 +461,8 @@ public class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrixTests.M
     [InlineData(Roles.Platform, HttpStatusCode.NotFound)]
     [InlineData(Roles.Buyer, HttpStatusCode.Forbidden)]
     [InlineData(Roles.Arbitrator, HttpStatusCode.Forbidden)]
-    [InlineData(Roles.ServiceCenter, HttpStatusCode.Forbidden)]
-    public async Task Redelivery_IsForSellersAndThePlatform_AndAnUnknownDeliveryIsNotFound(string role, HttpStatusCode expected)
+    [InlineData(Roles.ServiceCenter, HttpStatusCode.NotFound)]
+    public async Task Redelivery_IsForSubscribers_AndAnUnknownDeliveryIsNotFound(string role, HttpStatusCode expected)
     {
         using var client = _world.Api.As(role, _world.PartyOf(role));
 

@@ -1,7 +1,11 @@
 using System.Net;
+using System.Text.Json;
 using AfterSales.Disputes.Api.Auth;
+using AfterSales.Disputes.Api.Contracts;
 using AfterSales.Disputes.Api.Tests.Support;
 using AfterSales.Disputes.Application.Ports;
+using AfterSales.Disputes.Disputes;
+using AfterSales.Disputes.Testing;
 using static AfterSales.Disputes.Api.Tests.Support.World;
 
 namespace AfterSales.Disputes.Api.Tests.Endpoints;
@@ -43,5 +47,59 @@ public class WebhookSubscriptionTests : IClassFixture<ApiFactory>
         afterRemoval.StatusCode.Should().Be(HttpStatusCode.Created);
         var listed = (await (await seller.GetAsync("/api/v1/webhooks/subscriptions")).ReadAsync<List<WebhookSubscription>>())!;
         listed.Should().HaveCount(WebhookSubscription.MaxPerOwner).And.Contain(s => s.Id == ids[0]).And.NotContain(s => s.Id == ids[1]);
+    }
+
+    /// <summary>
+    /// A service center subscribes for the repairs routed to it, and the platform subscribes a buyer's front end for
+    /// that buyer's cases: each receives its cases' events and none of the other's. Only the platform subscribes for a buyer.
+    /// </summary>
+    [Fact]
+    public async Task AServiceCenter_AndABuyersFrontEnd_GetTheirCasesEvents_AndNoOthers()
+    {
+        await using var centerReceiver = await WebhookReceiver.StartAsync();
+        await using var frontEnd = await WebhookReceiver.StartAsync();
+        using var center = _api.As(Roles.ServiceCenter, ServiceCenter);
+        using var platform = _api.As(Roles.Platform, "platform");
+        using var seller = _api.As(Roles.Seller, Flagship);
+        (await center.PostJsonAsync("/api/v1/webhooks/subscriptions", new { url = centerReceiver.Url })).StatusCode.Should().Be(HttpStatusCode.Created);
+        var forAna = await platform.PostJsonAsync("/api/v1/webhooks/subscriptions", new { url = frontEnd.Url, buyerId = Ana });
+        forAna.StatusCode.Should().Be(HttpStatusCode.Created);
+        var anas = (await forAna.ReadAsync<WebhookSubscription>())!;
+        var bySeller = await seller.PostJsonAsync("/api/v1/webhooks/subscriptions", new { url = frontEnd.Url, buyerId = Ana });
+
+        var hers = await OpenAsync(_api, "o-wh-ana");
+        await RegisterAsync(_api, Router("o-wh-repair", Ben, deliveredDaysAgo: 60));
+        using var ben = _api.As(Roles.Buyer, Ben);
+        var repair = await OpenAsync(ben, new OpenDisputeBody("o-wh-repair", "line-1", RequestKind.Repair, RequestReason.Defective, "No power",
+            Repair: new RepairApplication("AX3000", "SN-1", "no-power", "No power", null, [])));
+        await ActAsync(_api, Roles.Seller, Flagship, hers.Id, "approve");
+        await ActAsync(_api, Roles.Seller, Flagship, repair.Id, "approve");
+        await ActAsync(_api, Roles.Buyer, Ben, repair.Id, "device-shipment", new ShipmentDetails("SF Express", "SF-WH"));
+        await ActAsync(_api, Roles.ServiceCenter, ServiceCenter, repair.Id, "device/receive");
+
+        await UntilAsync(centerReceiver, "dispute.receive-device");
+        await UntilAsync(frontEnd, "dispute.approve");
+        DisputesOf(centerReceiver).Should().OnlyContain(id => id == repair.Id, "the return was never routed to the service center");
+        DisputesOf(frontEnd).Should().OnlyContain(id => id == hers.Id, "Ben's repair is not Ana's");
+        bySeller.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        var platformsOwn = (await (await platform.GetAsync("/api/v1/webhooks/subscriptions")).ReadAsync<List<WebhookSubscription>>())!;
+        var anasListed = (await (await platform.GetAsync($"/api/v1/webhooks/subscriptions?buyerId={Ana}")).ReadAsync<List<WebhookSubscription>>())!;
+        platformsOwn.Should().NotContain(s => s.Id == anas.Id);
+        anasListed.Should().ContainSingle(s => s.Id == anas.Id).Which.BuyerId.Should().Be(Ana);
+        (await platform.DeleteAsync($"/api/v1/webhooks/subscriptions/{anas.Id}")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+    }
+
+    private static IEnumerable<string> DisputesOf(WebhookReceiver receiver) =>
+        receiver.Received.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("disputeId").GetString()!);
+
+    // The host's worker fans events out and delivers them within seconds.
+    private static async Task UntilAsync(WebhookReceiver receiver, string eventType)
+    {
+        for (var attempt = 0; attempt < 300 && !receiver.Received.Any(r => r.Body.Contains($"\"{eventType}\"", StringComparison.Ordinal)); attempt++)
+        {
+            await Task.Delay(100);
+        }
+
+        receiver.Received.Should().Contain(r => r.Body.Contains($"\"{eventType}\"", StringComparison.Ordinal), "the worker delivers within seconds");
     }
 }

@@ -106,7 +106,9 @@ public class MigrationTests
               WHERE name NOT LIKE '__EFMigrations%' AND name NOT LIKE 'sqlite_%'
               """;
         var rows = await db.Database.SqlQueryRaw<string>(sql).ToListAsync();
-        return [.. rows.Select(r => string.Join(' ', r.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))).Order(StringComparer.Ordinal)];
+        // Whitespace aside: SQLite keeps a table's CREATE text as written, and ALTER TABLE ADD COLUMN splices into it.
+        return [.. rows.Select(r => string.Join(' ', r.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+            .Replace(" ,", ",", StringComparison.Ordinal).Replace(" )", ")", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
     }
 
     // What the hand-written migrations did: their scripts (kept as test fixtures), and their ids in EF's history table.

@@ -1,15 +1,29 @@
 namespace AfterSales.Disputes.Application.Ports;
 
-/// <summary>A webhook endpoint: a store's (it gets that store's events) or the platform's (it gets all).</summary>
+/// <summary>
+/// A webhook endpoint and whose cases' events it gets: a store's, a service center's (the repairs routed to it), a
+/// buyer's (subscribed through the platform, for a front end that serves that buyer), or, with none of the three, the
+/// platform's (every event).
+/// </summary>
 /// <param name="Id">The subscription id.</param>
-/// <param name="StoreId">The store, or null for a platform subscription.</param>
+/// <param name="StoreId">The store whose cases' events it gets, or null.</param>
 /// <param name="Url">Where events are POSTed.</param>
 /// <param name="Secret">The HMAC-SHA256 key for signatures.</param>
 /// <param name="CreatedAt">When it was added.</param>
-public sealed record WebhookSubscription(string Id, string? StoreId, Uri Url, string Secret, DateTimeOffset CreatedAt)
+/// <param name="ServiceCenterId">The service center whose repairs' events it gets, or null.</param>
+/// <param name="BuyerId">The buyer whose cases' events it gets, or null.</param>
+public sealed record WebhookSubscription(
+    string Id, string? StoreId, Uri Url, string Secret, DateTimeOffset CreatedAt, string? ServiceCenterId = null, string? BuyerId = null)
 {
-    /// <summary>The most subscriptions one owner (a store, or the platform) has; more are refused, and its list never answers more.</summary>
+    /// <summary>The most subscriptions one owner (a store, a service center, a buyer, or the platform) has; more are refused, and its list never answers more.</summary>
     public const int MaxPerOwner = 16;
+
+    /// <summary>Whether an event of a case of <paramref name="storeId"/>, <paramref name="buyerId"/> and (if routed) <paramref name="serviceCenterId"/> goes to this subscription.</summary>
+    public bool Receives(string storeId, string buyerId, string? serviceCenterId) =>
+        StoreId is null && ServiceCenterId is null && BuyerId is null
+        || StoreId == storeId
+        || (ServiceCenterId is not null && ServiceCenterId == serviceCenterId)
+        || BuyerId == buyerId;
 }
 
 /// <summary>Where a delivery stands.</summary>
@@ -59,14 +73,16 @@ public interface IWebhookStore
     /// <summary>Removes a subscription with its deliveries (none is sent after); false when there is no such subscription.</summary>
     Task<bool> RemoveSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken);
 
-    /// <summary>The subscriptions of a store (or, with null, the platform's), oldest first.</summary>
-    Task<IReadOnlyList<WebhookSubscription>> SubscriptionsAsync(string? storeId, CancellationToken cancellationToken);
+    /// <summary>
+    /// The subscriptions of a store, a service center or a buyer (the one id given), or with none the platform's, oldest first.
+    /// </summary>
+    Task<IReadOnlyList<WebhookSubscription>> SubscriptionsAsync(string? storeId, string? serviceCenterId, string? buyerId, CancellationToken cancellationToken);
 
     /// <summary>The subscription with this id, or null.</summary>
     Task<WebhookSubscription?> FindSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Fans outbox events out to their stores' and the platform's subscriptions and completes the outbox
+    /// Fans outbox events out to the subscriptions that receive them (<see cref="WebhookSubscription.Receives"/>) and completes the outbox
     /// messages, all in one transaction; doing it twice creates no second delivery.
     /// </summary>
     Task FanOutAsync(IReadOnlyList<OutboxMessage> messages, DateTimeOffset now, CancellationToken cancellationToken);

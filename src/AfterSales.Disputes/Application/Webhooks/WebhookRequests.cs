@@ -4,14 +4,22 @@ using MediatR;
 
 namespace AfterSales.Disputes.Application.Webhooks;
 
-/// <summary>Adds a webhook subscription for a store (or, with a null store, for the platform).</summary>
-/// <param name="StoreId">The store, or null for the platform.</param>
+/// <summary>Adds a webhook subscription for a store, a service center or a buyer (at most one), or with none for the platform.</summary>
+/// <param name="StoreId">The store, or null.</param>
 /// <param name="Url">An absolute http or https URL.</param>
-public sealed record AddWebhookSubscription(string? StoreId, Uri Url) : IRequest<WebhookSubscription>, IValidatable
+/// <param name="ServiceCenterId">The service center, or null.</param>
+/// <param name="BuyerId">The buyer, or null.</param>
+public sealed record AddWebhookSubscription(string? StoreId, Uri Url, string? ServiceCenterId = null, string? BuyerId = null)
+    : IRequest<WebhookSubscription>, IValidatable
 {
     /// <inheritdoc/>
     public IEnumerable<ValidationError> Validate()
     {
+        if (new[] { StoreId, ServiceCenterId, BuyerId }.Count(id => id is not null) > 1)
+        {
+            yield return new ValidationError("storeId", "A subscription is a store's, a service center's, a buyer's or the platform's: give at most one of them.");
+        }
+
         if (Url is null || !Url.IsAbsoluteUri || Url.Scheme is not ("http" or "https"))
         {
             yield return new ValidationError("url", "A webhook URL is an absolute http or https URL.");
@@ -23,9 +31,12 @@ public sealed record AddWebhookSubscription(string? StoreId, Uri Url) : IRequest
 /// <param name="SubscriptionId">The subscription.</param>
 public sealed record RemoveWebhookSubscription(string SubscriptionId) : IRequest<bool>;
 
-/// <summary>The subscriptions of a store (or, with null, the platform's).</summary>
-/// <param name="StoreId">The store, or null for the platform.</param>
-public sealed record ListWebhookSubscriptions(string? StoreId) : IRequest<IReadOnlyList<WebhookSubscription>>;
+/// <summary>The subscriptions of a store, a service center or a buyer (the one id given), or with none the platform's.</summary>
+/// <param name="StoreId">The store, or null.</param>
+/// <param name="ServiceCenterId">The service center, or null.</param>
+/// <param name="BuyerId">The buyer, or null.</param>
+public sealed record ListWebhookSubscriptions(string? StoreId, string? ServiceCenterId = null, string? BuyerId = null)
+    : IRequest<IReadOnlyList<WebhookSubscription>>;
 
 /// <summary>The subscription with this id, or null.</summary>
 /// <param name="SubscriptionId">The subscription.</param>
@@ -70,7 +81,7 @@ internal sealed class WebhookRequestHandler :
         ArgumentNullException.ThrowIfNull(request);
         var subscription = new WebhookSubscription(
             "wh_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)), request.StoreId, request.Url,
-            "whsec_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)), _time.GetUtcNow());
+            "whsec_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)), _time.GetUtcNow(), request.ServiceCenterId, request.BuyerId);
         await _webhooks.AddSubscriptionAsync(subscription, cancellationToken).ConfigureAwait(false);
         return subscription;
     }
@@ -86,7 +97,7 @@ internal sealed class WebhookRequestHandler :
     public Task<IReadOnlyList<WebhookSubscription>> Handle(ListWebhookSubscriptions request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return _webhooks.SubscriptionsAsync(request.StoreId, cancellationToken);
+        return _webhooks.SubscriptionsAsync(request.StoreId, request.ServiceCenterId, request.BuyerId, cancellationToken);
     }
 
     /// <inheritdoc/>
