@@ -1,6 +1,7 @@
 // The AfterSales.Disputes API host.
 //   dotnet run --project src/AfterSales.Disputes.Api                      starts it on http://localhost:5080
-//   dotnet run --project src/AfterSales.Disputes.Api -- token --role seller --party store-linkwave-flagship
+//   dotnet run --project src/AfterSales.Disputes.Api -- --urls http://localhost:5090      on another port
+//   dotnet run --no-build --project src/AfterSales.Disputes.Api -- token --role seller --party store-linkwave-flagship
 //                                                                         prints a development bearer token
 using AfterSales.Disputes.Api.Auth;
 using AfterSales.Disputes.Api.Hosting;

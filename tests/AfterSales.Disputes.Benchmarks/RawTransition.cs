@@ -19,6 +19,7 @@ internal sealed class RawTransition : IAsyncDisposable
     private object[] _outbox = [];
     private string[] _summaryColumns = [], _eventColumns = [], _deadlineColumns = [], _outboxColumns = [];
     private long _outboxIds;
+    private long _lastPosition;
 
     private RawTransition(SqliteConnection connection) => _connection = connection;
 
@@ -38,6 +39,12 @@ internal sealed class RawTransition : IAsyncDisposable
 
         raw._event = (await raw.RowsAsync("SELECT * FROM \"DisputeEvents\" WHERE \"DisputeId\" = $id", disputeIds[0])).Last();
         raw._outbox = (await raw.RowsAsync("SELECT * FROM \"Outbox\" WHERE \"DisputeId\" = $id", disputeIds[0])).Last();
+        await using (var last = raw._connection.CreateCommand())
+        {
+            last.CommandText = "SELECT COALESCE(MAX(\"Position\"), 0) FROM \"DisputeEvents\"";
+            raw._lastPosition = Convert.ToInt64(await last.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return raw;
     }
 
@@ -63,6 +70,7 @@ internal sealed class RawTransition : IAsyncDisposable
         var appended = (object[])_event.Clone();
         appended[Array.IndexOf(_eventColumns, "DisputeId")] = disputeId;
         appended[Array.IndexOf(_eventColumns, "Sequence")] = version + 1;
+        appended[Array.IndexOf(_eventColumns, "Position")] = ++_lastPosition; // the one writer numbers the feed
         await InsertAsync(transaction, "DisputeEvents", _eventColumns, appended);
         await InsertAsync(transaction, "Deadlines", _deadlineColumns, _deadlines[disputeId]);
         var outbox = (object[])_outbox.Clone();

@@ -25,9 +25,14 @@ internal static class SeedCopies
         await CopyAsync(connection, "Disputes", copies, new() { ["Id"] = "\"Id\" || '-' || k", ["OrderId"] = "\"OrderId\" || '-' || k", ["StoreId"] = store });
 
         // Event details name their dispute, order and store ("dsp-7", "order-7", "store-bench"): the copies name theirs.
+        // Each copy's events take feed positions after the originals' and the copies' before it.
+        await using var last = connection.CreateCommand();
+        last.CommandText = "SELECT COALESCE(MAX(\"Position\"), 0) FROM \"DisputeEvents\"";
+        var positions = Convert.ToInt64(await last.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
         await CopyAsync(connection, "DisputeEvents", copies, new()
         {
             ["DisputeId"] = "\"DisputeId\" || '-' || k",
+            ["Position"] = $"\"Position\" + k * {positions}",
             ["Data"] = $"REPLACE(REPLACE({storeInData}, '\"' || \"DisputeId\" || '\"', '\"' || \"DisputeId\" || '-' || k || '\"'), "
                 + "'\"order-' || SUBSTR(\"DisputeId\", 5) || '\"', '\"order-' || SUBSTR(\"DisputeId\", 5) || '-' || k || '\"')",
         });

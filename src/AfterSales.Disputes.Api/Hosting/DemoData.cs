@@ -12,7 +12,8 @@ namespace AfterSales.Disputes.Api.Hosting;
 /// <summary>
 /// The demo marketplace seeded in Development: a brand's flagship store and an authorised reseller, the
 /// brand's warranty (see <see cref="MarketplacePolicies"/>), four orders and disputes in several states —
-/// waiting for the seller, escalated with evidence, refunding, and a repair waiting for the device.
+/// waiting for the seller, escalated with evidence, a return on its way back to the reseller, and a repair waiting
+/// for the device.
 /// Seeding twice changes nothing.
 /// </summary>
 internal static class DemoData
@@ -44,9 +45,12 @@ internal static class DemoData
         await mediator.Send(new TakeDisputeAction("dsp_demo_escalated", Actor.Buyer(Ana), DisputeAction.Escalate, new EscalationRequest("It reboots every hour")), cancellationToken);
         await mediator.Send(new TakeDisputeAction("dsp_demo_escalated", Actor.Buyer(Ana), DisputeAction.SubmitEvidence, new EvidenceSubmission("Three reboots in one afternoon", [])), cancellationToken);
 
-        // Refunding: missing parts at the reseller, approved (the development gateway pays it).
-        await Open(mediator, "dsp_demo_refund", "ord-1003", Ben, RequestKind.RefundOnly, RequestReason.MissingParts, Yuan(40), cancellationToken);
+        // On its way back: a defective router the reseller approved for return and Ben shipped; the reseller's receipt
+        // report starts the refund (the development gateway pays it at once). A refund seeded here would be paid, and the
+        // case closed, before the host is ready.
+        await Open(mediator, "dsp_demo_refund", "ord-1003", Ben, RequestKind.ReturnAndRefund, RequestReason.Defective, Yuan(399), cancellationToken);
         await mediator.Send(new TakeDisputeAction("dsp_demo_refund", Actor.Seller(MarketplacePolicies.Reseller), DisputeAction.Approve), cancellationToken);
+        await mediator.Send(new TakeDisputeAction("dsp_demo_refund", Actor.Buyer(Ben), DisputeAction.ShipReturn, new ShipmentDetails("SF Express", "SF1003")), cancellationToken);
 
         // A warranty repair waiting for the device, with the invoice Ben uploaded before applying.
         var invoice = await UploadInvoiceAsync(scope.ServiceProvider, Ben, now, cancellationToken);

@@ -13,7 +13,7 @@ internal static class StartupBanner
               Arbitration desk: {url}/desk (sign in with an arbitrator token)
               Health:      {url}/health/ready
               Data:        {options.DataFolder}
-              Get a token: dotnet run --project src/AfterSales.Disputes.Api -- token --role <buyer|seller|arbitrator|servicecenter|platform> --party <id>
+              Get a token: dotnet run --no-build --project src/AfterSales.Disputes.Api -- token --role <buyer|seller|arbitrator|servicecenter|platform> --party <id>
                            demo parties: buyer {DemoData.Ana} or {DemoData.Ben}, seller {MarketplacePolicies.Flagship} or {MarketplacePolicies.Reseller},
                            arbitrator {DemoData.Arbitrator}, servicecenter {MarketplacePolicies.ServiceCenter}, platform platform
               Then:        curl -H "Authorization: Bearer <token>" {url}/api/v1/disputes

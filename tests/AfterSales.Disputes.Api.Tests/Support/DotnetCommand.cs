@@ -9,9 +9,18 @@ public static class DotnetCommand
     /// Runs <c>dotnet <paramref name="arguments"/></c> in <paramref name="folder"/>; a run longer than
     /// <paramref name="timeout"/> is killed with its children and fails the test.
     /// </summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(string folder, TimeSpan timeout, params string[] arguments)
+    public static Task<(int ExitCode, string Output)> RunAsync(string folder, TimeSpan timeout, params string[] arguments) =>
+        RunProgramAsync("dotnet", folder, timeout, new Dictionary<string, string>(), arguments);
+
+    /// <summary>
+    /// Runs <paramref name="program"/> (<c>dotnet</c>, <c>bash</c>) with <paramref name="arguments"/> and extra
+    /// <paramref name="environment"/> variables in <paramref name="folder"/>, killed with its children past <paramref name="timeout"/>.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunProgramAsync(
+        string program, string folder, TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        ArgumentNullException.ThrowIfNull(environment);
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = folder,
             RedirectStandardOutput = true,
@@ -29,6 +38,11 @@ public static class DotnetCommand
             start.Environment.Remove(name);
         }
 
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
@@ -41,7 +55,7 @@ public static class DotnetCommand
         {
             process.Kill(entireProcessTree: true); // never leave a child running after its test
             await process.WaitForExitAsync();
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish within {timeout.TotalMinutes:0} minutes: {await output}{await errors}");
+            throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not finish within {timeout.TotalMinutes:0} minutes: {await output}{await errors}");
         }
 
         return (process.ExitCode, await output + await errors);
