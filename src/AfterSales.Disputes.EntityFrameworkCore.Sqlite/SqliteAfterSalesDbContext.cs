@@ -41,10 +41,11 @@ internal sealed class SqliteAfterSalesDbContext : AfterSalesDbContext
     }
 
     // One writer at a time commits in the order it numbers: the next feed position is the largest so far plus the
-    // row's number in the statement (read through the unique index, so it costs one index step).
+    // row's number in the statement. The condition on TransactionId (always 0 here) lets SQLite read that largest
+    // position as the last entry of the (TransactionId, Position) index, one step; without it MAX scans the index.
     public override string? InsertValueSql(IProperty property) =>
         property.DeclaringType.ClrType == typeof(DisputeEventRow) && property.Name == nameof(DisputeEventRow.Position)
-            ? "(SELECT COALESCE(MAX(\"Position\"), 0) FROM \"DisputeEvents\") + {0}"
+            ? "(SELECT COALESCE(MAX(\"Position\"), 0) FROM \"DisputeEvents\" WHERE \"TransactionId\" = 0) + {0}"
             : null;
 
     // SQLITE_BUSY (5) and SQLITE_LOCKED (6).

@@ -83,7 +83,8 @@ internal static class EvidenceEndpoints
             http.Response.Headers.XContentTypeOptions = "nosniff";
             return TypedResults.File(File.OpenRead(Path.Combine(folder, record.Id)), record.ContentType, record.FileName);
         }).WithName("Attachments_Download").WithDescription("Only the party who uploaded it; once a request names it, its parties download it with the request's evidence files.")
-            .WithSummary("Download a file you uploaded (as an attachment).").Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Download a file you uploaded (as an attachment).").Produces(StatusCodes.Status200OK, typeof(Stream), FileSignatures.MediaTypes[0], [.. FileSignatures.MediaTypes.Skip(1)])
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         files.MapGet("/", async (string disputeId, HttpContext http, IMediator mediator, IEvidenceStore evidence, CancellationToken cancellationToken) =>
             await mediator.VisibleDisputeAsync(http.Caller(), disputeId, cancellationToken) is null
@@ -103,7 +104,7 @@ internal static class EvidenceEndpoints
             http.Response.Headers.XContentTypeOptions = "nosniff";
             return TypedResults.File(File.OpenRead(Path.Combine(folder, record.Id)), record.ContentType, record.FileName);
         }).WithName("Evidence_Download").WithDescription("Served with Content-Disposition: attachment and X-Content-Type-Options: nosniff, to parties of the case only.").WithSummary("Download an evidence file (as an attachment).")
-            .Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces(StatusCodes.Status200OK, typeof(Stream), FileSignatures.MediaTypes[0], [.. FileSignatures.MediaTypes.Skip(1)]).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     // The checks every upload passes, then the file stored under a generated id and recorded with its hash.
@@ -202,6 +203,9 @@ internal static class EvidenceEndpoints
 /// <summary>Recognises the allowed file types by their first bytes.</summary>
 public static class FileSignatures
 {
+    /// <summary>The media types an evidence file may have, as <see cref="Recognise"/> tells them.</summary>
+    public static IReadOnlyList<string> MediaTypes { get; } = ["image/jpeg", "image/png", "image/webp", "application/pdf", "video/mp4"];
+
     /// <summary>The media type whose signature <paramref name="header"/> starts with, or null.</summary>
     public static string? Recognise(ReadOnlySpan<byte> header) => header switch
     {

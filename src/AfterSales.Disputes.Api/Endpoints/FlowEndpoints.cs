@@ -1,5 +1,6 @@
 using AfterSales.Disputes.Api.Hosting;
 using AfterSales.Disputes.Api.Problems;
+using AfterSales.Disputes.Application;
 using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.Flows;
 
@@ -29,13 +30,20 @@ internal static class FlowEndpoints
                 return (IResult)ApiProblems.NotFound($"The flow '{kind}'");
             }
 
+            if (format is not (null or "mermaid" or "dot"))
+            {
+                return ApiProblems.Invalid([new ValidationError("format", "A diagram is mermaid (the default) or dot.")]);
+            }
+
             var options = new FlowDiagramOptions(IncludeInternalActions: false);
             return format == "dot"
                 ? TypedResults.Text(flow.ToDot(options), "text/vnd.graphviz")
                 : TypedResults.Text(flow.ToMermaid(options), "text/plain");
         }).WithName("Flows_Diagram").WithDescription("The states, actions, parties, guards and deadlines of a flow, generated from its definition.").WithSummary("A flow as a Mermaid diagram (or Graphviz DOT with ?format=dot); kind as RequestKind or flow id.")
-            .Produces<string>(StatusCodes.Status200OK, "text/plain", "text/vnd.graphviz").ProducesProblem(StatusCodes.Status404NotFound)
-            .WithMetadata(new AnswersAtMost(MaxDiagramLength));
+            .Produces<string>(StatusCodes.Status200OK, "text/plain", "text/vnd.graphviz").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithMetadata(new AnswersAtMost(MaxDiagramLength))
+            .WithMetadata(new TakesOneOf("kind", [.. Enum.GetNames<RequestKind>(), .. DisputeFlows.Catalog.All.Select(f => f.Id).Distinct()]))
+            .WithMetadata(new TakesOneOf("format", ["mermaid", "dot"]));
     }
 }
 

@@ -58,7 +58,7 @@ internal static class OrderEndpoints
                 proofOfPurchase ?? false, includedLineIds, serialNumber), cancellationToken);
             return decision is null ? ApiProblems.NotFound("A policy for the order's store") : TypedResults.Ok(decision);
         }).WithName("Orders_PreviewEligibility").WithDescription("Evaluates a request before it is opened: every rule with its reason, the windows that apply and who pays return shipping.").WithSummary("What eligibility would decide for a request, with the rule trace (buyer, platform).")
-            .Produces<EligibilityDecision>().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<EligibilityDecision>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<Order?> VisibleOrderAsync(Caller caller, IMediator mediator, string orderId, CancellationToken cancellationToken)

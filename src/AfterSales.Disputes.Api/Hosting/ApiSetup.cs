@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using AfterSales.Disputes.Api.Auth;
 using AfterSales.Disputes.Api.Contracts;
@@ -229,6 +230,36 @@ internal static class SwaggerSetup
         Extensions = new Dictionary<string, IOpenApiExtension> { ["x-internal"] = new JsonNodeExtension(false) },
     };
 
+    private static OpenApiSchema CalendarSchema() => CalendarSchema(nullable: false);
+
+    private static OpenApiSchema CalendarSchema(bool nullable)
+    {
+        OpenApiSchema Days(string description) => new()
+        {
+            Type = JsonSchemaType.Array, MaxItems = ContractLimits.MaxTimelineEvents, Description = description,
+            Items = new OpenApiSchema { Type = JsonSchemaType.String, Format = "date", MaxLength = ContractLimits.TimeLength },
+        };
+        return new OpenApiSchema
+        {
+            Type = nullable ? JsonSchemaType.Object | JsonSchemaType.Null : JsonSchemaType.Object,
+            Description = "A region's business calendar: its time zone, weekend days, public holidays and make-up working days.",
+            Required = new HashSet<string> { "region", "timeZone", "weekendDays", "holidays", "makeUpWorkingDays" },
+            AdditionalPropertiesAllowed = false,
+            Properties = new Dictionary<string, IOpenApiSchema>
+            {
+                ["region"] = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = ContractLimits.IdLength },
+                ["timeZone"] = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = ContractLimits.IdLength, Description = "An IANA time zone id." },
+                ["weekendDays"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Array, MaxItems = 7,
+                    Items = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. Enum.GetNames<DayOfWeek>().Select(n => (JsonNode)JsonValue.Create(n))] },
+                },
+                ["holidays"] = Days("Public holidays."),
+                ["makeUpWorkingDays"] = Days("Weekend days worked to make up for a holiday."),
+            },
+        };
+    }
+
     public static void Configure(Swashbuckle.AspNetCore.SwaggerGen.SwaggerGenOptions swagger, ApiOptions options)
     {
         swagger.SwaggerDoc("v1", new OpenApiInfo
@@ -254,6 +285,22 @@ internal static class SwaggerSetup
             },
         });
         swagger.MapType<Money.Currency>(() => new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^[A-Z]{3}$", MaxLength = 3, Description = "An ISO 4217 currency code." });
+
+        // Calendars and deadline spans are written by their converters (DisputeJson) in these shapes.
+        swagger.MapType<Calendars.BusinessCalendar>(CalendarSchema);
+        swagger.MapType<Flows.DeadlineSpan>(() => new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Description = "A deadline's length: elapsed time, or business days in a calendar.",
+            Required = new HashSet<string> { "kind", "length", "calendar" },
+            AdditionalPropertiesAllowed = false,
+            Properties = new Dictionary<string, IOpenApiSchema>
+            {
+                ["kind"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. Enum.GetNames<Flows.DeadlineKind>().Select(n => (JsonNode)JsonValue.Create(n))] },
+                ["length"] = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = ContractLimits.TimeLength, Description = "A duration, d.hh:mm:ss." },
+                ["calendar"] = CalendarSchema(nullable: true),
+            },
+        });
         swagger.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme
         {
             Type = SecuritySchemeType.Http,

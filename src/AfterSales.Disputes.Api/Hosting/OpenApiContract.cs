@@ -21,6 +21,11 @@ internal sealed record SendsETag;
 /// <param name="Max">The bound.</param>
 internal sealed record AnswersAtMost(int Max);
 
+/// <summary>Marks a route whose parameter <paramref name="Name"/> takes one of <paramref name="Values"/> (the document lists them).</summary>
+/// <param name="Name">The parameter.</param>
+/// <param name="Values">What it accepts.</param>
+internal sealed record TakesOneOf(string Name, IReadOnlyList<string> Values);
+
 /// <summary>
 /// Makes the OpenAPI document say exactly what the host does, from the same sources the host uses: which members
 /// are required and which may be null (the API's JSON metadata), every bound (<see cref="ContractLimits"/>), the
@@ -52,6 +57,28 @@ internal sealed class OpenApiContract(JsonSerializerOptions json, long maxUpload
     /// <summary>Required members, nullability and bounds of every object schema, read from the API's JSON metadata.</summary>
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
     {
+        if (schema is OpenApiSchema flags && context.Type.IsEnum && context.Type.IsDefined(typeof(FlagsAttribute), inherit: false))
+        {
+            // A set of flags is written as its names joined by ", " (JsonStringEnumConverter), not as one of them.
+            var names = string.Join('|', Enum.GetNames(context.Type));
+            flags.Enum = null;
+            flags.Pattern = $"^({names})(, ({names}))*$";
+            flags.MaxLength = Enum.GetNames(context.Type).Sum(name => name.Length + 2);
+            return;
+        }
+
+        if (schema is OpenApiSchema polymorphic && json.GetTypeInfo(context.Type).PolymorphismOptions is { } kinds)
+        {
+            // Event details are one of their kinds, told apart by the discriminator the API writes.
+            polymorphic.Properties = null;
+            polymorphic.AdditionalPropertiesAllowed = true;
+            var each = kinds.DerivedTypes.ToDictionary(kind => (string)kind.TypeDiscriminator!,
+                kind => (OpenApiSchemaReference)context.SchemaGenerator.GenerateSchema(kind.DerivedType, context.SchemaRepository));
+            polymorphic.OneOf = [.. each.Values];
+            polymorphic.Discriminator = new OpenApiDiscriminator { PropertyName = kinds.TypeDiscriminatorPropertyName, Mapping = each };
+            return;
+        }
+
         if (schema is not OpenApiSchema concrete || concrete.Properties is not { Count: > 0 } properties
             || json.GetTypeInfo(context.Type) is not { Kind: JsonTypeInfoKind.Object } info)
         {
@@ -69,6 +96,23 @@ internal sealed class OpenApiContract(JsonSerializerOptions json, long maxUpload
             if (property.IsRequired || property.AssociatedParameter is { HasDefaultValue: false })
             {
                 concrete.Required.Add(property.Name);
+            }
+
+            if (member is OpenApiSchemaReference reference)
+            {
+                // OpenAPI 3.0 says a reference may be null only by wrapping it: allOf the reference, nullable.
+                if (property.AssociatedParameter?.IsNullable ?? property.IsSetNullable)
+                {
+                    var target = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+                    properties[property.Name] = new OpenApiSchema
+                    {
+                        AllOf = [reference],
+                        Type = (target.IsEnum ? JsonSchemaType.String : JsonSchemaType.Object) | JsonSchemaType.Null,
+                        MaxLength = target.IsEnum ? Enum.GetNames(target).Sum(name => name.Length + 2) : null,
+                    };
+                }
+
+                continue;
             }
 
             if (member is not OpenApiSchema described)
@@ -92,6 +136,30 @@ internal sealed class OpenApiContract(JsonSerializerOptions json, long maxUpload
             described.ReadOnly = property.Name == "files" || (property.Set is null && property.AssociatedParameter is null);
             Bound(described, ContractLimits.For(property.Name, property.PropertyType, context.Type));
         }
+
+        // A kind of event details carries its discriminator when it is an event's (answers); a request names the kind by its route.
+        if (KindOf(context.Type) is var (discriminatorName, discriminator))
+        {
+            properties[discriminatorName] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String, Enum = [JsonValue.Create(discriminator)], ReadOnly = true, MaxLength = ContractLimits.IdLength,
+                Description = "The kind of details, on a timeline event.",
+            };
+        }
+    }
+
+    // The discriminator a polymorphic base of the type writes for it, if any.
+    private (string Name, string Value)? KindOf(Type type)
+    {
+        for (var based = type.BaseType; based is not null && based != typeof(object); based = based.BaseType)
+        {
+            if (json.GetTypeInfo(based).PolymorphismOptions is { } kinds && kinds.DerivedTypes.FirstOrDefault(k => k.DerivedType == type) is { TypeDiscriminator: string value })
+            {
+                return (kinds.TypeDiscriminatorPropertyName, value);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Headers, bounds of parameters and every error answer of one operation.</summary>
@@ -106,6 +174,11 @@ internal sealed class OpenApiContract(JsonSerializerOptions json, long maxUpload
             if (parameter.Schema is OpenApiSchema schema)
             {
                 Bound(schema, ContractLimits.For(parameter.Name!, type));
+                if (metadata.OfType<TakesOneOf>().FirstOrDefault(t => t.Name == parameter.Name) is { } values)
+                {
+                    schema.Enum = [.. values.Values.Select(v => (JsonNode)JsonValue.Create(v))];
+                    schema.MaxLength = values.Values.Max(v => v.Length);
+                }
             }
         }
 
@@ -163,6 +236,12 @@ internal sealed class OpenApiContract(JsonSerializerOptions json, long maxUpload
                 {
                     ["application/problem+json"] = new OpenApiMediaType { Schema = new OpenApiSchemaReference(ProblemSchema, context.Document) },
                 };
+            }
+
+            // A downloaded file is at most the size an upload may have.
+            foreach (var file in (response.Content?.Values ?? []).Select(c => c.Schema).OfType<OpenApiSchema>().Where(s => s.Format == "binary"))
+            {
+                file.MaxLength = (int)Math.Min(maxUploadBytes, int.MaxValue);
             }
 
             if (status[0] == '2' && metadata.OfType<AnswersAtMost>().FirstOrDefault() is { } most)

@@ -29,6 +29,7 @@ internal sealed class SwaggerExamples : ISchemaFilter
         [typeof(OpenDisputeBody)] = new OpenDisputeBody("ord-1001", "line-1", RequestKind.ReturnAndRefund, RequestReason.Defective,
             "It reboots every hour", s_price, IncludedLineIds: []),
         [typeof(NewSubscription)] = new NewSubscription(new Uri("https://store.example/hooks/aftersales")),
+        [typeof(Endpoints.AdvanceTestClock)] = new Endpoints.AdvanceTestClock(BySeconds: 3 * 24 * 3600),
         [typeof(Order)] = new Order("ord-1001", "buyer-ana", MarketplacePolicies.Flagship, "CN", Currency.CNY,
             [new OrderLine("line-1", "LW-AX3000", "Linkwave AX3000 router", ItemCategory.Electronics, s_price, 1, s_price, "LW3000-77821", "Linkwave")],
             Amount.Of(1000, "CNY"), new DateTimeOffset(2026, 11, 1, 8, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 2, 8, 0, 0, TimeSpan.Zero),
