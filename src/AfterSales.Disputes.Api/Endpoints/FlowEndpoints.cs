@@ -39,10 +39,11 @@ internal static class FlowEndpoints
             return format == "dot"
                 ? TypedResults.Text(flow.ToDot(options), "text/vnd.graphviz")
                 : TypedResults.Text(flow.ToMermaid(options), "text/plain");
-        }).WithName("Flows_Diagram").WithDescription("The states, actions, parties, guards and deadlines of a flow, generated from its definition.").WithSummary("A flow as a Mermaid diagram (or Graphviz DOT with ?format=dot); kind as RequestKind or flow id.")
+        }).WithName("Flows_Diagram").WithDescription("The states, actions, parties, guards and deadlines of a flow, generated from its definition.").WithSummary("A flow as a Mermaid diagram (or Graphviz DOT with ?format=dot); kind is a flow id (a RequestKind name is taken too).")
             .Produces<string>(StatusCodes.Status200OK, "text/plain", "text/vnd.graphviz").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .WithMetadata(new AnswersAtMost(MaxDiagramLength))
-            .WithMetadata(new TakesOneOf("kind", [.. Enum.GetNames<RequestKind>(), .. DisputeFlows.Catalog.All.Select(f => f.Id).Distinct()]))
+            // The flow ids GET /flows lists; a RequestKind name (RefundOnly) is taken too, as the same flow.
+            .WithMetadata(new TakesOneOf("kind", [.. DisputeFlows.Catalog.All.Select(f => f.Id).Distinct()]))
             .WithMetadata(new TakesOneOf("format", ["mermaid", "dot"]));
     }
 }
