@@ -1,15 +1,15 @@
-// A store's after-sales bot calling the AfterSales.Disputes API with its token: it answers every request
-// waiting for the store — approving those under a threshold, offering a partial refund otherwise — and
-// verifies the signatures of the webhooks the API sends to its own small listener.
+// A store's after-sales bot calling the AfterSales.Disputes API with its token through the client generated from the
+// API's OpenAPI document (samples/AfterSales.Disputes.Client): it answers every request waiting for the store —
+// approving those under a threshold, offering a partial refund otherwise — and verifies the signatures of the
+// webhooks the API sends to its own small listener.
 //
 //   dotnet run --project samples/SellerAutoResponder -- --api http://localhost:5080 --token <seller token>
 //       [--approve-under 200.00] [--offer-percent 50] [--wait-seconds 20]
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using AfterSales.Disputes.Application.Webhooks;
+using AfterSales.Disputes.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -25,8 +25,9 @@ if (options is null)
     return 2;
 }
 
-using var api = new HttpClient { BaseAddress = options.Api };
-api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.Token);
+using var http = new HttpClient { BaseAddress = options.Api };
+http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.Token);
+var api = new AfterSalesApiClient(http);
 
 // 1. A local listener for webhooks, subscribed with the API. Every delivery's signature is checked.
 var secret = "";
@@ -51,30 +52,31 @@ listener.MapPost("/webhooks", async (HttpRequest request) =>
 });
 await listener.StartAsync();
 var hookUrl = listener.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single() + "/webhooks";
-var subscription = await Expect(await api.PostAsJsonAsync("/api/v1/webhooks/subscriptions", new { url = hookUrl }));
-secret = subscription["secret"]!.GetValue<string>();
+var subscription = await api.Webhooks_SubscribeAsync(NewKey(), new NewSubscription { Url = new Uri(hookUrl) });
+secret = subscription.Secret;
 Console.WriteLine($"listening for webhooks on {hookUrl}");
 
-// 2. Answer every request waiting for the store.
-var page = await Expect(await api.GetAsync("/api/v1/disputes?state=AwaitingSellerResponse&limit=200"));
+// 2. Answer every request waiting for the store: each action with the dispute's ETag (If-Match) and an Idempotency-Key.
+var page = await api.Disputes_ListAsync([DisputeState.AwaitingSellerResponse], kind: null, escalated: null, openedBefore: null, after: null, limit: 200);
 var acted = 0;
-foreach (var summary in page["items"]!.AsArray())
+foreach (var summary in page.Items)
 {
-    var id = summary!["id"]!.GetValue<string>();
-    var asked = summary["requestedRefund"] is JsonObject refund ? (Minor: refund["minorUnits"]!.GetValue<long>(), Currency: refund["currency"]!.GetValue<string>()) : default;
-    var current = await api.GetAsync($"/api/v1/disputes/{id}");
-    var etag = current.Headers.ETag!.Tag;
-    if (asked.Currency is null || asked.Minor < options.ApproveUnderMinor)
+    var dispute = await api.Disputes_GetAsync(summary.Id);
+    var asked = summary.RequestedRefund;
+    if (asked is null || asked.MinorUnits < options.ApproveUnderMinor)
     {
-        await Expect(await Post($"/api/v1/disputes/{id}/approve", new { }, etag));
-        Console.WriteLine($"approved {id}{(asked.Currency is null ? "" : $" ({Money(asked.Minor, asked.Currency)})")}");
+        await api.Dispute_ApproveAsync(dispute.Id, dispute.ETag(), NewKey());
+        Console.WriteLine($"approved {dispute.Id}{(asked is null ? "" : $" ({Money(asked.MinorUnits, asked.Currency)})")}");
     }
     else
     {
-        var offer = asked.Minor * options.OfferPercent / 100;
-        await Expect(await Post($"/api/v1/disputes/{id}/offers",
-            new { remedy = "RefundKeepItem", refund = new { minorUnits = offer, currency = asked.Currency }, terms = $"Keep the item with {options.OfferPercent}% back" }, etag));
-        Console.WriteLine($"offered {Money(offer, asked.Currency)} on {id} ({Money(asked.Minor, asked.Currency)} asked)");
+        var offer = asked.MinorUnits * options.OfferPercent / 100;
+        await api.Dispute_OffersAsync(dispute.Id, dispute.ETag(), NewKey(), new OfferTerms
+        {
+            Remedy = Remedy.RefundKeepItem, Refund = new Amount { MinorUnits = offer, Currency = asked.Currency },
+            Terms = $"Keep the item with {options.OfferPercent}% back",
+        });
+        Console.WriteLine($"offered {Money(offer, asked.Currency)} on {dispute.Id} ({Money(asked.MinorUnits, asked.Currency)} asked)");
     }
 
     acted++;
@@ -93,21 +95,7 @@ await listener.StopAsync();
 Console.WriteLine($"verified {verified.Count} webhook(s)");
 return verified.Count >= acted ? 0 : 1;
 
-Task<HttpResponseMessage> Post(string url, object body, string etag)
-{
-    var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
-    request.Headers.TryAddWithoutValidation("If-Match", etag);
-    request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-    return api.SendAsync(request);
-}
-
-static async Task<JsonNode> Expect(HttpResponseMessage response)
-{
-    var text = await response.Content.ReadAsStringAsync();
-    return response.IsSuccessStatusCode
-        ? JsonNode.Parse(text) ?? new JsonObject()
-        : throw new HttpRequestException($"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}: {text}");
-}
+static string NewKey() => Guid.NewGuid().ToString();
 
 static string Money(long minor, string currency) => string.Create(CultureInfo.InvariantCulture, $"{minor / 100m:0.00} {currency}");
 

@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.IdentityModel.Tokens;
 using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace AfterSales.Disputes.Api.Hosting;
 
@@ -230,9 +231,41 @@ internal static class SwaggerSetup
         Extensions = new Dictionary<string, IOpenApiExtension> { ["x-internal"] = new JsonNodeExtension(false) },
     };
 
-    private static OpenApiSchema CalendarSchema() => CalendarSchema(nullable: false);
+    private static OpenApiSchema AmountSchema() => new()
+    {
+        Type = JsonSchemaType.Object,
+        Description = "An amount in minor units (cents, fen) of an ISO 4217 currency.",
+        Required = new HashSet<string> { "minorUnits", "currency" },
+        Properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["minorUnits"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Integer, Format = "int64",
+                Minimum = (-ContractLimits.MaxMinorUnits).ToString(CultureInfo.InvariantCulture), Maximum = ContractLimits.MaxMinorUnits.ToString(CultureInfo.InvariantCulture),
+            },
+            ["currency"] = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^[A-Z]{3}$", MaxLength = 3 },
+        },
+    };
 
-    private static OpenApiSchema CalendarSchema(bool nullable)
+    private static OpenApiSchema DeadlineSpanSchema() => new()
+    {
+        Type = JsonSchemaType.Object,
+        Description = "A deadline's length: elapsed time, or business days in a calendar.",
+        Required = new HashSet<string> { "kind", "length", "calendar" },
+        AdditionalPropertiesAllowed = false,
+        Properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["kind"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. Enum.GetNames<Flows.DeadlineKind>().Select(n => (JsonNode)JsonValue.Create(n))] },
+            ["length"] = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = ContractLimits.TimeLength, Description = "A duration, d.hh:mm:ss." },
+            ["calendar"] = new OpenApiSchema
+            {
+                OneOf = [new OpenApiSchemaReference(nameof(Calendars.BusinessCalendar))], Type = JsonSchemaType.Object | JsonSchemaType.Null,
+                Description = "The calendar business days are counted in; null for elapsed time.",
+            },
+        },
+    };
+
+    private static OpenApiSchema CalendarSchema()
     {
         OpenApiSchema Days(string description) => new()
         {
@@ -241,7 +274,7 @@ internal static class SwaggerSetup
         };
         return new OpenApiSchema
         {
-            Type = nullable ? JsonSchemaType.Object | JsonSchemaType.Null : JsonSchemaType.Object,
+            Type = JsonSchemaType.Object,
             Description = "A region's business calendar: its time zone, weekend days, public holidays and make-up working days.",
             Required = new HashSet<string> { "region", "timeZone", "weekendDays", "holidays", "makeUpWorkingDays" },
             AdditionalPropertiesAllowed = false,
@@ -260,7 +293,7 @@ internal static class SwaggerSetup
         };
     }
 
-    public static void Configure(Swashbuckle.AspNetCore.SwaggerGen.SwaggerGenOptions swagger, ApiOptions options)
+    public static void Configure(SwaggerGenOptions swagger, ApiOptions options)
     {
         swagger.SwaggerDoc("v1", new OpenApiInfo
         {
@@ -269,38 +302,15 @@ internal static class SwaggerSetup
             Description = "Refund, return, exchange and warranty-repair requests between buyers, sellers and the marketplace.",
             Contact = new OpenApiContact { Name = "AfterSales.Disputes maintainers" },
         });
-        swagger.MapType<Money.Amount>(() => new OpenApiSchema
-        {
-            Type = JsonSchemaType.Object,
-            Description = "An amount in minor units (cents, fen) of an ISO 4217 currency.",
-            Required = new HashSet<string> { "minorUnits", "currency" },
-            Properties = new Dictionary<string, IOpenApiSchema>
-            {
-                ["minorUnits"] = new OpenApiSchema
-                {
-                    Type = JsonSchemaType.Integer, Format = "int64",
-                    Minimum = (-ContractLimits.MaxMinorUnits).ToString(CultureInfo.InvariantCulture), Maximum = ContractLimits.MaxMinorUnits.ToString(CultureInfo.InvariantCulture),
-                },
-                ["currency"] = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^[A-Z]{3}$", MaxLength = 3 },
-            },
-        });
         swagger.MapType<Money.Currency>(() => new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^[A-Z]{3}$", MaxLength = 3, Description = "An ISO 4217 currency code." });
 
-        // Calendars and deadline spans are written by their converters (DisputeJson) in these shapes.
-        swagger.MapType<Calendars.BusinessCalendar>(CalendarSchema);
-        swagger.MapType<Flows.DeadlineSpan>(() => new OpenApiSchema
-        {
-            Type = JsonSchemaType.Object,
-            Description = "A deadline's length: elapsed time, or business days in a calendar.",
-            Required = new HashSet<string> { "kind", "length", "calendar" },
-            AdditionalPropertiesAllowed = false,
-            Properties = new Dictionary<string, IOpenApiSchema>
-            {
-                ["kind"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. Enum.GetNames<Flows.DeadlineKind>().Select(n => (JsonNode)JsonValue.Create(n))] },
-                ["length"] = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = ContractLimits.TimeLength, Description = "A duration, d.hh:mm:ss." },
-                ["calendar"] = CalendarSchema(nullable: true),
-            },
-        });
+        // Amounts, calendars and deadline spans are written by the engine's converters (DisputeJson) in these shapes, each
+        // one named component: a generated client has one class for each, not one per member that holds one.
+        var written = new WrittenTypes();
+        written.Map<Money.Amount>(swagger, AmountSchema);
+        written.Map<Calendars.BusinessCalendar>(swagger, CalendarSchema);
+        written.Map<Flows.DeadlineSpan>(swagger, DeadlineSpanSchema);
+        swagger.AddDocumentFilterInstance(written);
         swagger.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme
         {
             Type = SecuritySchemeType.Http,
@@ -322,6 +332,28 @@ internal static class SwaggerSetup
             {
                 swagger.IncludeXmlComments(xml);
             }
+        }
+    }
+}
+
+/// <summary>Types the engine's converters write, each mapped to one named component of the document.</summary>
+internal sealed class WrittenTypes : IDocumentFilter
+{
+    private readonly Dictionary<string, Func<OpenApiSchema>> _schemas = new(StringComparer.Ordinal);
+
+    public void Map<T>(SwaggerGenOptions swagger, Func<OpenApiSchema> schema)
+    {
+        _schemas[typeof(T).Name] = schema;
+        swagger.MapType<T>(() => new OpenApiSchemaReference(typeof(T).Name));
+    }
+
+    public void Apply(OpenApiDocument document, DocumentFilterContext context)
+    {
+        document.Components ??= new OpenApiComponents();
+        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        foreach (var (name, schema) in _schemas)
+        {
+            document.Components.Schemas[name] = schema();
         }
     }
 }

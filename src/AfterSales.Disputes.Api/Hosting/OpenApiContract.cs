@@ -69,13 +69,29 @@ internal sealed class OpenApiContract(JsonSerializerOptions json, long maxUpload
 
         if (schema is OpenApiSchema polymorphic && json.GetTypeInfo(context.Type).PolymorphismOptions is { } kinds)
         {
-            // Event details are one of their kinds, told apart by the discriminator the API writes.
-            polymorphic.Properties = null;
+            // Event details are one of their kinds, told apart by the discriminator the API writes: the base names the
+            // kind, each kind's answer schema extends the base (the inheritance generated clients read). A request body
+            // is the kind itself, without the discriminator: its route names the kind.
+            var discriminatorName = kinds.TypeDiscriminatorPropertyName;
+            var names = kinds.DerivedTypes.Select(kind => (string)kind.TypeDiscriminator!).ToList();
+            polymorphic.Properties = new Dictionary<string, IOpenApiSchema>
+            {
+                [discriminatorName] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String, Enum = [.. names.Select(name => (JsonNode)JsonValue.Create(name))],
+                    MaxLength = names.Max(name => name.Length), Description = "The kind of details.",
+                },
+            };
+            polymorphic.Required = new HashSet<string> { discriminatorName };
             polymorphic.AdditionalPropertiesAllowed = true;
-            var each = kinds.DerivedTypes.ToDictionary(kind => (string)kind.TypeDiscriminator!,
-                kind => (OpenApiSchemaReference)context.SchemaGenerator.GenerateSchema(kind.DerivedType, context.SchemaRepository));
-            polymorphic.OneOf = [.. each.Values];
-            polymorphic.Discriminator = new OpenApiDiscriminator { PropertyName = kinds.TypeDiscriminatorPropertyName, Mapping = each };
+            var baseReference = new OpenApiSchemaReference(context.SchemaGenerator.GenerateSchema(context.Type, context.SchemaRepository) is OpenApiSchemaReference self
+                ? self.Reference.Id! : context.Type.Name);
+            polymorphic.Discriminator = new OpenApiDiscriminator
+            {
+                PropertyName = discriminatorName,
+                Mapping = kinds.DerivedTypes.ToDictionary(kind => (string)kind.TypeDiscriminator!,
+                    kind => AsAnswer((OpenApiSchemaReference)context.SchemaGenerator.GenerateSchema(kind.DerivedType, context.SchemaRepository), baseReference, context.SchemaRepository)),
+            };
             return;
         }
 
@@ -98,18 +114,28 @@ internal sealed class OpenApiContract(JsonSerializerOptions json, long maxUpload
                 concrete.Required.Add(property.Name);
             }
 
+            // An optional member's default is what the host takes when it is left out, so a client that fills every
+            // member (a generated one does) sends what leaving it out would mean.
+            var fallback = property.AssociatedParameter is { HasDefaultValue: true, DefaultValue: { } taken }
+                ? JsonSerializer.SerializeToNode(taken, property.PropertyType, json) : null;
+            // Null is accepted where the member is nullable (the JSON options respect nullable annotations).
+            var nullable = property.AssociatedParameter?.IsNullable ?? property.IsSetNullable;
             if (member is OpenApiSchemaReference reference)
             {
-                // OpenAPI 3.0 says a reference may be null only by wrapping it: allOf the reference, nullable.
-                if (property.AssociatedParameter?.IsNullable ?? property.IsSetNullable)
+                // OpenAPI 3.0 says a reference may be null or have a default only by wrapping it. Null: one of the
+                // reference, with its type and nullable (a generated client reads it as the referenced class, where an
+                // allOf with a type would make a class of its own). A default: allOf the reference, which keeps an enum.
+                if (nullable || fallback is not null)
                 {
                     var target = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-                    properties[property.Name] = new OpenApiSchema
-                    {
-                        AllOf = [reference],
-                        Type = (target.IsEnum ? JsonSchemaType.String : JsonSchemaType.Object) | JsonSchemaType.Null,
-                        MaxLength = target.IsEnum ? Enum.GetNames(target).Sum(name => name.Length + 2) : null,
-                    };
+                    properties[property.Name] = nullable
+                        ? new OpenApiSchema
+                        {
+                            OneOf = [reference],
+                            Type = (target.IsEnum ? JsonSchemaType.String : JsonSchemaType.Object) | JsonSchemaType.Null,
+                            MaxLength = target.IsEnum ? Enum.GetNames(target).Sum(name => name.Length + 2) : null,
+                        }
+                        : new OpenApiSchema { AllOf = [reference], Default = fallback };
                 }
 
                 continue;
@@ -130,36 +156,26 @@ internal sealed class OpenApiContract(JsonSerializerOptions json, long maxUpload
                 }
             }
 
-            // Null is accepted where the member is nullable (the JSON options respect nullable annotations).
-            var nullable = property.AssociatedParameter?.IsNullable ?? property.IsSetNullable;
             described.Type = nullable ? described.Type | JsonSchemaType.Null : described.Type & ~JsonSchemaType.Null;
+            described.Default = fallback ?? described.Default;
             described.ReadOnly = property.Name == "files" || (property.Set is null && property.AssociatedParameter is null);
             Bound(described, ContractLimits.For(property.Name, property.PropertyType, context.Type));
         }
-
-        // A kind of event details carries its discriminator when it is an event's (answers); a request names the kind by its route.
-        if (KindOf(context.Type) is var (discriminatorName, discriminator))
-        {
-            properties[discriminatorName] = new OpenApiSchema
-            {
-                Type = JsonSchemaType.String, Enum = [JsonValue.Create(discriminator)], ReadOnly = true, MaxLength = ContractLimits.IdLength,
-                Description = "The kind of details, on a timeline event.",
-            };
-        }
     }
 
-    // The discriminator a polymorphic base of the type writes for it, if any.
-    private (string Name, string Value)? KindOf(Type type)
+    // A kind of event details as an event carries it: the base (which names the kind) and the kind's members.
+    private static OpenApiSchemaReference AsAnswer(OpenApiSchemaReference kind, OpenApiSchemaReference baseSchema, SchemaRepository repository)
     {
-        for (var based = type.BaseType; based is not null && based != typeof(object); based = based.BaseType)
+        var details = (OpenApiSchema)repository.Schemas[kind.Reference.Id!];
+        return repository.AddDefinition(kind.Reference.Id + "Event", new OpenApiSchema
         {
-            if (json.GetTypeInfo(based).PolymorphismOptions is { } kinds && kinds.DerivedTypes.FirstOrDefault(k => k.DerivedType == type) is { TypeDiscriminator: string value })
-            {
-                return (kinds.TypeDiscriminatorPropertyName, value);
-            }
-        }
-
-        return null;
+            Description = details.Description,
+            AllOf =
+            [
+                baseSchema,
+                new OpenApiSchema { Type = JsonSchemaType.Object, Properties = details.Properties, Required = details.Required },
+            ],
+        });
     }
 
     /// <summary>Headers, bounds of parameters and every error answer of one operation.</summary>
@@ -339,6 +355,52 @@ internal sealed class OpenApiContract(JsonSerializerOptions json, long maxUpload
                 },
             },
         };
+        DropKindsOnlyEventsCarry(document);
+    }
+
+    // A kind no request sends (a refund's result, the opening) exists only as its event schema.
+    private static void DropKindsOnlyEventsCarry(OpenApiDocument document)
+    {
+        var schemas = document.Components!.Schemas!;
+        var referenced = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var operation in document.Paths.Values.SelectMany(path => path.Operations?.Values.AsEnumerable() ?? []))
+        {
+            foreach (var body in operation.RequestBody?.Content?.Values ?? [])
+            {
+                References(body.Schema, referenced);
+            }
+        }
+
+        foreach (var schema in schemas.Values)
+        {
+            References(schema, referenced);
+        }
+
+        foreach (var kind in schemas.Keys.Where(name => schemas.ContainsKey(name + "Event") && !referenced.Contains(name)).ToList())
+        {
+            schemas.Remove(kind);
+        }
+    }
+
+    private static void References(IOpenApiSchema? schema, HashSet<string> into)
+    {
+        if (schema is OpenApiSchemaReference reference)
+        {
+            into.Add(reference.Reference.Id!);
+            return;
+        }
+
+        if (schema is not OpenApiSchema described)
+        {
+            return;
+        }
+
+        IEnumerable<IOpenApiSchema?> parts = [described.Items, described.AdditionalProperties, .. described.Properties?.Values ?? [],
+            .. described.AllOf ?? [], .. described.OneOf ?? [], .. described.AnyOf ?? []];
+        foreach (var part in parts)
+        {
+            References(part, into);
+        }
     }
 
     private static void Bound(OpenApiSchema schema, Bounds bounds)

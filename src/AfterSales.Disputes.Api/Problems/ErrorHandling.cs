@@ -8,9 +8,9 @@ namespace AfterSales.Disputes.Api.Problems;
 /// <summary>
 /// Turns what reaches the exception handler into problem details: malformed JSON and unknown properties
 /// (400), bodies over the size limit (413), request validation (400 with field errors). Anything else is a
-/// 500 without internals.
+/// 500 without internals, logged with its trace id (a handler that answers suppresses ASP.NET's own log).
 /// </summary>
-internal sealed class ErrorHandling : IExceptionHandler
+internal sealed partial class ErrorHandling(ILogger<ErrorHandling> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -21,11 +21,20 @@ internal sealed class ErrorHandling : IExceptionHandler
                 StatusCodes.Status413PayloadTooLarge, "too-large", "Body too large", "The request body is larger than this route accepts."),
             BadHttpRequestException { InnerException: JsonException json } => ApiProblems.Invalid([Describe(json)]),
             BadHttpRequestException bad => ApiProblems.Problem(bad.StatusCode, "malformed-request", "Malformed request", bad.Message),
-            _ => ApiProblems.Problem(StatusCodes.Status500InternalServerError, "internal", "Internal error", "Something went wrong on our side."),
+            _ => Unexpected(httpContext, exception),
         };
         await result.ExecuteAsync(httpContext);
         return true;
     }
+
+    private IResult Unexpected(HttpContext httpContext, Exception exception)
+    {
+        LogUnexpected(exception, httpContext.Request.Method, httpContext.Request.Path, System.Diagnostics.Activity.Current?.TraceId.ToString() ?? httpContext.TraceIdentifier);
+        return ApiProblems.Problem(StatusCodes.Status500InternalServerError, "internal", "Internal error", "Something went wrong on our side.");
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path} (trace {TraceId})")]
+    private partial void LogUnexpected(Exception exception, string method, string path, string traceId);
 
     // The JSON reader's messages name .NET types; the answer names the member by its path, as the document does.
     private static ValidationError Describe(JsonException exception)

@@ -210,6 +210,37 @@ public sealed class ContractTests : IClassFixture<ContractTests.Marketplace>
                 definitions[schema.Name] = ToJsonSchema(JsonNode.Parse(schema.Value.GetRawText())!, relative: true);
             }
 
+            // A base with a discriminator (event details) is exactly one of the kinds its mapping names, told apart by the
+            // discriminator's value; each kind extends the base's own members (kept as "{base}Members", so the
+            // kinds do not refer back to the one-of).
+            foreach (var schema in _schemas.EnumerateObject().Where(s => s.Value.TryGetProperty("discriminator", out var d) && d.TryGetProperty("mapping", out _)))
+            {
+                var discriminator = schema.Value.GetProperty("discriminator");
+                var name = discriminator.GetProperty("propertyName").GetString()!;
+                var members = schema.Name + "Members";
+                definitions[members] = definitions[schema.Name]!.DeepClone();
+                var kinds = new JsonArray();
+                foreach (var kind in discriminator.GetProperty("mapping").EnumerateObject())
+                {
+                    var target = kind.Value.GetString()!.Split('/')[^1];
+                    foreach (var part in (JsonArray)definitions[target]!["allOf"]!)
+                    {
+                        if (part!["$ref"]?.GetValue<string>() == "#/$defs/" + schema.Name)
+                        {
+                            part["$ref"] = "#/$defs/" + members;
+                        }
+                    }
+
+                    kinds.Add(new JsonObject
+                    {
+                        ["allOf"] = new JsonArray(new JsonObject { ["$ref"] = "#/$defs/" + target },
+                            new JsonObject { ["properties"] = new JsonObject { [name] = new JsonObject { ["const"] = kind.Name } } }),
+                    });
+                }
+
+                definitions[schema.Name] = new JsonObject { ["oneOf"] = kinds };
+            }
+
             using var root = JsonDocument.Parse(new JsonObject { ["$defs"] = definitions }.ToJsonString());
             JsonSchema.Build(root.RootElement.Clone(), _build, new Uri(Base));
         }
@@ -363,7 +394,7 @@ public sealed class ContractTests : IClassFixture<ContractTests.Marketplace>
             }
 
             schema.Remove("example");
-            schema.Remove("discriminator"); // each kind's schema names its own discriminator value
+            schema.Remove("discriminator"); // rewritten as a one-of in the constructor
             if (schema["$ref"] is JsonValue referenceValue && referenceValue.TryGetValue<string>(out var reference)
                 && reference.StartsWith("#/components/schemas/", StringComparison.Ordinal))
             {
@@ -373,9 +404,9 @@ public sealed class ContractTests : IClassFixture<ContractTests.Marketplace>
             if (schema["nullable"] is JsonValue nullable && nullable.TryGetValue<bool>(out var isNullable))
             {
                 schema.Remove("nullable");
-                if (isNullable && schema["allOf"] is not null)
+                if (isNullable && (schema["allOf"] is not null || schema["oneOf"] is not null))
                 {
-                    // A nullable reference (allOf it, with its type, nullable): null, or what the reference says.
+                    // A nullable reference (one of it, with its type, nullable): null, or what the reference says.
                     schema.Remove("type");
                     var inner = new JsonObject();
                     foreach (var (keyword, value) in schema.ToList())
