@@ -40,9 +40,12 @@ listener.MapPost("/webhooks", async (HttpRequest request) =>
 {
     using var reader = new StreamReader(request.Body);
     var body = await reader.ReadToEndAsync();
-    var valid = WebhookSignature.Verify(secret, request.Headers[WebhookSignature.Header], body, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5));
+    // Standard Webhooks: webhook-id, webhook-timestamp and webhook-signature (one "v1,<base64>" per secret in use).
+    var id = request.Headers[WebhookSignature.IdHeader].ToString();
+    var valid = WebhookSignature.Verify(secret, id, request.Headers[WebhookSignature.TimestampHeader], request.Headers[WebhookSignature.SignatureHeader],
+        body, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5));
     var type = request.Headers[WebhookSignature.EventTypeHeader].ToString();
-    Console.WriteLine($"webhook {type} {request.Headers[WebhookSignature.EventIdHeader]}: signature {(valid ? "verified" : "INVALID")}");
+    Console.WriteLine($"webhook {type} {id}: signature {(valid ? "verified" : "INVALID")}");
     if (valid)
     {
         verified.Enqueue(type);

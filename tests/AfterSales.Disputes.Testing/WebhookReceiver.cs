@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AfterSales.Disputes.Application.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -27,7 +28,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
     private int _inHand;
     private int _mostAtOnce;
 
-    public ConcurrentQueue<(string Body, string? Signature, string? EventId, int Answered)> Received { get; } = new();
+    public ConcurrentQueue<Delivery> Received { get; } = new();
 
     public Uri Url => new(_app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
         .Features.Get<IServerAddressesFeature>()!.Addresses.Single() + "/hooks");
@@ -48,7 +49,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
             await Task.Delay(receiver.Delay);
             Interlocked.Decrement(ref receiver._inHand);
             var status = receiver.Answer();
-            receiver.Received.Enqueue((body, request.Headers["AfterSales-Signature"], request.Headers["AfterSales-Event-Id"], status));
+            receiver.Received.Enqueue(new Delivery(body, request.Headers[WebhookSignature.IdHeader], request.Headers[WebhookSignature.TimestampHeader],
+                request.Headers[WebhookSignature.SignatureHeader], status));
             return Results.StatusCode(status);
         });
         await app.StartAsync();
@@ -64,6 +66,17 @@ public sealed class WebhookReceiver : IAsyncDisposable
                 return;
             }
         }
+    }
+
+    /// <summary>One request as the receiver saw it: body, Standard Webhooks headers, and what it answered.</summary>
+    public sealed record Delivery(string Body, string? EventId, string? Timestamp, string? Signature, int Answered)
+    {
+        /// <summary>Whether one of its signatures is by <paramref name="secret"/>, signed within <paramref name="tolerance"/> of <paramref name="now"/>.</summary>
+        public bool VerifiesWith(string secret, DateTimeOffset now, TimeSpan tolerance) =>
+            WebhookSignature.Verify(secret, EventId, Timestamp, Signature, Body, now, tolerance);
+
+        /// <summary>When the host signed it (<c>webhook-timestamp</c>).</summary>
+        public DateTimeOffset SignedAt => DateTimeOffset.FromUnixTimeSeconds(long.Parse(Timestamp!, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public async ValueTask DisposeAsync()

@@ -2,6 +2,7 @@ using AfterSales.Disputes.Api.Auth;
 using AfterSales.Disputes.Api.Contracts;
 using AfterSales.Disputes.Api.Hosting;
 using AfterSales.Disputes.Api.Problems;
+using AfterSales.Disputes.Application;
 using AfterSales.Disputes.Application.Ports;
 using AfterSales.Disputes.Application.Webhooks;
 using MediatR;
@@ -33,7 +34,7 @@ internal static class WebhookEndpoints
 
             var subscription = await mediator.Send(new AddWebhookSubscription(owner.List.StoreId, body.Url, owner.List.ServiceCenterId, owner.List.BuyerId), cancellationToken);
             return TypedResults.Created($"/api/v1/webhooks/subscriptions/{subscription.Id}", subscription);
-        }).WithName("Webhooks_Subscribe").WithDescription("Events are POSTed with AfterSales-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of t.body> using the returned secret.").WithSummary("Subscribe a URL (seller: its store's events; service center: its repairs'; platform: every event, or one buyer's with buyerId). The secret is shown once.")
+        }).WithName("Webhooks_Subscribe").WithDescription("Events are POSTed signed by the Standard Webhooks scheme: webhook-id (the event id), webhook-timestamp (Unix seconds) and webhook-signature (\"v1,\" and the base64 HMAC-SHA256 of id.timestamp.body, keyed by the base64 after whsec_ of the returned secret; one per secret in use). The URL must be https and resolve to public addresses only (development hosts also take http to loopback).").WithSummary("Subscribe a URL (seller: its store's events; service center: its repairs'; platform: every event, or one buyer's with buyerId). The secret is shown once.")
             .Produces<WebhookSubscription>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -56,6 +57,20 @@ internal static class WebhookEndpoints
             return TypedResults.NoContent();
         }).WithName("Webhooks_Unsubscribe").WithDescription("Its pending deliveries are dropped; nothing more is sent to the URL.").WithSummary("Remove a subscription (and its deliveries).")
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+
+        webhooks.MapPost("/subscriptions/{subscriptionId}/secret-rotation", async (string subscriptionId, HttpContext http, IMediator mediator, AfterSalesOptions engine, CancellationToken cancellationToken) =>
+        {
+            if (await OwnSubscriptionAsync(http, mediator, subscriptionId, "rotate webhook secrets", cancellationToken) is { } problem)
+            {
+                return problem;
+            }
+
+            var rotated = await mediator.Send(new RotateWebhookSecret(subscriptionId), cancellationToken);
+            return rotated is null ? ApiProblems.NotFound("The subscription") : (IResult)TypedResults.Ok(rotated with { PreviousSecret = Hidden });
+        }).WithName("Webhooks_RotateSecret")
+            .WithDescription("Deliveries carry a signature by each secret in use: the new one, and the old one until previousSecretExpiresAt (24 hours by default), so a receiver switches without missing a delivery.")
+            .WithSummary("Give a subscription a new secret (shown once); the old one keeps signing for a while.")
+            .Produces<WebhookSubscription>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 
         webhooks.MapGet("/subscriptions/{subscriptionId}/deliveries", async (string subscriptionId, int? limit, HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
         {
@@ -112,10 +127,13 @@ internal static class WebhookEndpoints
         return owns ? null : ApiProblems.NotFound("The subscription");
     }
 
-    private static WebhookSubscription Hide(WebhookSubscription subscription) => subscription with { Secret = "(hidden)" };
+    private const string Hidden = "(hidden)";
+
+    private static WebhookSubscription Hide(WebhookSubscription subscription) =>
+        subscription with { Secret = Hidden, PreviousSecret = subscription.PreviousSecret is null ? null : Hidden };
 }
 
 /// <summary>A new webhook subscription.</summary>
-/// <param name="Url">An absolute http or https URL that receives POSTed events.</param>
+/// <param name="Url">An absolute https URL that receives POSTed events; its host resolves to public addresses only.</param>
 /// <param name="BuyerId">The platform only: the buyer whose cases' events the URL gets (a front end that serves that buyer).</param>
 public sealed record NewSubscription(Uri Url, string? BuyerId = null);

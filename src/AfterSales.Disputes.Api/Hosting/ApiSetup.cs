@@ -54,6 +54,7 @@ public static class ApiSetup
 
             MarketplacePolicies.Configure(engine.Policies);
             builder.Configuration.GetSection("AfterSales:Engine").Bind(engine.Options); // worker batches, retries, lease
+            engine.Options.WebhookLoopbackAllowed = builder.Environment.IsDevelopment(); // a local receiver; never elsewhere, whatever the settings say
             if (HasTestClock(builder.Environment, options))
             {
                 engine.Options.WebhookSigningClock = TimeProvider.System; // receivers check signatures' age on their own clocks

@@ -28,7 +28,7 @@ internal sealed class SwaggerExamples : ISchemaFilter
         [typeof(ProductVariant)] = new ProductVariant("LW-AX3000-W", "white", Amount.Of(37900, "CNY")),
         [typeof(OpenDisputeBody)] = new OpenDisputeBody("ord-1001", "line-1", RequestKind.ReturnAndRefund, RequestReason.Defective,
             "It reboots every hour", s_price, IncludedLineIds: []),
-        [typeof(NewSubscription)] = new NewSubscription(new Uri("https://store.example/hooks/aftersales")),
+        [typeof(NewSubscription)] = new NewSubscription(new Uri("https://203.0.113.10/hooks/aftersales")) /* a documentation address: a host name must resolve, to public addresses only */,
         [typeof(Endpoints.AdvanceTestClock)] = new Endpoints.AdvanceTestClock(BySeconds: 3 * 24 * 3600),
         [typeof(Order)] = new Order("ord-1001", "buyer-ana", MarketplacePolicies.Flagship, "CN", Currency.CNY,
             [new OrderLine("line-1", "LW-AX3000", "Linkwave AX3000 router", ItemCategory.Electronics, s_price, 1, s_price, "LW3000-77821", "Linkwave")],

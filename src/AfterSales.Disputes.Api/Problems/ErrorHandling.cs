@@ -29,7 +29,7 @@ internal sealed partial class ErrorHandling(ILogger<ErrorHandling> logger) : IEx
 
     private IResult Unexpected(HttpContext httpContext, Exception exception)
     {
-        LogUnexpected(exception, httpContext.Request.Method, httpContext.Request.Path, System.Diagnostics.Activity.Current?.TraceId.ToString() ?? httpContext.TraceIdentifier);
+        LogUnexpected(exception, httpContext.Request.Method, httpContext.Request.Path, System.Diagnostics.Activity.Current?.Id ?? httpContext.TraceIdentifier); // as the problem's traceId
         return ApiProblems.Problem(StatusCodes.Status500InternalServerError, "internal", "Internal error", "Something went wrong on our side.");
     }
 

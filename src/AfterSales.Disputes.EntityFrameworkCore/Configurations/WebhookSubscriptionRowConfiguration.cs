@@ -14,6 +14,7 @@ internal sealed class WebhookSubscriptionRowConfiguration : IEntityTypeConfigura
         builder.Property(s => s.StoreId).HasMaxLength(Lengths.Id);
         builder.Property(s => s.Url).HasMaxLength(2048);
         builder.Property(s => s.Secret).HasMaxLength(Lengths.Id);
+        builder.Property(s => s.PreviousSecret).HasMaxLength(Lengths.Id);
         builder.Property(s => s.ServiceCenterId).HasMaxLength(Lengths.Id);
         builder.Property(s => s.BuyerId).HasMaxLength(Lengths.Id);
         builder.HasIndex(s => s.StoreId);

@@ -16,4 +16,8 @@ internal sealed class WebhookSubscriptionRow
     public string? ServiceCenterId { get; set; }
 
     public string? BuyerId { get; set; }
+
+    public string? PreviousSecret { get; set; }
+
+    public DateTimeOffset? PreviousSecretExpiresAt { get; set; }
 }

@@ -56,6 +56,19 @@ internal sealed class EfWebhookStore : IWebhookStore
             ? Mapping.ToSubscription(row)
             : null;
 
+    public Task<WebhookSubscription?> RotateSecretAsync(string subscriptionId, string secret, DateTimeOffset previousExpiresAt, CancellationToken cancellationToken) =>
+        _transactions.RunAsync(async () =>
+        {
+            if (await _db.WebhookSubscriptions.FirstOrDefaultAsync(s => s.Id == subscriptionId, cancellationToken).ConfigureAwait(false) is not { } row)
+            {
+                return null;
+            }
+
+            (row.PreviousSecret, row.PreviousSecretExpiresAt, row.Secret) = (row.Secret, previousExpiresAt, secret);
+            await _db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return Mapping.ToSubscription(row);
+        }, cancellationToken);
+
     public Task FanOutAsync(IReadOnlyList<OutboxMessage> messages, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messages);

@@ -134,7 +134,7 @@ internal static class Mapping
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(order, DisputeJson.Options))));
 
     public static WebhookSubscription ToSubscription(WebhookSubscriptionRow row) =>
-        new(row.Id, row.StoreId, new Uri(row.Url), row.Secret, row.CreatedAt, row.ServiceCenterId, row.BuyerId);
+        new(row.Id, row.StoreId, new Uri(row.Url), row.Secret, row.CreatedAt, row.ServiceCenterId, row.BuyerId, row.PreviousSecret, row.PreviousSecretExpiresAt);
 
     public static WebhookDelivery ToDelivery(WebhookDeliveryRow row) => new(
         row.Id, row.SubscriptionId, row.EventId, row.EventType, row.Payload, row.Status, row.Attempts, row.NextAttemptAt,

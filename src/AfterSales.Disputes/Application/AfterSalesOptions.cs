@@ -51,6 +51,15 @@ public sealed class AfterSalesOptions
     /// </summary>
     public TimeProvider? WebhookSigningClock { get; set; }
 
+    /// <summary>
+    /// Whether webhooks may go to this machine's loopback addresses, over http too (default false: https to public
+    /// addresses only, <see cref="Webhooks.WebhookTargets"/>). For development and tests with a local receiver.
+    /// </summary>
+    public bool WebhookLoopbackAllowed { get; set; }
+
+    /// <summary>How long a rotated-out webhook secret still signs deliveries, beside the new one (default 24 h).</summary>
+    public TimeSpan WebhookSecretOverlap { get; set; } = TimeSpan.FromHours(24);
+
     /// <summary>The delay before an outbox message whose dispatch failed (gateway down) is tried again (default 30 s).</summary>
     public TimeSpan OutboxRetry { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -79,7 +79,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DeadlineRunner>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<WebhookDeliverer>();
-        services.AddHttpClient(WebhookDeliverer.HttpClientName);
+        // Deliveries connect only where WebhookTargets allows, whatever the subscribed name resolves to at the time.
+        services.AddHttpClient(WebhookDeliverer.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(provider => WebhookTargets.Handler(provider.GetRequiredService<AfterSalesOptions>().WebhookLoopbackAllowed));
         if (builder.Options.RunWorkers)
         {
             services.AddHostedService<AfterSalesWorker>();

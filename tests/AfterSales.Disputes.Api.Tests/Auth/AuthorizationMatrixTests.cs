@@ -311,9 +311,11 @@ public class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrixTests.M
         var deliveries = await client.GetAsync($"/api/v1/webhooks/subscriptions/{_world.Subscription}/deliveries");
         var subscribe = await client.PostJsonAsync("/api/v1/webhooks/subscriptions", new { url = "http://127.0.0.1:9/other" });
         var removal = owner ? null : await client.DeleteAsync($"/api/v1/webhooks/subscriptions/{_world.Subscription}");
+        var rotation = owner ? null : await client.PostRawAsync($"/api/v1/webhooks/subscriptions/{_world.Subscription}/secret-rotation", "{}");
 
         deliveries.StatusCode.Should().Be(expected, owner ? "it is the caller's subscription" : "it is not");
         removal?.StatusCode.Should().Be(expected, "no one but its owner removes a subscription");
+        rotation?.StatusCode.Should().Be(expected, "no one but its owner rotates its secret (the owner's rotation is in WebhookSubscriptionTests)");
         subscribe.StatusCode.Should().Be(role is Roles.Seller or Roles.Platform or Roles.ServiceCenter ? HttpStatusCode.Created : HttpStatusCode.Forbidden);
     }
 
@@ -355,6 +357,7 @@ public class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrixTests.M
         "GET /api/v1/webhooks/subscriptions", "POST /api/v1/webhooks/subscriptions", "DELETE /api/v1/webhooks/subscriptions/{subscriptionId}",
         "GET /api/v1/test-clock", "POST /api/v1/test-clock/advance", "GET /api/v1/events",
         "GET /api/v1/webhooks/subscriptions/{subscriptionId}/deliveries", "POST /api/v1/webhooks/deliveries/{deliveryId}/redeliver",
+        "POST /api/v1/webhooks/subscriptions/{subscriptionId}/secret-rotation",
     ];
 
     [Fact]

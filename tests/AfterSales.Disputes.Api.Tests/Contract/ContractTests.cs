@@ -287,7 +287,7 @@ public sealed class ContractTests : IClassFixture<ContractTests.Marketplace>
                 {
                     "date-time" => DateTimeOffset.UtcNow.AddDays(1).ToString("O"),
                     "date" => DateOnly.FromDateTime(DateTime.UtcNow).ToString("O"),
-                    "uri" => "https://example.test/hooks",
+                    "uri" => "https://203.0.113.10/hooks", // a public (documentation) address: webhook URLs must resolve
                     _ => schema.TryGetProperty("pattern", out var pattern) ? FirstMatch(pattern.GetString()!) : "x",
                 },
                 _ => null,

@@ -4,7 +4,6 @@ using AfterSales.Disputes.Api.Auth;
 using AfterSales.Disputes.Api.Endpoints;
 using AfterSales.Disputes.Api.Tests.Support;
 using AfterSales.Disputes.Application.Ports;
-using AfterSales.Disputes.Application.Webhooks;
 using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.Testing;
 using static AfterSales.Disputes.Api.Tests.Support.World;
@@ -52,7 +51,7 @@ public class TestClockTests : IClassFixture<ApiFactory>
         }
 
         var webhook = receiver.Received.Single(r => r.Body.Contains(dispute.Id, StringComparison.Ordinal) && r.Body.Contains("\"dispute.auto-approve\"", StringComparison.Ordinal));
-        WebhookSignature.Verify(subscription.Secret, webhook.Signature, webhook.Body, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5))
+        webhook.VerifiesWith(subscription.Secret, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5))
             .Should().BeTrue("webhooks are signed at the real time, whatever the test clock says");
     }
 

@@ -50,6 +50,49 @@ public class WebhookSubscriptionTests : IClassFixture<ApiFactory>
     }
 
     /// <summary>
+    /// A URL that would make the host call into its own network is refused with the reason, and nothing is stored:
+    /// a private address, the cloud metadata address, http to a public host. (Development hosts take loopback, for
+    /// a local receiver; the library's tests show it refused elsewhere.)
+    /// </summary>
+    [Theory]
+    [InlineData("https://10.0.0.1/hooks", "resolves to 10.0.0.1")]
+    [InlineData("https://169.254.169.254/latest/meta-data/", "resolves to 169.254.169.254")]
+    [InlineData("http://93.184.215.14/hooks", "is https")]
+    public async Task AWebhookUrlIntoTheHostsNetwork_IsRefused_AndNothingIsStored(string url, string reason)
+    {
+        using var center = _api.As(Roles.ServiceCenter, "center-ssrf");
+
+        var response = await center.PostJsonAsync("/api/v1/webhooks/subscriptions", new { url });
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        problem.GetProperty("errors").GetProperty("url")[0].GetString().Should().Contain(reason);
+        (await (await center.GetAsync("/api/v1/webhooks/subscriptions")).ReadAsync<List<WebhookSubscription>>()).Should().BeEmpty();
+    }
+
+    /// <summary>
+    /// The owner rotates its secret: the answer shows the new one once and hides the old, which keeps signing until
+    /// the answer's previousSecretExpiresAt; the list shows neither.
+    /// </summary>
+    [Fact]
+    public async Task TheOwner_RotatesItsSecret_SeesTheNewOneOnce_AndTheOldOneKeepsSigningForADay()
+    {
+        using var seller = _api.As(Roles.Seller, "store-rotation");
+        var created = (await (await seller.PostJsonAsync("/api/v1/webhooks/subscriptions", new { url = "http://127.0.0.1:9/rotate" })).ReadAsync<WebhookSubscription>())!;
+
+        var response = await seller.PostRawAsync($"/api/v1/webhooks/subscriptions/{created.Id}/secret-rotation", "{}");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var rotated = (await response.ReadAsync<WebhookSubscription>())!;
+        rotated.Secret.Should().StartWith("whsec_").And.NotBe(created.Secret);
+        rotated.PreviousSecret.Should().Be("(hidden)");
+        rotated.PreviousSecretExpiresAt.Should().BeCloseTo(DateTimeOffset.UtcNow.AddHours(24), TimeSpan.FromMinutes(1));
+        var listed = (await (await seller.GetAsync("/api/v1/webhooks/subscriptions")).ReadAsync<List<WebhookSubscription>>())!.Single();
+        listed.Secret.Should().Be("(hidden)");
+        listed.PreviousSecret.Should().Be("(hidden)");
+    }
+
+    /// <summary>
     /// A service center subscribes for the repairs routed to it, and the platform subscribes a buyer's front end for
     /// that buyer's cases: each receives its cases' events and none of the other's. Only the platform subscribes for a buyer.
     /// </summary>

@@ -61,6 +61,7 @@ internal sealed class TestHost : IAsyncDisposable
             database.Configure(o);
             o.ObserveCommittedEvents<Application.CommittedEventsObserver>();
             o.Options.RunWorkers = false;
+            o.Options.WebhookLoopbackAllowed = true; // the tests' receivers listen on loopback
             options?.Invoke(o.Options);
             o.Policies
                 .AddRegion(Policies.JurisdictionPacks.China, Marketplace.China)

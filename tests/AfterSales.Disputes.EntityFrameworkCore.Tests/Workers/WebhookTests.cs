@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AfterSales.Disputes.Application;
 using AfterSales.Disputes.Application.Disputes;
 using AfterSales.Disputes.Application.Orders;
 using AfterSales.Disputes.Application.Ports;
@@ -6,6 +7,7 @@ using AfterSales.Disputes.Application.Webhooks;
 using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.EntityFrameworkCore.Tests.Support;
 using AfterSales.Disputes.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using static AfterSales.Disputes.Testing.Marketplace;
 
 namespace AfterSales.Disputes.EntityFrameworkCore.Tests.Workers;
@@ -37,8 +39,8 @@ public class WebhookTests
 
         var received = receiver.Received.ToList();
         received.Select(r => r.EventId).Should().BeEquivalentTo("dispute-1:1", "dispute-1:2");
-        received.Should().OnlyContain(r => WebhookSignature.Verify(subscription.Secret, r.Signature, r.Body, host.Clock.GetUtcNow(), TimeSpan.FromMinutes(5)));
-        received.Should().OnlyContain(r => !WebhookSignature.Verify("whsec_wrong", r.Signature, r.Body, host.Clock.GetUtcNow(), TimeSpan.FromMinutes(5)));
+        received.Should().OnlyContain(r => r.VerifiesWith(subscription.Secret, host.Clock.GetUtcNow(), TimeSpan.FromMinutes(5)));
+        received.Should().OnlyContain(r => !r.VerifiesWith(WebhookSignature.NewSecret(), host.Clock.GetUtcNow(), TimeSpan.FromMinutes(5)));
         using var approve = JsonDocument.Parse(received.Single(r => r.EventId == "dispute-1:2").Body);
         approve.RootElement.GetProperty("type").GetString().Should().Be("dispute.approve");
         approve.RootElement.GetProperty("to").GetString().Should().Be("AwaitingReturnShipment");
@@ -148,5 +150,98 @@ public class WebhookTests
         platform.Received.Should().ContainSingle();
         otherStore.Received.Should().BeEmpty();
         (await host.SendAsync(new ListWebhookSubscriptions(null))).Should().ContainSingle();
+    }
+
+    /// <summary>A Standard Webhooks library (the StandardWebhooks package, not this engine's code) verifies a delivery.</summary>
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task ADelivery_VerifiesWithAStandardWebhooksLibrary(string provider)
+    {
+        await using var host = await TestHost.StartAsync(provider, o => o.WebhookSigningClock = TimeProvider.System); // the library checks the age on the real clock
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var subscription = await host.SendAsync(new AddWebhookSubscription(Flagship, receiver.Url));
+        await host.SendAsync(new RegisterOrder(RouterOrder()));
+        await host.DoAsync(new OpenDispute("order-1", Request(RequestKind.ReturnAndRefund, RequestReason.NoReason, Yuan(399))));
+        await host.RunOutboxAsync();
+        (await host.RunWebhooksAsync()).Should().Be(1);
+
+        var delivery = receiver.Received.Single();
+        var headers = new Microsoft.AspNetCore.Http.HeaderDictionary
+        {
+            ["webhook-id"] = delivery.EventId, ["webhook-timestamp"] = delivery.Timestamp, ["webhook-signature"] = delivery.Signature,
+        };
+        FluentActions.Invoking(() => new StandardWebhooks.StandardWebhook(subscription.Secret).Verify(delivery.Body, headers)).Should().NotThrow();
+        FluentActions.Invoking(() => new StandardWebhooks.StandardWebhook(WebhookSignature.NewSecret()).Verify(delivery.Body, headers))
+            .Should().Throw<StandardWebhooks.Diagnostics.WebhookVerificationException>();
+    }
+
+    /// <summary>
+    /// While a secret is rotated, deliveries carry a signature by each secret, so the receiver keeps verifying with the
+    /// old one until it switches; once the overlap has passed, only the new secret signs.
+    /// </summary>
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task ARotatedSecret_KeepsSigningBesideTheNewOne_UntilTheOverlapEnds(string provider)
+    {
+        var (host, receiver, subscription) = await StartAsync(provider);
+        await using var _ = host;
+        await using var __ = receiver;
+        var rotated = (await host.SendAsync(new RotateWebhookSecret(subscription.Id)))!;
+        rotated.Secret.Should().NotBe(subscription.Secret).And.StartWith("whsec_");
+        rotated.PreviousSecret.Should().Be(subscription.Secret);
+        rotated.PreviousSecretExpiresAt.Should().Be(host.Clock.GetUtcNow().AddHours(24));
+
+        await host.DoAsync(new OpenDispute("order-1", Request(RequestKind.ReturnAndRefund, RequestReason.NoReason, Yuan(399))));
+        await host.RunOutboxAsync();
+        await host.RunWebhooksAsync();
+        var during = receiver.Received.Single();
+        during.Signature!.Split(' ').Should().HaveCount(2);
+        during.VerifiesWith(subscription.Secret, host.Clock.GetUtcNow(), TimeSpan.FromMinutes(5)).Should().BeTrue("the old secret still signs");
+        during.VerifiesWith(rotated.Secret, host.Clock.GetUtcNow(), TimeSpan.FromMinutes(5)).Should().BeTrue();
+
+        host.Clock.Advance(TimeSpan.FromHours(25));
+        await host.DoAsync(new TakeDisputeAction("dispute-1", Actor.Seller(Flagship), DisputeAction.Approve));
+        await host.RunOutboxAsync();
+        await host.RunWebhooksAsync();
+        var after = receiver.Received.Last();
+        after.Signature!.Split(' ').Should().ContainSingle();
+        after.VerifiesWith(rotated.Secret, host.Clock.GetUtcNow(), TimeSpan.FromMinutes(5)).Should().BeTrue();
+        after.VerifiesWith(subscription.Secret, host.Clock.GetUtcNow(), TimeSpan.FromMinutes(5)).Should().BeFalse("the overlap is over");
+        (await host.SendAsync(new RotateWebhookSecret("wh_none"))).Should().BeNull();
+    }
+
+    /// <summary>
+    /// Outside development a loopback receiver is refused at subscription, and a subscription stored before the rule (or
+    /// whose name later resolves there) gets nothing: the delivery's connection is refused and the attempt says why.
+    /// </summary>
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task WithoutLoopbackAllowed_ALocalReceiverIsRefused_AtSubscriptionAndAtEveryDelivery(string provider)
+    {
+        await using var host = await TestHost.StartAsync(provider, o => o.WebhookLoopbackAllowed = false);
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var refused = await FluentActions.Awaiting(() => host.SendAsync(new AddWebhookSubscription(Flagship, receiver.Url)))
+            .Should().ThrowAsync<RequestValidationException>();
+        refused.Which.Errors.Should().ContainSingle(e => e.Field == "url");
+
+        var overHttps = new UriBuilder(receiver.Url) { Scheme = "https" }.Uri;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<IWebhookStore>();
+            await store.AddSubscriptionAsync(new WebhookSubscription("wh_plain", Flagship, receiver.Url, WebhookSignature.NewSecret(), host.Clock.GetUtcNow()), CancellationToken.None);
+            await store.AddSubscriptionAsync(new WebhookSubscription("wh_tls", Flagship, overHttps, WebhookSignature.NewSecret(), host.Clock.GetUtcNow()), CancellationToken.None);
+        }
+
+        await host.SendAsync(new RegisterOrder(RouterOrder()));
+        await host.DoAsync(new OpenDispute("order-1", Request(RequestKind.ReturnAndRefund, RequestReason.NoReason, Yuan(399))));
+        await host.RunOutboxAsync();
+
+        (await host.RunWebhooksAsync()).Should().Be(0);
+        receiver.Received.Should().BeEmpty();
+        (await host.SendAsync(new ListWebhookDeliveries("wh_plain"))).Single().LastError.Should().Be("The webhook URL is not https.");
+        (await host.SendAsync(new ListWebhookDeliveries("wh_tls"))).Single().LastError.Should().Contain("resolves to no address webhooks may reach");
     }
 }

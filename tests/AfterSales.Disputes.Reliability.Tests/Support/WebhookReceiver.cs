@@ -60,17 +60,21 @@ internal sealed class WebhookReceiver : IAsyncDisposable
             using var reader = new StreamReader(context.Request.InputStream);
             var body = await reader.ReadToEndAsync();
             var status = Interlocked.Decrement(ref _failuresLeft) >= 0 ? 503 : 200;
-            _received.Enqueue(new Received(DateTimeOffset.UtcNow, context.Request.Headers[WebhookSignature.EventIdHeader] ?? "",
-                context.Request.Headers[WebhookSignature.Header], body, status));
+            _received.Enqueue(new Received(DateTimeOffset.UtcNow, context.Request.Headers[WebhookSignature.IdHeader] ?? "",
+                context.Request.Headers[WebhookSignature.TimestampHeader], context.Request.Headers[WebhookSignature.SignatureHeader], body, status));
             context.Response.StatusCode = status;
             context.Response.Close();
         }
     }
 
     /// <summary>One request as the receiver saw it, and what it answered.</summary>
-    public sealed record Received(DateTimeOffset At, string EventId, string? Signature, string Body, int Answered)
+    public sealed record Received(DateTimeOffset At, string EventId, string? Timestamp, string? Signature, string Body, int Answered)
     {
-        /// <summary>The moment in the signature header (<c>t=</c>), when the host signed this request.</summary>
-        public DateTimeOffset SignedAt => DateTimeOffset.FromUnixTimeSeconds(long.Parse(Signature!.Split(',')[0][2..], System.Globalization.CultureInfo.InvariantCulture));
+        /// <summary>The moment in <c>webhook-timestamp</c>, when the host signed this request.</summary>
+        public DateTimeOffset SignedAt => DateTimeOffset.FromUnixTimeSeconds(long.Parse(Timestamp!, System.Globalization.CultureInfo.InvariantCulture));
+
+        /// <summary>Whether one of its signatures is by <paramref name="secret"/>, signed within <paramref name="tolerance"/> of <paramref name="now"/>.</summary>
+        public bool VerifiesWith(string secret, DateTimeOffset now, TimeSpan tolerance) =>
+            WebhookSignature.Verify(secret, EventId, Timestamp, Signature, Body, now, tolerance);
     }
 }

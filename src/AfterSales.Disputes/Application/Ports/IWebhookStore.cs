@@ -8,13 +8,20 @@ namespace AfterSales.Disputes.Application.Ports;
 /// <param name="Id">The subscription id.</param>
 /// <param name="StoreId">The store whose cases' events it gets, or null.</param>
 /// <param name="Url">Where events are POSTed.</param>
-/// <param name="Secret">The HMAC-SHA256 key for signatures.</param>
+/// <param name="Secret">The signing secret (<c>whsec_</c> and the base64 of the HMAC-SHA256 key, Standard Webhooks).</param>
 /// <param name="CreatedAt">When it was added.</param>
 /// <param name="ServiceCenterId">The service center whose repairs' events it gets, or null.</param>
 /// <param name="BuyerId">The buyer whose cases' events it gets, or null.</param>
+/// <param name="PreviousSecret">The secret before the last rotation, which still signs deliveries until <paramref name="PreviousSecretExpiresAt"/>.</param>
+/// <param name="PreviousSecretExpiresAt">When the previous secret stops signing.</param>
 public sealed record WebhookSubscription(
-    string Id, string? StoreId, Uri Url, string Secret, DateTimeOffset CreatedAt, string? ServiceCenterId = null, string? BuyerId = null)
+    string Id, string? StoreId, Uri Url, string Secret, DateTimeOffset CreatedAt, string? ServiceCenterId = null, string? BuyerId = null,
+    string? PreviousSecret = null, DateTimeOffset? PreviousSecretExpiresAt = null)
 {
+    /// <summary>The secrets a delivery at <paramref name="now"/> is signed with: the current one, and the previous one while it lasts.</summary>
+    public IReadOnlyList<string> SigningSecrets(DateTimeOffset now) =>
+        PreviousSecret is not null && now < PreviousSecretExpiresAt ? [Secret, PreviousSecret] : [Secret];
+
     /// <summary>The most subscriptions one owner (a store, a service center, a buyer, or the platform) has; more are refused, and its list never answers more.</summary>
     public const int MaxPerOwner = 16;
 
@@ -80,6 +87,12 @@ public interface IWebhookStore
 
     /// <summary>The subscription with this id, or null.</summary>
     Task<WebhookSubscription?> FindSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Makes <paramref name="secret"/> the subscription's secret; the one it replaces keeps signing until
+    /// <paramref name="previousExpiresAt"/>. Returns the subscription as it is now, or null when there is none.
+    /// </summary>
+    Task<WebhookSubscription?> RotateSecretAsync(string subscriptionId, string secret, DateTimeOffset previousExpiresAt, CancellationToken cancellationToken);
 
     /// <summary>
     /// Fans outbox events out to the subscriptions that receive them (<see cref="WebhookSubscription.Receives"/>) and completes the outbox

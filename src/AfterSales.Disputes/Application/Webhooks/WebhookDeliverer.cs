@@ -95,9 +95,15 @@ public sealed class WebhookDeliverer
             Content = new StringContent(delivery.Payload, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
         };
         var signedAt = (_options.WebhookSigningClock ?? _time).GetUtcNow();
-        request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(subscription.Secret, signedAt, delivery.Payload));
-        request.Headers.Add(WebhookSignature.EventIdHeader, delivery.EventId);
+        request.Headers.Add(WebhookSignature.IdHeader, delivery.EventId);
+        request.Headers.Add(WebhookSignature.TimestampHeader, WebhookSignature.Timestamp(signedAt));
+        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(subscription.SigningSecrets(_time.GetUtcNow()), delivery.EventId, signedAt, delivery.Payload));
         request.Headers.Add(WebhookSignature.EventTypeHeader, delivery.EventType);
+        if (subscription.Url.Scheme != "https" && !_options.WebhookLoopbackAllowed)
+        {
+            return (null, "The webhook URL is not https.");
+        }
+
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.WebhookTimeout);
         try

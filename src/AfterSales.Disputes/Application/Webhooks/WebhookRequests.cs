@@ -6,7 +6,7 @@ namespace AfterSales.Disputes.Application.Webhooks;
 
 /// <summary>Adds a webhook subscription for a store, a service center or a buyer (at most one), or with none for the platform.</summary>
 /// <param name="StoreId">The store, or null.</param>
-/// <param name="Url">An absolute http or https URL.</param>
+/// <param name="Url">An absolute https URL whose host resolves to public addresses only (<see cref="WebhookTargets"/>).</param>
 /// <param name="ServiceCenterId">The service center, or null.</param>
 /// <param name="BuyerId">The buyer, or null.</param>
 public sealed record AddWebhookSubscription(string? StoreId, Uri Url, string? ServiceCenterId = null, string? BuyerId = null)
@@ -26,6 +26,14 @@ public sealed record AddWebhookSubscription(string? StoreId, Uri Url, string? Se
         }
     }
 }
+
+/// <summary>
+/// Gives a subscription a new secret; the old one keeps signing deliveries beside it for
+/// <see cref="AfterSalesOptions.WebhookSecretOverlap"/>, so the receiver can switch without missing one. Null when there
+/// is no such subscription.
+/// </summary>
+/// <param name="SubscriptionId">The subscription.</param>
+public sealed record RotateWebhookSecret(string SubscriptionId) : IRequest<WebhookSubscription?>;
 
 /// <summary>Removes a subscription and its deliveries; false when there is no such subscription.</summary>
 /// <param name="SubscriptionId">The subscription.</param>
@@ -58,6 +66,7 @@ public sealed record RedeliverWebhook(string DeliveryId) : IRequest<bool>;
 /// <summary>Handles the webhook requests.</summary>
 internal sealed class WebhookRequestHandler :
     IRequestHandler<AddWebhookSubscription, WebhookSubscription>,
+    IRequestHandler<RotateWebhookSecret, WebhookSubscription?>,
     IRequestHandler<RemoveWebhookSubscription, bool>,
     IRequestHandler<ListWebhookSubscriptions, IReadOnlyList<WebhookSubscription>>,
     IRequestHandler<GetWebhookSubscription, WebhookSubscription?>,
@@ -67,23 +76,37 @@ internal sealed class WebhookRequestHandler :
 {
     private readonly IWebhookStore _webhooks;
     private readonly TimeProvider _time;
+    private readonly AfterSalesOptions _options;
 
     /// <summary>Creates the handler.</summary>
-    public WebhookRequestHandler(IWebhookStore webhooks, TimeProvider time)
+    public WebhookRequestHandler(IWebhookStore webhooks, TimeProvider time, AfterSalesOptions options)
     {
         _webhooks = webhooks;
         _time = time;
+        _options = options;
     }
 
     /// <inheritdoc/>
     public async Task<WebhookSubscription> Handle(AddWebhookSubscription request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (await WebhookTargets.RefusalAsync(request.Url, _options.WebhookLoopbackAllowed, cancellationToken).ConfigureAwait(false) is { } refusal)
+        {
+            throw new RequestValidationException(nameof(AddWebhookSubscription), [new ValidationError("url", refusal)]);
+        }
+
         var subscription = new WebhookSubscription(
             "wh_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)), request.StoreId, request.Url,
-            "whsec_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)), _time.GetUtcNow(), request.ServiceCenterId, request.BuyerId);
+            WebhookSignature.NewSecret(), _time.GetUtcNow(), request.ServiceCenterId, request.BuyerId);
         await _webhooks.AddSubscriptionAsync(subscription, cancellationToken).ConfigureAwait(false);
         return subscription;
+    }
+
+    /// <inheritdoc/>
+    public Task<WebhookSubscription?> Handle(RotateWebhookSecret request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return _webhooks.RotateSecretAsync(request.SubscriptionId, WebhookSignature.NewSecret(), _time.GetUtcNow() + _options.WebhookSecretOverlap, cancellationToken);
     }
 
     /// <inheritdoc/>

@@ -5,57 +5,84 @@ using System.Text;
 namespace AfterSales.Disputes.Application.Webhooks;
 
 /// <summary>
-/// Signs and verifies webhook bodies. The <c>AfterSales-Signature</c> header reads
-/// <c>t=1767225600,v1=5257a8…</c>: the Unix time of sending, and the hex HMAC-SHA256 of
-/// <c>"{t}.{body}"</c> with the subscription's secret. Receivers check the signature and reject stale
-/// timestamps, so a captured delivery cannot be replayed later.
+/// Signs and verifies webhook deliveries by the Standard Webhooks scheme (standardwebhooks.com), so any of its
+/// libraries verifies them: <c>webhook-id</c> (the event id, the same on every retry), <c>webhook-timestamp</c> (Unix
+/// seconds of sending) and <c>webhook-signature</c>, a space-separated list of <c>v1,</c> and the base64
+/// HMAC-SHA256 of <c>"{id}.{timestamp}.{body}"</c>, one per secret in use (two while a secret is being rotated).
+/// A secret is <c>whsec_</c> and the base64 of its key. Receivers check a signature and reject stale timestamps, so
+/// a captured delivery cannot be replayed later.
 /// </summary>
 public static class WebhookSignature
 {
-    /// <summary>The signature header.</summary>
-    public const string Header = "AfterSales-Signature";
+    /// <summary>The message id header: the event's id, for the receiver's deduplication.</summary>
+    public const string IdHeader = "webhook-id";
 
-    /// <summary>The event id header, for deduplication.</summary>
-    public const string EventIdHeader = "AfterSales-Event-Id";
+    /// <summary>The header with the Unix time in seconds at which the delivery was signed.</summary>
+    public const string TimestampHeader = "webhook-timestamp";
 
-    /// <summary>The event type header.</summary>
+    /// <summary>The signatures header.</summary>
+    public const string SignatureHeader = "webhook-signature";
+
+    /// <summary>The event type header (the type is in the body too).</summary>
     public const string EventTypeHeader = "AfterSales-Event-Type";
 
-    /// <summary>The header value for <paramref name="body"/> sent at <paramref name="timestamp"/>.</summary>
-    public static string Sign(string secret, DateTimeOffset timestamp, string body)
+    /// <summary>What every secret starts with.</summary>
+    public const string SecretPrefix = "whsec_";
+
+    /// <summary>A new secret: <see cref="SecretPrefix"/> and the base64 of 32 random bytes.</summary>
+    public static string NewSecret() => SecretPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>The <see cref="TimestampHeader"/> value for <paramref name="timestamp"/>.</summary>
+    public static string Timestamp(DateTimeOffset timestamp) => timestamp.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The <see cref="SignatureHeader"/> value: one signature of the delivery per secret, in order.</summary>
+    /// <exception cref="ArgumentException">A secret is not <see cref="SecretPrefix"/> and base64.</exception>
+    public static string Sign(IEnumerable<string> secrets, string id, DateTimeOffset timestamp, string body)
     {
-        var seconds = timestamp.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        return $"t={seconds},v1={Hex(secret, seconds, body)}";
+        ArgumentNullException.ThrowIfNull(secrets);
+        return string.Join(' ', secrets.Select(secret => "v1," + Signature(secret, id, Timestamp(timestamp), body)));
     }
 
     /// <summary>
-    /// True when <paramref name="header"/> signs <paramref name="body"/> with <paramref name="secret"/> and its
-    /// timestamp lies within <paramref name="tolerance"/> of <paramref name="now"/>.
+    /// True when one of the signatures in <paramref name="signatures"/> signs the delivery with <paramref name="secret"/>
+    /// and <paramref name="timestamp"/> lies within <paramref name="tolerance"/> of <paramref name="now"/>.
     /// </summary>
-    public static bool Verify(string secret, string? header, string body, DateTimeOffset now, TimeSpan tolerance)
+    public static bool Verify(string secret, string? id, string? timestamp, string? signatures, string body, DateTimeOffset now, TimeSpan tolerance)
     {
-        if (header is null)
+        if (id is null || signatures is null || !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var unix)
+            || (now - DateTimeOffset.FromUnixTimeSeconds(unix)).Duration() > tolerance || !TryKey(secret, out _))
         {
             return false;
         }
 
-        var parts = header.Split(',').Select(p => p.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0].Trim(), p => p[1].Trim(), StringComparer.Ordinal);
-        if (!parts.TryGetValue("t", out var seconds) || !parts.TryGetValue("v1", out var signature)
-            || !long.TryParse(seconds, NumberStyles.None, CultureInfo.InvariantCulture, out var unix))
-        {
-            return false;
-        }
-
-        var sentAt = DateTimeOffset.FromUnixTimeSeconds(unix);
-        if ((now - sentAt).Duration() > tolerance)
-        {
-            return false;
-        }
-
-        var expected = Encoding.ASCII.GetBytes(Hex(secret, seconds, body));
-        return CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(signature));
+        var expected = Encoding.ASCII.GetBytes(Signature(secret, id, timestamp!, body));
+        return signatures.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(signature => signature.StartsWith("v1,", StringComparison.Ordinal))
+            .Any(signature => CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(signature[3..])));
     }
 
-    private static string Hex(string secret, string seconds, string body) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{seconds}.{body}")));
+    private static string Signature(string secret, string id, string timestamp, string body) =>
+        TryKey(secret, out var key)
+            ? Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{id}.{timestamp}.{body}")))
+            : throw new ArgumentException($"A webhook secret is {SecretPrefix} and base64.", nameof(secret));
+
+    // Secrets made before the Standard Webhooks scheme are whsec_ and 48 hex digits: valid base64 too, so they keep working.
+    private static bool TryKey(string secret, out byte[] key)
+    {
+        key = [];
+        if (secret is null || !secret.StartsWith(SecretPrefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var encoded = secret[SecretPrefix.Length..];
+        var buffer = new byte[encoded.Length];
+        if (!Convert.TryFromBase64String(encoded, buffer, out var length) || length == 0)
+        {
+            return false;
+        }
+
+        key = buffer[..length];
+        return true;
+    }
 }
