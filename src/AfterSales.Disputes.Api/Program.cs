@@ -8,12 +8,26 @@ using AfterSales.Disputes.Api.Hosting;
 using AfterSales.Disputes.EntityFrameworkCore;
 
 var builder = WebApplication.CreateBuilder(args);
-if (args is ["token", ..])
+try
 {
-    return TokenCommand.Run(args, ApiSetup.ReadOptions(builder.Configuration, builder.Environment), Console.Out, Console.Error);
+    if (args is ["token", ..])
+    {
+        return TokenCommand.Run(args, ApiSetup.ReadOptions(builder.Configuration, builder.Environment), Console.Out, Console.Error);
+    }
+
+    builder.AddAfterSalesApi();
+}
+catch (InvalidSettingsException invalid)
+{
+    // A bad setting stops the host before it starts, naming each setting (as environment variables: : becomes __).
+    foreach (var problem in invalid.Problems)
+    {
+        await Console.Error.WriteLineAsync("aftersales: " + problem);
+    }
+
+    return 1;
 }
 
-builder.AddAfterSalesApi();
 var app = builder.Build();
 app.UseAfterSalesApi();
 await app.Services.MigrateAfterSalesDatabaseAsync();

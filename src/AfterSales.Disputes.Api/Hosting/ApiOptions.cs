@@ -63,6 +63,70 @@ public sealed class ApiOptions
         public TimeSpan UnusedAttachmentLifetime { get; set; } = TimeSpan.FromDays(1);
     }
 
+    /// <summary>What is wrong with these settings, each naming its setting (<c>AfterSales:RateLimit:PermitsPerMinute …</c>).</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(Auth.SigningKey) || System.Text.Encoding.UTF8.GetByteCount(Auth.SigningKey) < 32)
+        {
+            problems.Add("AfterSales:Auth:SigningKey must be configured with at least 32 bytes (for example through the AfterSales__Auth__SigningKey environment variable). Development has a key of its own.");
+        }
+
+        if (Database is not ("Sqlite" or "Postgres"))
+        {
+            problems.Add($"AfterSales:Database is Sqlite or Postgres, not \"{Database}\".");
+        }
+        else if (Database == "Postgres" && string.IsNullOrWhiteSpace(PostgresConnection))
+        {
+            problems.Add("AfterSales:PostgresConnection is required when AfterSales:Database is Postgres.");
+        }
+
+        if (RateLimit.PermitsPerMinute < 1)
+        {
+            problems.Add($"AfterSales:RateLimit:PermitsPerMinute must be at least 1 (it is {RateLimit.PermitsPerMinute}).");
+        }
+
+        if (Uploads.MaxBytes is < 1 or > int.MaxValue)
+        {
+            problems.Add($"AfterSales:Uploads:MaxBytes must be between 1 and {int.MaxValue} (it is {Uploads.MaxBytes}).");
+        }
+
+        if (Uploads.UnusedAttachmentLifetime <= TimeSpan.Zero)
+        {
+            problems.Add($"AfterSales:Uploads:UnusedAttachmentLifetime must be a positive duration (it is {Uploads.UnusedAttachmentLifetime}).");
+        }
+
+        foreach (var origin in Cors.AllowedOrigins.Where(o => !Uri.TryCreate(o, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https") || url.AbsolutePath != "/"))
+        {
+            problems.Add($"AfterSales:Cors:AllowedOrigins holds \"{origin}\", which is not an origin such as https://shop.example.");
+        }
+
+        if (Telemetry.OtlpProtocol is not ("grpc" or "http/protobuf"))
+        {
+            problems.Add($"AfterSales:Telemetry:OtlpProtocol is grpc or http/protobuf, not \"{Telemetry.OtlpProtocol}\".");
+        }
+
+        if (Telemetry.OtlpEndpoint is { IsAbsoluteUri: false } or { Scheme: not ("http" or "https") })
+        {
+            problems.Add($"AfterSales:Telemetry:OtlpEndpoint must be an absolute http or https URL (it is {Telemetry.OtlpEndpoint}).");
+        }
+
+        return problems;
+    }
+
+    /// <summary>Where traces and metrics go.</summary>
+    public TelemetryOptions Telemetry { get; set; } = new();
+
+    /// <summary>Traces and metrics are always collected in process; they leave it over OTLP when an endpoint is set.</summary>
+    public sealed class TelemetryOptions
+    {
+        /// <summary>The OTLP collector, such as <c>http://collector:4317</c>; none by default (no export).</summary>
+        public Uri? OtlpEndpoint { get; set; }
+
+        /// <summary><c>grpc</c> (default) or <c>http/protobuf</c>.</summary>
+        public string OtlpProtocol { get; set; } = "grpc";
+    }
+
     /// <summary>Which web pages (a buyer front end, a seller console) a browser may call the API from.</summary>
     public sealed class CorsOptions
     {

@@ -8,12 +8,18 @@ using AfterSales.Disputes.Api.Problems;
 using AfterSales.Disputes.Application;
 using AfterSales.Disputes.Application.Ports;
 using AfterSales.Disputes.Application.Serialization;
+using AfterSales.Disputes.Application.Telemetry;
 using AfterSales.Disputes.EntityFrameworkCore;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.IdentityModel.Tokens;
 using Microsoft.OpenApi;
+using OpenTelemetry;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace AfterSales.Disputes.Api.Hosting;
@@ -26,7 +32,16 @@ public static class ApiSetup
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(environment);
-        var options = configuration.GetSection("AfterSales").Get<ApiOptions>() ?? new ApiOptions();
+        ApiOptions options;
+        try
+        {
+            options = configuration.GetSection("AfterSales").Get<ApiOptions>() ?? new ApiOptions();
+        }
+        catch (InvalidOperationException unreadable)
+        {
+            throw new InvalidSettingsException([unreadable.Message]); // the binder's message names the setting and the type it wanted
+        }
+
         options.DataFolder = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.DataFolder));
         return options;
     }
@@ -37,6 +52,22 @@ public static class ApiSetup
     {
         ArgumentNullException.ThrowIfNull(builder);
         var options = ReadOptions(builder.Configuration, builder.Environment);
+        var engineOptions = new AfterSalesOptions();
+        try
+        {
+            builder.Configuration.GetSection("AfterSales:Engine").Bind(engineOptions);
+        }
+        catch (InvalidOperationException unreadable)
+        {
+            throw new InvalidSettingsException([unreadable.Message]);
+        }
+
+        // Every bad setting at once, each by its name, before anything starts.
+        if (options.Problems().Concat(engineOptions.Problems().Select(problem => "AfterSales:Engine:" + problem)).ToList() is { Count: > 0 } problems)
+        {
+            throw new InvalidSettingsException(problems);
+        }
+
         var signingKey = TokenIssuer.SigningKey(options.Auth.SigningKey); // refuses to start without one
         var services = builder.Services;
         services.AddSingleton(options);
@@ -53,7 +84,7 @@ public static class ApiSetup
             }
 
             MarketplacePolicies.Configure(engine.Policies);
-            builder.Configuration.GetSection("AfterSales:Engine").Bind(engine.Options); // worker batches, retries, lease
+            builder.Configuration.GetSection("AfterSales:Engine").Bind(engine.Options); // worker batches, retries, lease (checked above)
             engine.Options.WebhookLoopbackAllowed = builder.Environment.IsDevelopment(); // a local receiver; never elsewhere, whatever the settings say
             if (HasTestClock(builder.Environment, options))
             {
@@ -74,6 +105,7 @@ public static class ApiSetup
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(provider => provider.GetRequiredService<TestClock>()));
         }
 
+        AddTelemetry(services, options.Telemetry);
         services.AddSingleton<UnusedAttachmentSweeper>();
         services.AddHostedService(provider => provider.GetRequiredService<UnusedAttachmentSweeper>());
         services.ConfigureHttpJsonOptions(json => Strict(json.SerializerOptions));
@@ -195,6 +227,26 @@ public static class ApiSetup
         }
 
         return options.Sandbox || environment.IsDevelopment();
+    }
+
+    // The engine's spans and metrics with ASP.NET Core's and HttpClient's, always collected; exported over OTLP when an
+    // endpoint is configured (AfterSales:Telemetry:OtlpEndpoint).
+    private static void AddTelemetry(IServiceCollection services, ApiOptions.TelemetryOptions telemetry)
+    {
+        var builder = services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("AfterSales.Disputes.Api"))
+            .WithTracing(tracing => tracing.AddSource(DisputeTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
+            .WithMetrics(metrics => metrics.AddMeter(DisputeTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
+        if (telemetry.OtlpEndpoint is { } endpoint)
+        {
+            var protocol = telemetry.OtlpProtocol switch
+            {
+                "grpc" => OtlpExportProtocol.Grpc,
+                "http/protobuf" => OtlpExportProtocol.HttpProtobuf,
+                _ => throw new InvalidOperationException($"AfterSales:Telemetry:OtlpProtocol is grpc or http/protobuf, not {telemetry.OtlpProtocol}."),
+            };
+            builder.UseOtlpExporter(protocol, endpoint);
+        }
     }
 
     /// <summary>The API's JSON options on their own (web defaults, <see cref="Strict"/>), for what describes or checks the API's JSON outside a request.</summary>
@@ -357,4 +409,12 @@ internal sealed class WrittenTypes : IDocumentFilter
             document.Components.Schemas[name] = schema();
         }
     }
+}
+
+/// <summary>The host's settings cannot run: each problem names its setting. The host stops before it starts.</summary>
+public sealed class InvalidSettingsException(IReadOnlyList<string> problems)
+    : Exception("Invalid settings: " + string.Join(" ", problems))
+{
+    /// <summary>Each problem, naming its setting.</summary>
+    public IReadOnlyList<string> Problems { get; } = problems;
 }

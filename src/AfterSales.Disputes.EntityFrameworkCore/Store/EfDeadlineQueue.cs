@@ -32,4 +32,7 @@ internal sealed class EfDeadlineQueue : IDeadlineQueue
                 .ConfigureAwait(false);
             return (IReadOnlyList<DueDeadline>)[.. due.Select(d => new DueDeadline(d.DisputeId, d.DueAt))];
         }, cancellationToken);
+
+    public Task<long> CountDueAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        _db.Deadlines.AsNoTracking().LongCountAsync(d => d.DueAt <= now, cancellationToken);
 }

@@ -33,6 +33,9 @@ internal sealed class EfOutboxStore : IOutboxStore
             return (IReadOnlyList<ClaimedOutboxMessage>)[.. due.Select(o => new ClaimedOutboxMessage(Mapping.ToMessage(o), o.Attempts))];
         }, cancellationToken);
 
+    public Task<long> CountPendingAsync(CancellationToken cancellationToken) =>
+        _db.Outbox.AsNoTracking().LongCountAsync(o => o.CompletedAt == null, cancellationToken);
+
     public Task CompleteAsync(string messageId, DateTimeOffset now, CancellationToken cancellationToken) =>
         _transactions.RunAsync(() => _db.Outbox.Where(o => o.Id == messageId)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.CompletedAt, now).SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null), cancellationToken), cancellationToken);

@@ -60,6 +60,64 @@ public sealed class AfterSalesOptions
     /// <summary>How long a rotated-out webhook secret still signs deliveries, beside the new one (default 24 h).</summary>
     public TimeSpan WebhookSecretOverlap { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>How often the worker counts the deadlines due and the outbox messages pending, for the metrics (default 15 s).</summary>
+    public TimeSpan BacklogSampleInterval { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>The delay before an outbox message whose dispatch failed (gateway down) is tried again (default 30 s).</summary>
     public TimeSpan OutboxRetry { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// What is wrong with these options, each naming its member (<c>WorkerShare must be above 0 and at most 1</c>);
+    /// empty when they can run. A host checks them at start, so a bad setting stops it with the reason.
+    /// </summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        void AtLeast(string name, long value, long least)
+        {
+            if (value < least)
+            {
+                problems.Add($"{name} must be at least {least} (it is {value}).");
+            }
+        }
+
+        void Positive(string name, TimeSpan value)
+        {
+            if (value <= TimeSpan.Zero)
+            {
+                problems.Add($"{name} must be a positive duration (it is {value}).");
+            }
+        }
+
+        if (WorkerShare is not (> 0 and <= 1))
+        {
+            problems.Add($"{nameof(WorkerShare)} must be above 0 and at most 1 (it is {WorkerShare}).");
+        }
+
+        AtLeast(nameof(DeadlineBatchSize), DeadlineBatchSize, 1);
+        AtLeast(nameof(OutboxBatchSize), OutboxBatchSize, 1);
+        AtLeast(nameof(WebhookMaxAttempts), WebhookMaxAttempts, 1);
+        Positive(nameof(PollInterval), PollInterval);
+        Positive(nameof(ClaimLease), ClaimLease);
+        Positive(nameof(WebhookFirstRetry), WebhookFirstRetry);
+        Positive(nameof(WebhookMaxRetry), WebhookMaxRetry);
+        Positive(nameof(WebhookTimeout), WebhookTimeout);
+        Positive(nameof(OutboxRetry), OutboxRetry);
+        if (WebhookSecretOverlap < TimeSpan.Zero)
+        {
+            problems.Add($"{nameof(WebhookSecretOverlap)} must not be negative (it is {WebhookSecretOverlap}).");
+        }
+
+        if (BacklogSampleInterval < TimeSpan.Zero)
+        {
+            problems.Add($"{nameof(BacklogSampleInterval)} must not be negative (it is {BacklogSampleInterval}).");
+        }
+
+        if (WebhookTimeout >= ClaimLease)
+        {
+            problems.Add($"{nameof(WebhookTimeout)} ({WebhookTimeout}) must be shorter than {nameof(ClaimLease)} ({ClaimLease}), or another worker claims a delivery still being sent.");
+        }
+
+        return problems;
+    }
 }

@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using AfterSales.Disputes.Application.Deadlines;
 using AfterSales.Disputes.Application.Outbox;
+using AfterSales.Disputes.Application.Ports;
+using AfterSales.Disputes.Application.Telemetry;
 using AfterSales.Disputes.Application.Webhooks;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -12,7 +15,8 @@ namespace AfterSales.Disputes.Application;
 /// and waits <see cref="AfterSalesOptions.PollInterval"/> when a round found nothing to do. With a backlog it rests
 /// after each round so that it works at most <see cref="AfterSalesOptions.WorkerShare"/> of the time: a storm of due
 /// deadlines is drained steadily without starving the requests the host is answering. A failing round is logged
-/// and retried; it never stops the host.
+/// and retried; it never stops the host. Every <see cref="AfterSalesOptions.BacklogSampleInterval"/> it counts the
+/// deadlines due and the outbox messages pending for <see cref="DisputeTelemetry"/>.
 /// </summary>
 public sealed partial class AfterSalesWorker : BackgroundService
 {
@@ -22,15 +26,18 @@ public sealed partial class AfterSalesWorker : BackgroundService
     private readonly TimeProvider _time;
     private readonly AfterSalesOptions _options;
     private readonly ILogger<AfterSalesWorker> _logger;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly DisputeTelemetry _telemetry;
+    private long _sampledAt;
 
     /// <summary>Creates the worker.</summary>
     public AfterSalesWorker(DeadlineRunner deadlines, OutboxDispatcher outbox, WebhookDeliverer webhooks, TimeProvider time,
-        AfterSalesOptions options, ILogger<AfterSalesWorker> logger)
+        AfterSalesOptions options, ILogger<AfterSalesWorker> logger, IServiceScopeFactory scopes, DisputeTelemetry telemetry)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.WorkerShare is not (> 0 and <= 1))
+        if (options.Problems() is { Count: > 0 } problems)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), options.WorkerShare, "AfterSalesOptions.WorkerShare must be above 0 and at most 1.");
+            throw new ArgumentException("The engine's options cannot run: " + string.Join(" ", problems), nameof(options));
         }
 
         _deadlines = deadlines;
@@ -39,6 +46,8 @@ public sealed partial class AfterSalesWorker : BackgroundService
         _time = time;
         _options = options;
         _logger = logger;
+        _scopes = scopes;
+        _telemetry = telemetry;
     }
 
     /// <inheritdoc/>
@@ -53,6 +62,7 @@ public sealed partial class AfterSalesWorker : BackgroundService
                 worked += await _deadlines.RunOnceAsync(stoppingToken).ConfigureAwait(false);
                 worked += await _outbox.RunOnceAsync(stoppingToken).ConfigureAwait(false);
                 worked += await _webhooks.RunOnceAsync(stoppingToken).ConfigureAwait(false);
+                await SampleBacklogAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -77,6 +87,21 @@ public sealed partial class AfterSalesWorker : BackgroundService
                 return;
             }
         }
+    }
+
+    /// <summary>Counts the backlog for the metrics, at most once per <see cref="AfterSalesOptions.BacklogSampleInterval"/>.</summary>
+    public async Task SampleBacklogAsync(CancellationToken cancellationToken)
+    {
+        if (_sampledAt != 0 && Stopwatch.GetElapsedTime(_sampledAt) < _options.BacklogSampleInterval)
+        {
+            return;
+        }
+
+        _sampledAt = Stopwatch.GetTimestamp();
+        using var scope = _scopes.CreateScope();
+        var due = await scope.ServiceProvider.GetRequiredService<IDeadlineQueue>().CountDueAsync(_time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var pending = await scope.ServiceProvider.GetRequiredService<IOutboxStore>().CountPendingAsync(cancellationToken).ConfigureAwait(false);
+        _telemetry.Backlog(due, pending);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A worker round failed; the next round retries")]

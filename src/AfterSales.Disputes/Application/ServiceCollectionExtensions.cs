@@ -3,6 +3,7 @@ using AfterSales.Disputes.Application.Disputes;
 using AfterSales.Disputes.Application.Outbox;
 using AfterSales.Disputes.Application.Policies;
 using AfterSales.Disputes.Application.Ports;
+using AfterSales.Disputes.Application.Telemetry;
 using AfterSales.Disputes.Application.Webhooks;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,6 +67,10 @@ public static class ServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configure);
         var builder = new AfterSalesBuilder(services);
         configure(builder);
+        if (builder.Options.Problems() is { Count: > 0 } problems)
+        {
+            throw new ArgumentException("The engine's options cannot run: " + string.Join(" ", problems), nameof(configure));
+        }
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(builder.Options);
@@ -76,6 +81,8 @@ public static class ServiceCollectionExtensions
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
 
+        // On the host's meter factory when it has one (a generic host does), so its metrics pipeline sees the meter.
+        services.TryAddSingleton(provider => new DisputeTelemetry(provider.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.AddSingleton<DeadlineRunner>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<WebhookDeliverer>();

@@ -49,16 +49,6 @@ public class TokenTests : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public void OutsideDevelopment_TheHostRefusesToStartWithoutASigningKey()
-    {
-        using var production = new ApiFactory { Environment = "Production" };
-
-        var start = () => production.CreateClient();
-
-        start.Should().Throw<InvalidOperationException>().WithMessage("AfterSales:Auth:SigningKey must be configured*");
-    }
-
-    [Fact]
     public void TheTokenCommand_PrintsATokenForARoleAndParty_AndRefusesUnknownRoles()
     {
         var options = new Hosting.ApiOptions { Auth = { SigningKey = "a-signing-key-that-is-long-enough-for-hs256" } };

@@ -1,4 +1,5 @@
 using AfterSales.Disputes.Application.Ports;
+using AfterSales.Disputes.Application.Telemetry;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,13 +15,15 @@ public sealed class DeadlineRunner
     private readonly IServiceScopeFactory _scopes;
     private readonly TimeProvider _time;
     private readonly AfterSalesOptions _options;
+    private readonly DisputeTelemetry _telemetry;
 
     /// <summary>Creates the runner.</summary>
-    public DeadlineRunner(IServiceScopeFactory scopes, TimeProvider time, AfterSalesOptions options)
+    public DeadlineRunner(IServiceScopeFactory scopes, TimeProvider time, AfterSalesOptions options, DisputeTelemetry telemetry)
     {
         _scopes = scopes;
         _time = time;
         _options = options;
+        _telemetry = telemetry;
     }
 
     /// <summary>This runner's id in claims.</summary>
@@ -32,7 +35,20 @@ public sealed class DeadlineRunner
         using var scope = _scopes.CreateScope();
         var queue = scope.ServiceProvider.GetRequiredService<IDeadlineQueue>();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-        var due = await queue.ClaimDueAsync(_time.GetUtcNow(), _options.DeadlineBatchSize, _options.ClaimLease, WorkerId, cancellationToken).ConfigureAwait(false);
-        return due.Count == 0 ? 0 : await mediator.Send(new ExpireDeadlines([.. due.Select(d => d.DisputeId)]), cancellationToken).ConfigureAwait(false);
+        var now = _time.GetUtcNow();
+        var due = await queue.ClaimDueAsync(now, _options.DeadlineBatchSize, _options.ClaimLease, WorkerId, cancellationToken).ConfigureAwait(false);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        using var activity = DisputeTelemetry.Source.StartActivity("deadlines fire");
+        activity?.SetTag("aftersales.deadlines.claimed", due.Count);
+        foreach (var deadline in due)
+        {
+            _telemetry.DeadlineClaimed(now - deadline.DueAt);
+        }
+
+        return await mediator.Send(new ExpireDeadlines([.. due.Select(d => d.DisputeId)]), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -33,6 +33,9 @@ internal sealed class DisputeCommandHandler<TCommand> : IRequestHandler<TCommand
     public async Task<DisputeCommandResult> Handle(TCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        using var activity = Telemetry.DisputeTelemetry.Source.StartActivity("dispute command");
+        activity?.SetTag("aftersales.dispute.id", request.DisputeId);
+        activity?.SetTag("aftersales.command", request is TakeDisputeAction taking ? taking.Action.ToString() : typeof(TCommand).Name);
         var dispute = await _disputes.FindAsync(request.DisputeId, cancellationToken).ConfigureAwait(false);
         if (dispute is null || !dispute.IsVisibleTo(request.ActingParty))
         {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using AfterSales.Disputes.Application.Disputes;
 using AfterSales.Disputes.Application.Ports;
 using AfterSales.Disputes.Application.Serialization;
+using AfterSales.Disputes.Application.Telemetry;
 using AfterSales.Disputes.Disputes;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,14 +21,16 @@ public sealed partial class OutboxDispatcher
     private readonly TimeProvider _time;
     private readonly AfterSalesOptions _options;
     private readonly ILogger<OutboxDispatcher> _logger;
+    private readonly DisputeTelemetry _telemetry;
 
     /// <summary>Creates the dispatcher.</summary>
-    public OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider time, AfterSalesOptions options, ILogger<OutboxDispatcher> logger)
+    public OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider time, AfterSalesOptions options, ILogger<OutboxDispatcher> logger, DisputeTelemetry telemetry)
     {
         _scopes = scopes;
         _time = time;
         _options = options;
         _logger = logger;
+        _telemetry = telemetry;
     }
 
     /// <summary>Claims and dispatches one batch; returns how many messages were completed.</summary>
@@ -37,6 +40,8 @@ public sealed partial class OutboxDispatcher
         var outbox = scope.ServiceProvider.GetRequiredService<IOutboxStore>();
         var claimed = await outbox.ClaimAsync(_time.GetUtcNow(), _options.OutboxBatchSize, _options.ClaimLease, cancellationToken).ConfigureAwait(false);
         var completed = 0;
+        using var activity = claimed.Count == 0 ? null : DisputeTelemetry.Source.StartActivity("outbox dispatch");
+        activity?.SetTag("aftersales.outbox.claimed", claimed.Count);
 
         // Events fan out to webhook deliveries together, in one transaction: a busy host writes one per batch, not one per event.
         var events = claimed.Where(c => c.Message.Kind == OutboxKind.DisputeEvent).ToList();
@@ -84,6 +89,11 @@ public sealed partial class OutboxDispatcher
     {
         var refund = JsonSerializer.Deserialize<RefundOrder>(message.Payload, DisputeJson.Options)!;
         var outcome = await services.GetRequiredService<IRefundGateway>().RefundAsync(refund, cancellationToken).ConfigureAwait(false);
+        if (!outcome.Succeeded)
+        {
+            _telemetry.RefundFailed("dispute");
+        }
+
         return await RecordAsync(services, outbox, message, new TakeDisputeAction(refund.DisputeId, Actor.System,
             outcome.Succeeded ? DisputeAction.RecordRefundSuccess : DisputeAction.RecordRefundFailure, new RefundResult(outcome.Reference, outcome.Failure)),
             cancellationToken).ConfigureAwait(false);
@@ -109,6 +119,7 @@ public sealed partial class OutboxDispatcher
         var outcome = await services.GetRequiredService<IRefundGateway>().RefundAsync(refund, cancellationToken).ConfigureAwait(false);
         if (!outcome.Succeeded)
         {
+            _telemetry.RefundFailed("fee");
             await outbox.FailAsync(message.Id, outcome.Failure ?? "The refund gateway failed.", _time.GetUtcNow() + _options.OutboxRetry, cancellationToken).ConfigureAwait(false);
             return false;
         }

@@ -14,4 +14,7 @@ public interface IDeadlineQueue
     /// Firing is exactly-once whatever the lease: the dispute's version decides.
     /// </summary>
     Task<IReadOnlyList<DueDeadline>> ClaimDueAsync(DateTimeOffset now, int batchSize, TimeSpan lease, string workerId, CancellationToken cancellationToken);
+
+    /// <summary>How many deadlines are due at <paramref name="now"/>, claimed or not (for the backlog metric).</summary>
+    Task<long> CountDueAsync(DateTimeOffset now, CancellationToken cancellationToken);
 }

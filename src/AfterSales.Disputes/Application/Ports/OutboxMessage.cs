@@ -45,4 +45,7 @@ public interface IOutboxStore
 
     /// <summary>Records a failed dispatch; the message is tried again at <paramref name="retryAt"/>.</summary>
     Task FailAsync(string messageId, string error, DateTimeOffset retryAt, CancellationToken cancellationToken);
+
+    /// <summary>How many messages are not completed yet (for the outbox depth metric).</summary>
+    Task<long> CountPendingAsync(CancellationToken cancellationToken);
 }

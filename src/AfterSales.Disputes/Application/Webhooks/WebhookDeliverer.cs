@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using AfterSales.Disputes.Application.Ports;
+using AfterSales.Disputes.Application.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AfterSales.Disputes.Application.Webhooks;
@@ -19,14 +20,16 @@ public sealed class WebhookDeliverer
     private readonly IHttpClientFactory _clients;
     private readonly TimeProvider _time;
     private readonly AfterSalesOptions _options;
+    private readonly DisputeTelemetry _telemetry;
 
     /// <summary>Creates the deliverer.</summary>
-    public WebhookDeliverer(IServiceScopeFactory scopes, IHttpClientFactory clients, TimeProvider time, AfterSalesOptions options)
+    public WebhookDeliverer(IServiceScopeFactory scopes, IHttpClientFactory clients, TimeProvider time, AfterSalesOptions options, DisputeTelemetry telemetry)
     {
         _scopes = scopes;
         _clients = clients;
         _time = time;
         _options = options;
+        _telemetry = telemetry;
     }
 
     /// <summary>
@@ -57,6 +60,9 @@ public sealed class WebhookDeliverer
             return 0;
         }
 
+        using var activity = DisputeTelemetry.Source.StartActivity("webhooks deliver");
+        activity?.SetTag("aftersales.webhooks.claimed", due.Count);
+
         // The store's context serves one call at a time: look up before sending, record after.
         var subscriptions = new Dictionary<string, WebhookSubscription?>();
         foreach (var id in due.Select(d => d.SubscriptionId).Distinct())
@@ -82,6 +88,11 @@ public sealed class WebhookDeliverer
                 : DeliveryStatus.Pending;
             var next = now + Backoff(attempts, _options.WebhookFirstRetry, _options.WebhookMaxRetry, Random.Shared);
             await webhooks.RecordAttemptAsync(due[i].Id, status, next, now, statusCode, error, cancellationToken).ConfigureAwait(false);
+            if (error is not null)
+            {
+                _telemetry.WebhookFailed(status == DeliveryStatus.DeadLetter);
+            }
+
             delivered += status == DeliveryStatus.Delivered ? 1 : 0;
         }
 
