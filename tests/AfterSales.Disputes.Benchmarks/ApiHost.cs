@@ -162,7 +162,10 @@ internal sealed class ApiHost : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // A sandbox host: production settings otherwise, but it takes the harness's HS256 tokens (Production takes an
+        // OpenID Connect authority's only).
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Staging";
+        start.Environment["AfterSales__Sandbox"] = "true";
         start.Environment["AfterSales__DataFolder"] = _data;
         start.Environment["AfterSales__Auth__SigningKey"] = _signingKey;
         start.Environment["AfterSales__RateLimit__PermitsPerMinute"] = "100000000";

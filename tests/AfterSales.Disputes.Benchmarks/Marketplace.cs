@@ -38,6 +38,7 @@ internal sealed class Marketplace : IAsyncDisposable
         {
             useDatabase(o);
             o.Options.RunWorkers = false; // no background rounds competing with the measurement
+            o.Options.WebhookLoopbackAllowed = true; // the drills' receivers listen on loopback
             o.Policies
                 .AddRegion(JurisdictionPacks.China, new BusinessCalendar("CN", TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")))
                 .AddStore(new StorePolicy(Store, "v1", StoreType.OfficialFlagship));

@@ -34,7 +34,10 @@ public sealed record Caller(string Role, string PartyId)
     public static Caller From(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return new(user.FindFirstValue("role") ?? "", user.FindFirstValue("sub") ?? "");
+        // The claims the host is told to read (AfterSales:Auth:RoleClaim, PartyClaim); the token command's are role and sub.
+        var identity = user.Identity as ClaimsIdentity;
+        return new(user.FindFirstValue(identity?.RoleClaimType ?? "role") ?? user.FindFirstValue("role") ?? "",
+            user.FindFirstValue(identity?.NameClaimType ?? "sub") ?? user.FindFirstValue("sub") ?? "");
     }
 
     /// <summary>The caller as a party to disputes (the platform acts as the system only through the engine).</summary>

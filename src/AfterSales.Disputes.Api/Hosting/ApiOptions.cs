@@ -36,14 +36,39 @@ public sealed class ApiOptions
     /// <summary>Bearer token settings.</summary>
     public sealed class AuthOptions
     {
-        /// <summary>The HMAC-SHA256 signing key, at least 32 bytes. Required outside Development.</summary>
+        /// <summary>
+        /// The HMAC-SHA256 key of the token command's tokens, at least 32 bytes: Development and sandbox hosts only
+        /// (Development has one in its settings). Refused elsewhere, where tokens come from <see cref="Authority"/>.
+        /// </summary>
         public string? SigningKey { get; set; }
 
-        /// <summary>The token issuer.</summary>
+        /// <summary>The token command's issuer.</summary>
         public string Issuer { get; set; } = "aftersales";
 
-        /// <summary>The audience tokens must be for.</summary>
+        /// <summary>The audience tokens must be for (the token command's and the authority's).</summary>
         public string Audience { get; set; } = "aftersales-api";
+
+        /// <summary>
+        /// The OpenID Connect authority (its issuer, such as <c>https://login.marketplace.example/</c>) whose RS256 or
+        /// ES256 tokens the host accepts, with the keys its metadata's JWKS lists (rotated keys are fetched when a token
+        /// names a key not seen yet). Required outside Development and sandbox hosts.
+        /// </summary>
+        public Uri? Authority { get; set; }
+
+        /// <summary>The authority's metadata document, when not at <c>{Authority}/.well-known/openid-configuration</c>.</summary>
+        public Uri? MetadataAddress { get; set; }
+
+        /// <summary>Whether the metadata must come over https (default true; false only for a local test authority).</summary>
+        public bool RequireHttpsMetadata { get; set; } = true;
+
+        /// <summary>The claim that holds the caller's role (default <c>role</c>).</summary>
+        public string RoleClaim { get; set; } = "role";
+
+        /// <summary>The claim that holds the caller's party id (default <c>sub</c>).</summary>
+        public string PartyClaim { get; set; } = "sub";
+
+        /// <summary>The shortest time between two fetches of the authority's keys (default 5 minutes).</summary>
+        public TimeSpan KeyRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
     }
 
     /// <summary>Rate limiting per caller (token subject, or IP address when anonymous).</summary>
@@ -64,12 +89,36 @@ public sealed class ApiOptions
     }
 
     /// <summary>What is wrong with these settings, each naming its setting (<c>AfterSales:RateLimit:PermitsPerMinute …</c>).</summary>
-    public IReadOnlyList<string> Problems()
+    /// <param name="developmentTokens">Whether the host takes the token command's HS256 tokens (Development and sandbox hosts).</param>
+    public IReadOnlyList<string> Problems(bool developmentTokens)
     {
         var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(Auth.SigningKey) || System.Text.Encoding.UTF8.GetByteCount(Auth.SigningKey) < 32)
+        if (developmentTokens && (string.IsNullOrWhiteSpace(Auth.SigningKey) || System.Text.Encoding.UTF8.GetByteCount(Auth.SigningKey) < 32))
         {
             problems.Add("AfterSales:Auth:SigningKey must be configured with at least 32 bytes (for example through the AfterSales__Auth__SigningKey environment variable). Development has a key of its own.");
+        }
+
+        if (!developmentTokens && !string.IsNullOrEmpty(Auth.SigningKey))
+        {
+            problems.Add("AfterSales:Auth:SigningKey is for Development and sandbox hosts (the token command's tokens); here tokens come from AfterSales:Auth:Authority.");
+        }
+
+        if (!developmentTokens && Auth.Authority is null && Auth.MetadataAddress is null)
+        {
+            problems.Add("AfterSales:Auth:Authority must be configured outside Development and sandbox hosts: the OpenID Connect authority whose tokens the host accepts.");
+        }
+
+        foreach (var (name, url) in new[] { ("Authority", Auth.Authority), ("MetadataAddress", Auth.MetadataAddress) })
+        {
+            if (url is not null && (!url.IsAbsoluteUri || url.Scheme is not ("https" or "http") || (url.Scheme == "http" && Auth.RequireHttpsMetadata)))
+            {
+                problems.Add($"AfterSales:Auth:{name} must be an absolute https URL (http only with AfterSales:Auth:RequireHttpsMetadata false), not {url}.");
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(Auth.RoleClaim) || string.IsNullOrWhiteSpace(Auth.PartyClaim))
+        {
+            problems.Add("AfterSales:Auth:RoleClaim and AfterSales:Auth:PartyClaim name the token's claims and cannot be empty.");
         }
 
         if (Database is not ("Sqlite" or "Postgres"))
@@ -111,11 +160,41 @@ public sealed class ApiOptions
             problems.Add($"AfterSales:Telemetry:OtlpEndpoint must be an absolute http or https URL (it is {Telemetry.OtlpEndpoint}).");
         }
 
+        foreach (var proxy in Proxy.KnownProxies.Where(p => !System.Net.IPAddress.TryParse(p, out _)))
+        {
+            problems.Add($"AfterSales:Proxy:KnownProxies holds \"{proxy}\", which is not an IP address.");
+        }
+
+        foreach (var network in Proxy.KnownNetworks.Where(n => !System.Net.IPNetwork.TryParse(n, out _)))
+        {
+            problems.Add($"AfterSales:Proxy:KnownNetworks holds \"{network}\", which is not a network such as 10.0.0.0/24.");
+        }
+
         return problems;
     }
 
     /// <summary>Where traces and metrics go.</summary>
     public TelemetryOptions Telemetry { get; set; } = new();
+
+    /// <summary>The reverse proxies in front of the host, whose X-Forwarded-For and X-Forwarded-Proto it believes.</summary>
+    public ProxyOptions Proxy { get; set; } = new();
+
+    /// <summary>
+    /// Behind a reverse proxy the connection comes from the proxy; the client's address (rate limits, logs) and the
+    /// scheme come from the proxy's X-Forwarded-For and X-Forwarded-Proto, believed only from the proxies listed here.
+    /// None by default: the headers are ignored.
+    /// </summary>
+    public sealed class ProxyOptions
+    {
+        /// <summary>The proxies' addresses, such as <c>10.0.0.5</c>.</summary>
+        public IReadOnlyList<string> KnownProxies { get; set; } = [];
+
+        /// <summary>The proxies' networks, such as <c>10.0.0.0/24</c>.</summary>
+        public IReadOnlyList<string> KnownNetworks { get; set; } = [];
+
+        /// <summary>Whether any proxy is listed.</summary>
+        public bool Enabled => KnownProxies.Count > 0 || KnownNetworks.Count > 0;
+    }
 
     /// <summary>Traces and metrics are always collected in process; they leave it over OTLP when an endpoint is set.</summary>
     public sealed class TelemetryOptions

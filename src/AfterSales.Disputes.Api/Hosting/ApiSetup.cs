@@ -11,6 +11,7 @@ using AfterSales.Disputes.Application.Serialization;
 using AfterSales.Disputes.Application.Telemetry;
 using AfterSales.Disputes.EntityFrameworkCore;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.IdentityModel.Tokens;
@@ -63,12 +64,12 @@ public static class ApiSetup
         }
 
         // Every bad setting at once, each by its name, before anything starts.
-        if (options.Problems().Concat(engineOptions.Problems().Select(problem => "AfterSales:Engine:" + problem)).ToList() is { Count: > 0 } problems)
+        if (options.Problems(TakesDevelopmentTokens(builder.Environment, options)).Concat(engineOptions.Problems().Select(problem => "AfterSales:Engine:" + problem)).ToList() is { Count: > 0 } problems)
         {
             throw new InvalidSettingsException(problems);
         }
 
-        var signingKey = TokenIssuer.SigningKey(options.Auth.SigningKey); // refuses to start without one
+        var developmentTokens = TakesDevelopmentTokens(builder.Environment, options);
         var services = builder.Services;
         services.AddSingleton(options);
 
@@ -116,18 +117,27 @@ public static class ApiSetup
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {
+            // Tokens of the OpenID Connect authority (RS256, ES256, keys from its JWKS) and, on Development and sandbox
+            // hosts, the token command's (HS256 with the host's key). Nothing else, and nothing unsigned.
             jwt.MapInboundClaims = false;
+            jwt.Authority = options.Auth.Authority?.ToString();
+            jwt.MetadataAddress = options.Auth.MetadataAddress?.ToString() ?? "";
+            jwt.RequireHttpsMetadata = options.Auth.RequireHttpsMetadata;
+            jwt.RefreshInterval = options.Auth.KeyRefreshInterval;
+            jwt.Audience = options.Auth.Audience;
             jwt.TokenValidationParameters = new TokenValidationParameters
             {
-                ValidIssuer = options.Auth.Issuer,
+                ValidIssuers = developmentTokens ? [options.Auth.Issuer] : [],
                 ValidAudience = options.Auth.Audience,
-                IssuerSigningKey = signingKey,
-                ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                IssuerSigningKeys = developmentTokens ? [TokenIssuer.SigningKey(options.Auth.SigningKey)] : [],
+                ValidAlgorithms = developmentTokens
+                    ? [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.HmacSha256]
+                    : [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.EcdsaSha256],
                 RequireSignedTokens = true,
                 RequireExpirationTime = true,
                 ClockSkew = TimeSpan.FromSeconds(30),
-                NameClaimType = "sub",
-                RoleClaimType = "role",
+                NameClaimType = options.Auth.PartyClaim,
+                RoleClaimType = options.Auth.RoleClaim,
             };
             jwt.Events = new JwtBearerEvents
             {
@@ -140,6 +150,25 @@ public static class ApiSetup
             };
         });
         services.AddAuthorizationBuilder().SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+        if (options.Proxy.Enabled)
+        {
+            services.Configure<ForwardedHeadersOptions>(forwarded =>
+            {
+                forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+                forwarded.KnownProxies.Clear();
+                forwarded.KnownIPNetworks.Clear();
+                foreach (var proxy in options.Proxy.KnownProxies)
+                {
+                    forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+                }
+
+                foreach (var network in options.Proxy.KnownNetworks)
+                {
+                    forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+                }
+            });
+        }
 
         var rateLimits = new CallerRateLimits(options.RateLimit.PermitsPerMinute, TimeProvider.System);
         services.AddSingleton(rateLimits);
@@ -166,6 +195,11 @@ public static class ApiSetup
     public static WebApplication UseAfterSalesApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        if (app.Services.GetRequiredService<ApiOptions>().Proxy.Enabled)
+        {
+            app.UseForwardedHeaders(); // first: everything after sees the client's address and scheme
+        }
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use((context, next) =>
@@ -213,6 +247,10 @@ public static class ApiSetup
 
         return app;
     }
+
+    /// <summary>Whether the host takes the token command's HS256 tokens: on Development and sandbox hosts only.</summary>
+    /// <exception cref="InvalidOperationException"><c>AfterSales:Sandbox</c> is set in Production.</exception>
+    public static bool TakesDevelopmentTokens(IHostEnvironment environment, ApiOptions options) => HasTestClock(environment, options);
 
     /// <summary>Whether the host has the test clock: in Development, and on a sandbox host; a sandbox in Production is refused.</summary>
     /// <exception cref="InvalidOperationException"><c>AfterSales:Sandbox</c> is set in Production.</exception>
@@ -369,8 +407,9 @@ internal static class SwaggerSetup
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
             BearerFormat = "JWT",
-            Description = "A JWT (JWS signed with HS256; the host accepts no other algorithm, and no unsigned or expired token), following RFC8725's "
-                + "best practices. In development: `dotnet run --project src/AfterSales.Disputes.Api -- token --role <role> --party <id>`.",
+            Description = "A JWT following RFC8725's best practices: signed with RS256 or ES256 by the marketplace's OpenID Connect authority (no other algorithm, "
+                + "no unsigned or expired token). Development and sandbox hosts also take HS256 tokens of the token command: "
+                + "`dotnet run --project src/AfterSales.Disputes.Api -- token --role <role> --party <id>`.",
         });
         swagger.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
         swagger.SchemaFilter<SwaggerExamples>();

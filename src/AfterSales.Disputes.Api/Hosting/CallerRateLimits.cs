@@ -60,7 +60,7 @@ internal sealed class CallerRateLimits
     }
 
     private string PartitionKey(HttpContext context) =>
-        $"{context.User.FindFirst("sub")?.Value ?? context.Connection.RemoteIpAddress?.ToString() ?? "anonymous"}@{_wallClock.GetUtcNow().UtcTicks / s_window.Ticks}";
+        $"{(context.User.Identity?.IsAuthenticated == true ? Auth.Caller.From(context.User).PartyId : null) ?? context.Connection.RemoteIpAddress?.ToString() ?? "anonymous"}@{_wallClock.GetUtcNow().UtcTicks / s_window.Ticks}";
 
     private int SecondsToReset()
     {

@@ -34,19 +34,23 @@ public sealed class SettingsTests
     }
 
     [Fact]
-    public async Task OutsideDevelopment_TheHostRefusesToStartWithoutASigningKey()
+    public async Task InProduction_TheHostWantsAnAuthority_AndRefusesTheTokenCommandsKey()
     {
-        var (exitCode, output) = await RunHostAsync(new Dictionary<string, string> { ["AfterSales__Auth__SigningKey"] = "" });
+        var (exitCode, output) = await RunHostAsync(new Dictionary<string, string>
+        {
+            ["AfterSales__Auth__Authority"] = "", ["AfterSales__Auth__SigningKey"] = new string('k', 40),
+        });
 
         exitCode.Should().Be(1, output);
-        output.Should().Contain("aftersales: AfterSales:Auth:SigningKey must be configured with at least 32 bytes");
+        output.Should().Contain("aftersales: AfterSales:Auth:Authority must be configured outside Development and sandbox hosts")
+            .And.Contain("aftersales: AfterSales:Auth:SigningKey is for Development and sandbox hosts");
     }
 
-    // The built host as its entry point runs it, in Production with a signing key, so only the settings under test are wrong.
+    // The built host as its entry point runs it, in Production with an authority, so only the settings under test are wrong.
     private static Task<(int ExitCode, string Output)> RunHostAsync(Dictionary<string, string> settings)
     {
         settings["ASPNETCORE_ENVIRONMENT"] = "Production";
-        settings.TryAdd("AfterSales__Auth__SigningKey", new string('k', 40));
+        settings.TryAdd("AfterSales__Auth__Authority", "https://login.marketplace.example/");
         settings["AfterSales__DataFolder"] = Path.Combine(Path.GetTempPath(), "aftersales-settings-" + Guid.NewGuid().ToString("N"));
         return DotnetCommand.RunProgramAsync("dotnet", HostProcess.Folder, TimeSpan.FromMinutes(1), settings, "AfterSales.Disputes.Api.dll");
     }

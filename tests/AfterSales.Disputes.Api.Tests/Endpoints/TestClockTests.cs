@@ -84,13 +84,18 @@ public class TestClockTests : IClassFixture<ApiFactory>
     [Fact]
     public async Task InProduction_TheTestClockDoesNotExist_AndTheSandboxSettingIsRefused()
     {
-        using var production = new ApiFactory { Environment = "Production", Settings = [("AfterSales:Auth:SigningKey", ProductionKey)] };
+        await using var authority = await TestAuthority.StartAsync();
+        using var production = new ApiFactory
+        {
+            Environment = "Production", Settings = [("AfterSales:Auth:Authority", authority.Issuer), ("AfterSales:Auth:RequireHttpsMetadata", "false")],
+        };
         using var sandboxInProduction = new ApiFactory
         {
             Environment = "Production", Settings = [("AfterSales:Auth:SigningKey", ProductionKey), ("AfterSales:Sandbox", "true")],
         };
         using var sandbox = new ApiFactory { Environment = "Sandbox", Settings = [("AfterSales:Auth:SigningKey", ProductionKey), ("AfterSales:Sandbox", "true")] };
-        using var platform = production.As(Roles.Platform, "platform");
+        using var platform = production.CreateClient(); // Production takes its authority's tokens only
+        platform.DefaultRequestHeaders.Authorization = new("Bearer", authority.Token(authority.Rsa, Roles.Platform, "platform", claims: ("role", "sub")));
         using var sandboxPlatform = sandbox.As(Roles.Platform, "platform");
 
         var read = await platform.GetAsync("/api/v1/test-clock");
@@ -98,6 +103,7 @@ public class TestClockTests : IClassFixture<ApiFactory>
         var start = () => sandboxInProduction.CreateClient();
 
         read.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await platform.GetAsync("/api/v1/flows")).StatusCode.Should().Be(HttpStatusCode.OK, "the platform's token is taken: the test clock is what is missing");
         advance.StatusCode.Should().Be(HttpStatusCode.NotFound);
         start.Should().Throw<InvalidOperationException>().WithMessage("AfterSales:Sandbox is refused in Production*");
         (await sandboxPlatform.GetAsync("/api/v1/test-clock")).StatusCode.Should().Be(HttpStatusCode.OK, "an explicit sandbox has the test clock");
