@@ -3,9 +3,16 @@
 //   dotnet run --project src/AfterSales.Disputes.Api -- --urls http://localhost:5090      on another port
 //   dotnet run --no-build --project src/AfterSales.Disputes.Api -- token --role seller --party store-linkwave-flagship
 //                                                                         prints a development bearer token
+//   dotnet AfterSales.Disputes.Api.dll health [url]                       exits 0 when the host at url (by default
+//                                                                         http://127.0.0.1:8080) answers /health/ready (the image's health check)
 using AfterSales.Disputes.Api.Auth;
 using AfterSales.Disputes.Api.Hosting;
 using AfterSales.Disputes.EntityFrameworkCore;
+
+if (args is ["health", ..])
+{
+    return await HealthCommand.RunAsync(args.Length > 1 ? args[1] : "http://127.0.0.1:8080", Console.Error);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 try

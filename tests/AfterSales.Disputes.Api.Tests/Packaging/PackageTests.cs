@@ -10,6 +10,7 @@ namespace AfterSales.Disputes.Api.Tests.Packaging;
 /// throwaway project outside it, which builds and runs the embedding sample. Each run packs a version of its
 /// own, so a package cached by an earlier run is never taken for this one.
 /// </summary>
+[Collection(nameof(ReleaseBuilds))]
 public class PackageTests
 {
     private static readonly string[] s_packages =
