@@ -38,6 +38,7 @@ catch (InvalidSettingsException invalid)
 var app = builder.Build();
 app.UseAfterSalesApi();
 await app.Services.MigrateAfterSalesDatabaseAsync();
+await EvidenceFolderImport.RunAsync(app.Services); // files kept in the data folder before the database held them
 var options = app.Services.GetRequiredService<ApiOptions>();
 if (app.Environment.IsDevelopment() && options.SeedDemoData)
 {

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AfterSales.Disputes.EntityFrameworkCore;
 
@@ -56,6 +57,7 @@ public static class AfterSalesEntityFrameworkCoreExtensions
         services.AddScoped<IEventFeed, EfEventFeed>();
         services.AddScoped<IIdempotencyStore, EfIdempotencyStore>();
         services.AddScoped<IEvidenceStore, EfEvidenceStore>();
+        services.TryAddScoped<IEvidenceContent, EfEvidenceContent>(); // a host may keep the bytes elsewhere (registered first)
         return builder;
     }
 

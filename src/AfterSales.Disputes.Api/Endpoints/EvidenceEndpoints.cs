@@ -20,10 +20,9 @@ internal static class EvidenceEndpoints
     public static void MapEvidenceEndpoints(this RouteGroupBuilder api, ApiOptions options)
     {
         var files = api.MapGroup("/disputes/{disputeId}/evidence-files").WithTags("Evidence");
-        var folder = Directory.CreateDirectory(Path.Combine(options.DataFolder, "evidence")).FullName;
 
-        files.MapPost("/", async (string disputeId, IFormFile file, HttpContext http, IMediator mediator, IEvidenceStore evidence, TimeProvider time,
-            CancellationToken cancellationToken) =>
+        files.MapPost("/", async (string disputeId, IFormFile file, HttpContext http, IMediator mediator, IEvidenceStore evidence, IEvidenceContent contents,
+            TimeProvider time, CancellationToken cancellationToken) =>
         {
             var caller = http.Caller();
             if (!s_uploaders.Contains(caller.Role))
@@ -42,7 +41,7 @@ internal static class EvidenceEndpoints
                     $"A case holds at most {EvidenceFile.MaxPerDispute} files, and this one is full.");
             }
 
-            var (received, problem) = await ReceiveAsync(file, caller, disputeId, folder, options, evidence, time, cancellationToken);
+            var (received, problem) = await ReceiveAsync(file, caller, disputeId, options, evidence, contents, time, cancellationToken);
             return problem ?? TypedResults.Created($"/api/v1/disputes/{disputeId}/evidence-files/{received!.Id}", received);
         }).DisableAntiforgery() // bearer tokens, not cookies: no cross-site form posts to forge
             .WithMetadata(new RequestSizeLimitAttribute(options.Uploads.MaxBytes + (64 * 1024)))
@@ -53,7 +52,7 @@ internal static class EvidenceEndpoints
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         var attachments = api.MapGroup("/attachments").WithTags("Evidence");
-        attachments.MapPost("/", async (IFormFile file, HttpContext http, IEvidenceStore evidence, TimeProvider time, CancellationToken cancellationToken) =>
+        attachments.MapPost("/", async (IFormFile file, HttpContext http, IEvidenceStore evidence, IEvidenceContent contents, TimeProvider time, CancellationToken cancellationToken) =>
         {
             var caller = http.Caller();
             if (caller.Role != Roles.Buyer)
@@ -61,7 +60,7 @@ internal static class EvidenceEndpoints
                 return (IResult)ApiProblems.Forbidden(caller.Role, "upload a file before opening a request");
             }
 
-            var (received, problem) = await ReceiveAsync(file, caller, disputeId: null, folder, options, evidence, time, cancellationToken);
+            var (received, problem) = await ReceiveAsync(file, caller, disputeId: null, options, evidence, contents, time, cancellationToken);
             return problem ?? TypedResults.Created($"/api/v1/attachments/{received!.Id}", received);
         }).DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(options.Uploads.MaxBytes + (64 * 1024)))
@@ -72,7 +71,7 @@ internal static class EvidenceEndpoints
             .Produces<EvidenceFile>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
-        attachments.MapGet("/{fileId}", async (string fileId, HttpContext http, IEvidenceStore evidence, CancellationToken cancellationToken) =>
+        attachments.MapGet("/{fileId}", async (string fileId, HttpContext http, IEvidenceStore evidence, IEvidenceContent contents, CancellationToken cancellationToken) =>
         {
             var caller = http.Caller();
             if (await evidence.FindAsync(fileId, cancellationToken) is not { } record || record.UploadedBy != caller.Actor.Party || record.UploaderId != caller.PartyId)
@@ -80,8 +79,7 @@ internal static class EvidenceEndpoints
                 return (IResult)ApiProblems.NotFound("The file");
             }
 
-            http.Response.Headers.XContentTypeOptions = "nosniff";
-            return TypedResults.File(File.OpenRead(Path.Combine(folder, record.Id)), record.ContentType, record.FileName);
+            return await DownloadAsync(http, contents, record, cancellationToken);
         }).WithName("Attachments_Download").WithDescription("Only the party who uploaded it; once a request names it, its parties download it with the request's evidence files.")
             .WithSummary("Download a file you uploaded (as an attachment).").Produces(StatusCodes.Status200OK, typeof(Stream), FileSignatures.MediaTypes[0], [.. FileSignatures.MediaTypes.Skip(1)])
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -93,7 +91,8 @@ internal static class EvidenceEndpoints
             .WithName("Evidence_List").WithDescription($"Files uploaded to the case, with their type, size and SHA-256, oldest first (at most {EvidenceFile.MaxPerDispute}).")
             .WithMetadata(new AnswersAtMost(EvidenceFile.MaxPerDispute)).WithSummary("The evidence files of a case.").Produces<IReadOnlyList<EvidenceFile>>().ProducesProblem(StatusCodes.Status404NotFound);
 
-        files.MapGet("/{fileId}", async (string disputeId, string fileId, HttpContext http, IMediator mediator, IEvidenceStore evidence, CancellationToken cancellationToken) =>
+        files.MapGet("/{fileId}", async (string disputeId, string fileId, HttpContext http, IMediator mediator, IEvidenceStore evidence, IEvidenceContent contents,
+            CancellationToken cancellationToken) =>
         {
             if (await mediator.VisibleDisputeAsync(http.Caller(), disputeId, cancellationToken) is null
                 || await evidence.FindAsync(fileId, cancellationToken) is not { } record || record.DisputeId != disputeId)
@@ -101,15 +100,25 @@ internal static class EvidenceEndpoints
                 return (IResult)ApiProblems.NotFound("The file");
             }
 
-            http.Response.Headers.XContentTypeOptions = "nosniff";
-            return TypedResults.File(File.OpenRead(Path.Combine(folder, record.Id)), record.ContentType, record.FileName);
+            return await DownloadAsync(http, contents, record, cancellationToken);
         }).WithName("Evidence_Download").WithDescription("Served with Content-Disposition: attachment and X-Content-Type-Options: nosniff, to parties of the case only.").WithSummary("Download an evidence file (as an attachment).")
             .Produces(StatusCodes.Status200OK, typeof(Stream), FileSignatures.MediaTypes[0], [.. FileSignatures.MediaTypes.Skip(1)]).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
+    private static async Task<IResult> DownloadAsync(HttpContext http, IEvidenceContent contents, EvidenceFile record, CancellationToken cancellationToken)
+    {
+        if (await contents.OpenAsync(record.Id, cancellationToken) is not { } content)
+        {
+            return ApiProblems.NotFound("The file's content"); // a record whose bytes were lost: nothing to serve
+        }
+
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        return TypedResults.File(content, record.ContentType, record.FileName);
+    }
+
     // The checks every upload passes, then the file stored under a generated id and recorded with its hash.
-    private static async Task<(EvidenceFile? File, IResult? Problem)> ReceiveAsync(IFormFile file, Caller caller, string? disputeId, string folder,
-        ApiOptions options, IEvidenceStore evidence, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<(EvidenceFile? File, IResult? Problem)> ReceiveAsync(IFormFile file, Caller caller, string? disputeId,
+        ApiOptions options, IEvidenceStore evidence, IEvidenceContent contents, TimeProvider time, CancellationToken cancellationToken)
     {
         if (UnsafeName(file.FileName) is { } why)
         {
@@ -143,20 +152,19 @@ internal static class EvidenceEndpoints
         }
 
         var id = "ev_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
-        var path = Path.Combine(folder, id);
         content.Position = 0;
         string sha256;
         var scan = new ActiveContentScan();
-        await using (var stored = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+        using var stored = new MemoryStream((int)file.Length); // at most Uploads.MaxBytes, checked above
+        using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
         {
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             var buffer = new byte[81920];
             int read;
             while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
             {
                 hash.AppendData(buffer, 0, read);
                 scan.Add(buffer.AsSpan(0, read));
-                await stored.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                stored.Write(buffer, 0, read);
             }
 
             sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
@@ -164,11 +172,12 @@ internal static class EvidenceEndpoints
 
         if (scan.Found is { } found)
         {
-            File.Delete(path);
             return (null, ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "active-content", "File carries active content",
                 $"The file is {detected} but also carries {found}, which a browser or reader could run; evidence files may not."));
         }
 
+        stored.Position = 0;
+        await contents.SaveAsync(id, stored, cancellationToken);
         var record = new EvidenceFile(id, disputeId, caller.Actor.Party, caller.PartyId, CleanName(file.FileName), detected, file.Length, sha256, time.GetUtcNow());
         await evidence.AddAsync(record, cancellationToken);
         return (record, null);

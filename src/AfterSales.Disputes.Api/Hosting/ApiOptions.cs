@@ -84,8 +84,21 @@ public sealed class ApiOptions
         /// <summary>The largest accepted file (default 10 MB).</summary>
         public long MaxBytes { get; set; } = 10 * 1024 * 1024;
 
+        /// <summary>The <see cref="Storage"/> that keeps files in the data folder.</summary>
+        public const string FolderStorage = "Folder";
+
+        /// <summary>The <see cref="Storage"/> that keeps files in the database (the default).</summary>
+        public const string DatabaseStorage = "Database";
+
         /// <summary>How long a file uploaded before its request waits to be named by one before it is removed (default a day).</summary>
         public TimeSpan UnusedAttachmentLifetime { get; set; } = TimeSpan.FromDays(1);
+
+        /// <summary>
+        /// Where uploaded files' bytes are kept: <c>Database</c> (default; every host on the database serves every
+        /// upload) or <c>Folder</c> (the data folder's <c>evidence/</c>). Files a host kept in its folder move into the
+        /// database at start.
+        /// </summary>
+        public string Storage { get; set; } = DatabaseStorage;
     }
 
     /// <summary>What is wrong with these settings, each naming its setting (<c>AfterSales:RateLimit:PermitsPerMinute …</c>).</summary>
@@ -138,6 +151,11 @@ public sealed class ApiOptions
         if (Uploads.MaxBytes is < 1 or > int.MaxValue)
         {
             problems.Add($"AfterSales:Uploads:MaxBytes must be between 1 and {int.MaxValue} (it is {Uploads.MaxBytes}).");
+        }
+
+        if (Uploads.Storage is not (UploadOptions.DatabaseStorage or UploadOptions.FolderStorage))
+        {
+            problems.Add($"AfterSales:Uploads:Storage is Database or Folder, not \"{Uploads.Storage}\".");
         }
 
         if (Uploads.UnusedAttachmentLifetime <= TimeSpan.Zero)

@@ -72,6 +72,10 @@ public static class ApiSetup
         var developmentTokens = TakesDevelopmentTokens(builder.Environment, options);
         var services = builder.Services;
         services.AddSingleton(options);
+        if (options.Uploads.Storage == ApiOptions.UploadOptions.FolderStorage)
+        {
+            services.AddScoped<IEvidenceContent, FolderEvidenceContent>(); // before the engine's store, which adds the database's otherwise
+        }
 
         services.AddAfterSalesDisputes(engine =>
         {

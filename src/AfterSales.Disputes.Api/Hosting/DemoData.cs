@@ -60,13 +60,16 @@ internal static class DemoData
         await mediator.Send(new TakeDisputeAction("dsp_demo_repair", Actor.Seller(MarketplacePolicies.Flagship), DisputeAction.Approve), cancellationToken);
     }
 
-    // A one-page PDF stored as the buyer's upload would be: under its id in the evidence folder, recorded with its hash.
+    // A one-page PDF stored as the buyer's upload would be: its bytes under its id, recorded with its hash.
     private static async Task<string> UploadInvoiceAsync(IServiceProvider services, string buyer, DateTimeOffset now, CancellationToken cancellationToken)
     {
         const string id = "ev_demo_invoice_ord1004";
         var content = "%PDF-1.4\n% Linkwave store invoice for order ord-1004: AX3000 router, 399.00 CNY\n%%EOF\n"u8.ToArray();
-        var folder = Directory.CreateDirectory(Path.Combine(services.GetRequiredService<ApiOptions>().DataFolder, "evidence")).FullName;
-        await File.WriteAllBytesAsync(Path.Combine(folder, id), content, cancellationToken);
+        using (var bytes = new MemoryStream(content))
+        {
+            await services.GetRequiredService<IEvidenceContent>().SaveAsync(id, bytes, cancellationToken);
+        }
+
         await services.GetRequiredService<IEvidenceStore>().AddAsync(new EvidenceFile(id, null, Party.Buyer, buyer, "invoice-ord-1004.pdf", "application/pdf",
             content.Length, Convert.ToHexStringLower(SHA256.HashData(content)), now), cancellationToken);
         return id;

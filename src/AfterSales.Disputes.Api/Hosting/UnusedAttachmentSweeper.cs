@@ -18,11 +18,7 @@ internal sealed class UnusedAttachmentSweeper(IServiceScopeFactory scopes, ApiOp
         await using var scope = scopes.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<IEvidenceStore>();
         var removed = await store.RemoveUnattachedAsync(time.GetUtcNow() - options.Uploads.UnusedAttachmentLifetime, cancellationToken);
-        var folder = Path.Combine(options.DataFolder, "evidence");
-        foreach (var id in removed)
-        {
-            File.Delete(Path.Combine(folder, id));
-        }
+        await scope.ServiceProvider.GetRequiredService<IEvidenceContent>().RemoveAsync(removed, cancellationToken);
 
         if (removed.Count > 0)
         {

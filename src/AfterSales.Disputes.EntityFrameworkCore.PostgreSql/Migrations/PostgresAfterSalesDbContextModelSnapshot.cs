@@ -224,6 +224,21 @@ namespace AfterSales.Disputes.EntityFrameworkCore.PostgreSql.Migrations
                     b.ToTable("Disputes", (string)null);
                 });
 
+            modelBuilder.Entity("AfterSales.Disputes.EntityFrameworkCore.Rows.EvidenceContentRow", b =>
+                {
+                    b.Property<string>("FileId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("FileId");
+
+                    b.ToTable("EvidenceContents", (string)null);
+                });
+
             modelBuilder.Entity("AfterSales.Disputes.EntityFrameworkCore.Rows.EvidenceFileRow", b =>
                 {
                     b.Property<string>("Id")

@@ -218,6 +218,21 @@ namespace AfterSales.Disputes.EntityFrameworkCore.Sqlite.Migrations
                     b.ToTable("Disputes", (string)null);
                 });
 
+            modelBuilder.Entity("AfterSales.Disputes.EntityFrameworkCore.Rows.EvidenceContentRow", b =>
+                {
+                    b.Property<string>("FileId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("FileId");
+
+                    b.ToTable("EvidenceContents", (string)null);
+                });
+
             modelBuilder.Entity("AfterSales.Disputes.EntityFrameworkCore.Rows.EvidenceFileRow", b =>
                 {
                     b.Property<string>("Id")

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using AfterSales.Disputes.Api.Auth;
 using AfterSales.Disputes.Api.Tests.Support;
 using AfterSales.Disputes.Application.Ports;
+using Microsoft.Extensions.DependencyInjection;
 using static AfterSales.Disputes.Api.Tests.Support.World;
 
 namespace AfterSales.Disputes.Api.Tests.Endpoints;
@@ -34,7 +35,12 @@ public class EvidenceTests : IClassFixture<ApiFactory>
         upload.StatusCode.Should().Be(HttpStatusCode.Created, await upload.Content.ReadAsStringAsync());
         var record = (await upload.ReadAsync<EvidenceFile>())!;
         record.Should().BeEquivalentTo(new { ContentType = "image/jpeg", Size = (long)s_jpeg.Length, Sha256 = Convert.ToHexStringLower(SHA256.HashData(s_jpeg)), FileName = "photo.jpg" });
-        System.IO.File.Exists(Path.Combine(_api.DataFolder, "evidence", record.Id)).Should().BeTrue();
+        await using (var scope = _api.Services.CreateAsyncScope())
+        {
+            await using var stored = await scope.ServiceProvider.GetRequiredService<IEvidenceContent>().OpenAsync(record.Id, CancellationToken.None);
+            stored.Should().NotBeNull("the bytes are kept under the generated id");
+        }
+
 
         using var seller = _api.As(Roles.Seller, Flagship);
         var download = await seller.GetAsync($"/api/v1/disputes/{dispute.Id}/evidence-files/{record.Id}");

@@ -332,7 +332,8 @@ public class SeedJourneyTests : IClassFixture<ApiFactory>
         }
 
         (await ben.GetAsync($"/api/v1/attachments/{unused.Id}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
-        System.IO.File.Exists(Path.Combine(options.DataFolder, "evidence", unused.Id)).Should().BeFalse();
+        await using var scope = _api.Services.CreateAsyncScope();
+        (await scope.ServiceProvider.GetRequiredService<IEvidenceContent>().OpenAsync(unused.Id, CancellationToken.None)).Should().BeNull("its bytes went with it");
     }
 
     [Fact]

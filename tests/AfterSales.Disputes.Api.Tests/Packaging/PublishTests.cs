@@ -23,7 +23,7 @@ public sealed class PublishTests
     [SkippableFact]
     public async Task ThePublishedHost_RunsOnEnvironmentSettingsOnly_OnPostgres_WithTheAuthoritysTokens()
     {
-        var server = Postgres.ServerOrSkip();
+        var server = TestPostgres.ServerOrSkip();
         var output = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "aftersales-publish", Guid.NewGuid().ToString("N"))).FullName;
         var database = "aftersales_publish_" + Guid.NewGuid().ToString("N")[..12];
         await using var authority = await TestAuthority.StartAsync();
@@ -67,7 +67,7 @@ public sealed class PublishTests
         }
         finally
         {
-            await Postgres.DropAsync(server, database);
+            await TestPostgres.DropAsync(server, database);
             Directory.Delete(output, recursive: true);
         }
     }

@@ -49,7 +49,7 @@ public sealed class HostileUploadTests
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
         (await response.Content.ReadAsStringAsync()).Should().Contain(problem);
         (await buyer.GetStringAsync($"/api/v1/disputes/{disputeId}/evidence-files")).Should().Be("[]");
-        host.EvidenceFiles().Should().BeEmpty("a refused upload leaves nothing on disk");
+        host.EvidenceFiles().Should().BeEmpty("a refused upload leaves nothing stored");
     }
 
     [Fact]
@@ -98,12 +98,26 @@ public sealed class HostileUploadTests
     }
 }
 
-/// <summary>Looks into the host's data folder.</summary>
+/// <summary>Looks into the host's storage: its SQLite file, and its data folder.</summary>
 internal static class HostFiles
 {
-    /// <summary>The names of the files in the host's evidence folder.</summary>
-    public static IReadOnlyList<string> EvidenceFiles(this HostProcess host) =>
-        Directory.Exists(Path.Combine(host.DataFolder, "evidence"))
-            ? [.. Directory.EnumerateFiles(Path.Combine(host.DataFolder, "evidence")).Select(Path.GetFileName).OfType<string>()]
-            : [];
+    /// <summary>The ids of the files whose bytes the host stored (in its database), and any file in its evidence folder.</summary>
+    public static IReadOnlyList<string> EvidenceFiles(this HostProcess host)
+    {
+        var stored = new List<string>();
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(host.DataFolder, "aftersales.db")};Mode=ReadOnly;Pooling=False"))
+        {
+            connection.Open();
+            using var query = connection.CreateCommand();
+            query.CommandText = "SELECT \"FileId\" FROM \"EvidenceContents\"";
+            using var rows = query.ExecuteReader();
+            while (rows.Read())
+            {
+                stored.Add(rows.GetString(0));
+            }
+        }
+
+        var folder = Path.Combine(host.DataFolder, "evidence");
+        return Directory.Exists(folder) ? [.. stored, .. Directory.EnumerateFiles(folder).Select(Path.GetFileName).OfType<string>()] : stored;
+    }
 }

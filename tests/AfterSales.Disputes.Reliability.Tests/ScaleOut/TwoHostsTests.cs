@@ -120,6 +120,36 @@ public sealed class TwoHostsTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>
+    /// Evidence bytes are in the database: a photo a buyer uploads through one host is downloaded, byte for byte,
+    /// through the other, which has a data folder of its own.
+    /// </summary>
+    [SkippableFact]
+    public async Task TwoHostsOnOnePostgres_ServeEachOthersUploads()
+    {
+        var (connectionString, drop) = await Postgres.CreateDatabaseAsync(PostgresServer());
+        try
+        {
+            (string, string)[] settings = [("AfterSales__Database", "Postgres"), ("AfterSales__PostgresConnection", connectionString)];
+            await using var one = await HostProcess.StartAsync(settings: settings);
+            await using var two = await HostProcess.StartAsync(settings: settings);
+            var disputeId = await one.OpenReturnAsync("shared-upload");
+            byte[] photo = [0xFF, 0xD8, 0xFF, 0xE0, .. Enumerable.Range(0, 50_000).Select(i => (byte)(i * 7))];
+
+            var fileId = await one.UploadAsync(Roles.Buyer, World.Ana, disputeId, photo, "scratch.jpg", "image/jpeg");
+            using var seller = await two.ClientAsync(Roles.Seller, World.Flagship);
+            using var download = await seller.GetAsync($"/api/v1/disputes/{disputeId}/evidence-files/{fileId}");
+
+            download.StatusCode.Should().Be(HttpStatusCode.OK, "the other host reads the bytes from the database");
+            (await download.Content.ReadAsByteArrayAsync()).Should().Equal(photo);
+            download.Content.Headers.ContentType!.MediaType.Should().Be("image/jpeg");
+        }
+        finally
+        {
+            await drop();
+        }
+    }
+
     private static string PostgresServer()
     {
         if (Postgres.Server is { } server)

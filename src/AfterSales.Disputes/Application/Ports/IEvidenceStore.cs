@@ -43,3 +43,19 @@ public interface IEvidenceStore
     /// </summary>
     Task<IReadOnlyList<string>> RemoveUnattachedAsync(DateTimeOffset uploadedBefore, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// The bytes of uploaded evidence files, apart from their records (<see cref="IEvidenceStore"/>): in the database by
+/// default, so that every host on one database serves every upload; a host may keep them in a folder of its own.
+/// </summary>
+public interface IEvidenceContent
+{
+    /// <summary>Keeps <paramref name="content"/> (read to its end) as the bytes of <paramref name="fileId"/>.</summary>
+    Task SaveAsync(string fileId, Stream content, CancellationToken cancellationToken);
+
+    /// <summary>The bytes of <paramref name="fileId"/>, to read from the start, or null when there are none.</summary>
+    Task<Stream?> OpenAsync(string fileId, CancellationToken cancellationToken);
+
+    /// <summary>Removes the bytes of these files (those there are).</summary>
+    Task RemoveAsync(IReadOnlyCollection<string> fileIds, CancellationToken cancellationToken);
+}

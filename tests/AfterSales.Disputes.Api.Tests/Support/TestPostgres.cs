@@ -6,7 +6,7 @@ namespace AfterSales.Disputes.Api.Tests.Support;
 /// The PostgreSQL server named by <c>AFTERSALES_TEST_POSTGRES</c>. Without it a test skips with a message, unless
 /// <c>AFTERSALES_TEST_REQUIRE_SERVICES</c> is true (CI), which fails it instead.
 /// </summary>
-public static class Postgres
+public static class TestPostgres
 {
     public static string ServerOrSkip()
     {
