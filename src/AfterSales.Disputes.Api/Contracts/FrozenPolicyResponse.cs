@@ -7,7 +7,7 @@ using AfterSales.Disputes.Policies;
 
 namespace AfterSales.Disputes.Api.Contracts;
 
-/// <summary>The policy frozen into a dispute when it was opened, as terms a person reads.</summary>
+/// <summary>A policy as terms a person reads: the one frozen into a dispute when it was opened, or a store's now.</summary>
 /// <param name="Version">Names every part that went in, such as <c>floor-1+cn-2025.1+Linkwave-w3+store-s1-v1</c>.</param>
 /// <param name="Region">The region whose rules and business calendar apply.</param>
 /// <param name="StoreId">The store.</param>

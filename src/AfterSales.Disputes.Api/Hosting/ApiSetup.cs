@@ -241,6 +241,7 @@ public static class ApiSetup
         api.MapArbitrationEndpoints();
         api.MapFlowEndpoints();
         api.MapScorecardEndpoints();
+        api.MapStoreEndpoints();
         api.MapWebhookEndpoints();
         api.MapEventFeedEndpoints();
         api.MapEvidenceEndpoints(app.Services.GetRequiredService<ApiOptions>());

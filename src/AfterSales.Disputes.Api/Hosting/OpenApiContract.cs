@@ -26,6 +26,11 @@ internal sealed record AnswersAtMost(int Max);
 /// <param name="Values">What it accepts.</param>
 internal sealed record TakesOneOf(string Name, IReadOnlyList<string> Values);
 
+/// <summary>Marks a route whose parameter <paramref name="Name"/> has <paramref name="Example"/> as its document example.</summary>
+/// <param name="Name">The parameter.</param>
+/// <param name="Example">A value the demo marketplace answers.</param>
+internal sealed record ExampleOf(string Name, string Example);
+
 /// <summary>
 /// Makes the OpenAPI document say exactly what the host does, from the same sources the host uses: which members
 /// are required and which may be null (the API's JSON metadata), every bound (<see cref="ContractLimits"/>), the
@@ -194,6 +199,11 @@ internal sealed class OpenApiContract(JsonSerializerOptions json, long maxUpload
                 {
                     schema.Enum = [.. values.Values.Select(v => (JsonNode)JsonValue.Create(v))];
                     schema.MaxLength = values.Values.Max(v => v.Length);
+                }
+
+                if (metadata.OfType<ExampleOf>().FirstOrDefault(e => e.Name == parameter.Name) is { } example)
+                {
+                    schema.Examples = [JsonValue.Create(example.Example)];
                 }
             }
         }

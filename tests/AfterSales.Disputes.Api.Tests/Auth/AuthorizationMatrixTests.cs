@@ -325,6 +325,21 @@ public class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrixTests.M
     [InlineData(Roles.Arbitrator)]
     [InlineData(Roles.ServiceCenter)]
     [InlineData(Roles.Platform)]
+    public async Task AStoresPolicy_IsForEveryone_ToReadBeforeBuying(string role)
+    {
+        using var client = _world.Api.As(role, _world.PartyOf(role));
+
+        var policy = await client.GetAsync($"/api/v1/stores/{Reseller}/policy?region=CN");
+
+        policy.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Theory]
+    [InlineData(Roles.Buyer)]
+    [InlineData(Roles.Seller)]
+    [InlineData(Roles.Arbitrator)]
+    [InlineData(Roles.ServiceCenter)]
+    [InlineData(Roles.Platform)]
     public async Task TheTestClock_IsThePlatforms(string role)
     {
         using var client = _world.Api.As(role, _world.PartyOf(role));
@@ -357,7 +372,7 @@ public class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrixTests.M
         "GET /api/v1/webhooks/subscriptions", "POST /api/v1/webhooks/subscriptions", "DELETE /api/v1/webhooks/subscriptions/{subscriptionId}",
         "GET /api/v1/test-clock", "POST /api/v1/test-clock/advance", "GET /api/v1/events",
         "GET /api/v1/webhooks/subscriptions/{subscriptionId}/deliveries", "POST /api/v1/webhooks/deliveries/{deliveryId}/redeliver",
-        "POST /api/v1/webhooks/subscriptions/{subscriptionId}/secret-rotation",
+        "POST /api/v1/webhooks/subscriptions/{subscriptionId}/secret-rotation", "GET /api/v1/stores/{storeId}/policy",
     ];
 
     [Fact]

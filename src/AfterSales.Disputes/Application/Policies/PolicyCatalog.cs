@@ -63,13 +63,18 @@ public sealed class PolicyCatalog : IPolicyCatalog
     public EffectivePolicy? For(Order order, string? lineId = null)
     {
         ArgumentNullException.ThrowIfNull(order);
-        if (!_regions.TryGetValue(order.Region, out var region) || !_stores.TryGetValue(order.StoreId, out var store))
+        return ForStore(order.StoreId, order.Region, (lineId is null ? null : order.Line(lineId))?.Brand);
+    }
+
+    /// <inheritdoc/>
+    public EffectivePolicy? ForStore(string storeId, string region, string? brand = null)
+    {
+        if (!_regions.TryGetValue(region, out var regional) || !_stores.TryGetValue(storeId, out var store))
         {
             return null;
         }
 
-        var brand = (lineId is null ? null : order.Line(lineId))?.Brand;
         var warranty = brand is not null && _warranties.TryGetValue(brand, out var found) ? found : null;
-        return PolicyComposer.Compose(Floor, region.Pack, region.Calendar, store, warranty);
+        return PolicyComposer.Compose(Floor, regional.Pack, regional.Calendar, store, warranty);
     }
 }
