@@ -134,11 +134,12 @@ public sealed class ApiOptions
             problems.Add("AfterSales:Auth:RoleClaim and AfterSales:Auth:PartyClaim name the token's claims and cannot be empty.");
         }
 
-        if (Database is not ("Sqlite" or "Postgres"))
+        var postgres = string.Equals(Database, "Postgres", StringComparison.OrdinalIgnoreCase);
+        if (!postgres && !string.Equals(Database, "Sqlite", StringComparison.OrdinalIgnoreCase))
         {
             problems.Add($"AfterSales:Database is Sqlite or Postgres, not \"{Database}\".");
         }
-        else if (Database == "Postgres" && string.IsNullOrWhiteSpace(PostgresConnection))
+        else if (postgres && string.IsNullOrWhiteSpace(PostgresConnection))
         {
             problems.Add("AfterSales:PostgresConnection is required when AfterSales:Database is Postgres.");
         }

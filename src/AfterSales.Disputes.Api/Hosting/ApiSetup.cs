@@ -48,28 +48,13 @@ public static class ApiSetup
     }
 
     /// <summary>Adds everything the host needs.</summary>
-    /// <exception cref="InvalidOperationException">No signing key is configured (outside Development there is no default).</exception>
+    /// <exception cref="InvalidSettingsException">A setting cannot run; each problem names its setting.</exception>
     public static WebApplicationBuilder AddAfterSalesApi(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var options = ReadOptions(builder.Configuration, builder.Environment);
-        var engineOptions = new AfterSalesOptions();
-        try
-        {
-            builder.Configuration.GetSection("AfterSales:Engine").Bind(engineOptions);
-        }
-        catch (InvalidOperationException unreadable)
-        {
-            throw new InvalidSettingsException([unreadable.Message]);
-        }
-
-        // Every bad setting at once, each by its name, before anything starts.
-        if (options.Problems(TakesDevelopmentTokens(builder.Environment, options)).Concat(engineOptions.Problems().Select(problem => "AfterSales:Engine:" + problem)).ToList() is { Count: > 0 } problems)
-        {
-            throw new InvalidSettingsException(problems);
-        }
-
         var developmentTokens = TakesDevelopmentTokens(builder.Environment, options);
+        var problems = options.Problems(developmentTokens).ToList();
         var services = builder.Services;
         services.AddSingleton(options);
         if (options.Uploads.Storage == ApiOptions.UploadOptions.FolderStorage)
@@ -79,9 +64,25 @@ public static class ApiSetup
 
         services.AddAfterSalesDisputes(engine =>
         {
+            try
+            {
+                builder.Configuration.GetSection("AfterSales:Engine").Bind(engine.Options); // worker batches, retries, lease
+            }
+            catch (InvalidOperationException unreadable)
+            {
+                problems.Add(unreadable.Message); // the binder's message names the setting and the type it wanted
+            }
+
+            // Every bad setting at once, each by its name, before anything starts.
+            problems.AddRange(engine.Options.Problems().Select(problem => "AfterSales:Engine:" + problem));
+            if (problems.Count > 0)
+            {
+                throw new InvalidSettingsException(problems);
+            }
+
             if (string.Equals(options.Database, "Postgres", StringComparison.OrdinalIgnoreCase))
             {
-                engine.UsePostgres(options.PostgresConnection ?? throw new InvalidOperationException("AfterSales:PostgresConnection is required for the Postgres database."));
+                engine.UsePostgres(options.PostgresConnection!); // required with Postgres (ApiOptions.Problems)
             }
             else
             {
@@ -89,7 +90,6 @@ public static class ApiSetup
             }
 
             MarketplacePolicies.Configure(engine.Policies);
-            builder.Configuration.GetSection("AfterSales:Engine").Bind(engine.Options); // worker batches, retries, lease (checked above)
             engine.Options.WebhookLoopbackAllowed = builder.Environment.IsDevelopment(); // a local receiver; never elsewhere, whatever the settings say
             if (HasTestClock(builder.Environment, options))
             {

@@ -8,6 +8,8 @@ namespace AfterSales.Disputes.Api.Hosting;
 /// </summary>
 internal sealed class FolderEvidenceContent(ApiOptions options) : IEvidenceContent
 {
+    private readonly string _folder = Directory.CreateDirectory(Path.Combine(options.DataFolder, "evidence")).FullName;
+
     public async Task SaveAsync(string fileId, Stream content, CancellationToken cancellationToken)
     {
         await using var stored = new FileStream(PathOf(fileId), FileMode.CreateNew, FileAccess.Write, FileShare.None);
@@ -27,11 +29,8 @@ internal sealed class FolderEvidenceContent(ApiOptions options) : IEvidenceConte
         return Task.CompletedTask;
     }
 
-    /// <summary>The folder the files are in (also where a host kept them before they moved to the database).</summary>
-    public static string Folder(ApiOptions options) => Directory.CreateDirectory(Path.Combine(options.DataFolder, "evidence")).FullName;
-
     // Ids are generated (ev_ and hex) or the demo's own; never a caller's name, so never a path.
-    private string PathOf(string fileId) => Path.Combine(Folder(options), Path.GetFileName(fileId));
+    private string PathOf(string fileId) => Path.Combine(_folder, Path.GetFileName(fileId));
 }
 
 /// <summary>

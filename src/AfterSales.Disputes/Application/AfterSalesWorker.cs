@@ -34,12 +34,7 @@ public sealed partial class AfterSalesWorker : BackgroundService
     public AfterSalesWorker(DeadlineRunner deadlines, OutboxDispatcher outbox, WebhookDeliverer webhooks, TimeProvider time,
         AfterSalesOptions options, ILogger<AfterSalesWorker> logger, IServiceScopeFactory scopes, DisputeTelemetry telemetry)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        if (options.Problems() is { Count: > 0 } problems)
-        {
-            throw new ArgumentException("The engine's options cannot run: " + string.Join(" ", problems), nameof(options));
-        }
-
+        ArgumentNullException.ThrowIfNull(options); // AddAfterSalesDisputes refused options that cannot run
         _deadlines = deadlines;
         _outbox = outbox;
         _webhooks = webhooks;
