@@ -26,19 +26,22 @@ try
 }
 catch (InvalidSettingsException invalid)
 {
-    // A bad setting stops the host before it starts, naming each setting (as environment variables: : becomes __).
-    foreach (var problem in invalid.Problems)
-    {
-        await Console.Error.WriteLineAsync("aftersales: " + problem);
-    }
-
-    return 1;
+    return await RefuseAsync(invalid);
 }
 
 var app = builder.Build();
 app.UseAfterSalesApi();
 await app.Services.MigrateAfterSalesDatabaseAsync();
 await EvidenceFolderImport.RunAsync(app.Services); // files kept in the data folder before the database held them
+try
+{
+    await MarketplaceSeed.RunAsync(app.Services); // the marketplace's stores, policies and calendars, on a database without them
+}
+catch (InvalidSettingsException invalid)
+{
+    return await RefuseAsync(invalid);
+}
+
 var options = app.Services.GetRequiredService<ApiOptions>();
 if (app.Environment.IsDevelopment() && options.SeedDemoData)
 {
@@ -48,6 +51,17 @@ if (app.Environment.IsDevelopment() && options.SeedDemoData)
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, options));
 await app.RunAsync();
 return 0;
+
+// A bad setting stops the host before it serves, naming each setting (as environment variables: : becomes __).
+static async Task<int> RefuseAsync(InvalidSettingsException invalid)
+{
+    foreach (var problem in invalid.Problems)
+    {
+        await Console.Error.WriteLineAsync("aftersales: " + problem);
+    }
+
+    return 1;
+}
 
 /// <summary>The host's entry point; public so that tests can start it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
 public partial class Program;

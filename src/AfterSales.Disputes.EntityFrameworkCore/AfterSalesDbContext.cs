@@ -38,6 +38,8 @@ internal abstract class AfterSalesDbContext : DbContext
 
     public DbSet<EvidenceFileRow> EvidenceFiles => Set<EvidenceFileRow>();
 
+    public DbSet<MarketplaceSettingRow> MarketplaceSettings => Set<MarketplaceSettingRow>();
+
     /// <summary>True when <paramref name="exception"/> or one it wraps says the database was busy: the store runs the transaction again.</summary>
     public bool IsTransient(Exception exception) => AnyInChain(exception, IsBusyError);
 

@@ -57,6 +57,7 @@ public static class AfterSalesEntityFrameworkCoreExtensions
         services.AddScoped<IEventFeed, EfEventFeed>();
         services.AddScoped<IIdempotencyStore, EfIdempotencyStore>();
         services.AddScoped<IEvidenceStore, EfEvidenceStore>();
+        services.AddScoped<IMarketplaceStore, EfMarketplaceStore>();
         services.TryAddScoped<IEvidenceContent, EfEvidenceContent>(); // a host may keep the bytes elsewhere (registered first)
         return builder;
     }

@@ -167,6 +167,7 @@ internal sealed class ApiHost : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Staging";
         start.Environment["AfterSales__Sandbox"] = "true";
         start.Environment["AfterSales__DataFolder"] = _data;
+        start.Environment["AfterSales__Marketplace__SeedFile"] = "marketplace/demo.json"; // the demo's stores, as Development seeds them
         start.Environment["AfterSales__Auth__SigningKey"] = _signingKey;
         start.Environment["AfterSales__RateLimit__PermitsPerMinute"] = "100000000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";

@@ -14,6 +14,9 @@ public sealed class FakeRefundGateway : IRefundGateway
 
     public int FailuresBeforeSuccess { get; set; }
 
+    /// <summary>Whether a new refund is accepted as pending (and paid at once behind the scenes), as a payment service that calls back does.</summary>
+    public bool AcceptsAsPending { get; set; }
+
     /// <summary>Every call, in order.</summary>
     public ConcurrentQueue<RefundOrder> Calls { get; } = new();
 
@@ -35,6 +38,6 @@ public sealed class FakeRefundGateway : IRefundGateway
         }
 
         Paid[refund.RefundId] = refund;
-        return Task.FromResult(RefundOutcome.Paid("pay-" + refund.RefundId));
+        return Task.FromResult(AcceptsAsPending ? RefundOutcome.Accepted("pay-" + refund.RefundId) : RefundOutcome.Paid("pay-" + refund.RefundId));
     }
 }

@@ -95,7 +95,8 @@ internal static class ContractLimits
 
         return ElementType(underlying) is { } element
             ? new(MaxItems: owner is null || IsRequestType(owner) ? ListItems : MaxTimelineEvents,
-                MaxLength: element == typeof(string) ? StringLength(name.EndsWith("Ids", StringComparison.Ordinal) ? "id" : name) : null)
+                MaxLength: element == typeof(string) ? StringLength(name.EndsWith("Ids", StringComparison.Ordinal) ? "id" : name)
+                    : element == typeof(DateOnly) ? TimeLength : null)
             : new();
     }
 

@@ -1,5 +1,4 @@
 using AfterSales.Disputes.Api.Auth;
-using AfterSales.Disputes.Api.Problems;
 using AfterSales.Disputes.Application.Disputes;
 using AfterSales.Disputes.Application.Ports;
 using AfterSales.Disputes.Disputes;
@@ -18,15 +17,10 @@ internal static class ArbitrationEndpoints
             HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
         {
             var caller = http.Caller();
-            if (caller.Role is not (Roles.Arbitrator or Roles.Platform))
-            {
-                return (IResult)ApiProblems.Forbidden(caller.Role, "see the arbitration queue");
-            }
-
             var query = new DisputeQuery(StoreId: storeId, States: state is { Length: > 0 } ? state : s_arbitrationStates, Escalated: true,
                 ArbitratorId: mine == true ? caller.PartyId : null, OpenedBefore: openedBefore, After: after, Limit: limit ?? 50);
             return TypedResults.Ok(await mediator.Send(new ListDisputes(query), cancellationToken));
-        }).WithTags("Arbitration").WithName("Arbitration_Queue").WithDescription("Cases in evidence collection, awaiting a ruling, ruled or under appeal, with the due time of their deadline.")
+        }).RequireAuthorization(AuthorizationPolicies.Arbitration).WithTags("Arbitration").WithName("Arbitration_Queue").WithDescription("Cases in evidence collection, awaiting a ruling, ruled or under appeal, with the due time of their deadline.")
             .WithSummary("Escalated disputes in arbitration, newest first, with their deadlines; filter by state, store, age or your own cases.")
             .Produces<DisputePage>().ProducesProblem(StatusCodes.Status403Forbidden);
 }

@@ -22,21 +22,16 @@ internal static class DisputeEndpoints
         disputes.MapPost("/", async (OpenDisputeBody body, HttpContext http, IMediator mediator, TimeProvider time, CancellationToken cancellationToken) =>
         {
             var caller = http.Caller();
-            if (caller.Role != Roles.Buyer)
-            {
-                return (IResult)ApiProblems.Forbidden(caller.Role, "open requests");
-            }
-
             var id = "dsp_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
             var result = await mediator.Send(new OpenDispute(body.OrderId, body.ToRequest(id, caller.PartyId)), cancellationToken);
             if (result.Status != CommandStatus.Succeeded)
             {
-                return result.Status == CommandStatus.NotFound ? ApiProblems.NotFound("The order") : ApiProblems.From(result);
+                return (IResult)(result.Status == CommandStatus.NotFound ? ApiProblems.NotFound("The order") : ApiProblems.From(result));
             }
 
             http.Response.SetVersion(result.Dispute!.Version);
             return TypedResults.Created($"/api/v1/disputes/{id}", DisputeResponse.From(result.Dispute, caller.Actor, time.GetUtcNow()));
-        }).WithName("Disputes_Open").WithDescription("Opens a request for the buyer in the token on one of their order lines; the policy in force is frozen with it. 422 when not eligible or asking too much.").WithSummary("Open a request on an order line (buyer).").WithMetadata(new SendsETag())
+        }).RequireAuthorization(AuthorizationPolicies.Buyer).WithName("Disputes_Open").WithDescription("Opens a request for the buyer in the token on one of their order lines; the policy in force is frozen with it. 422 when not eligible or asking too much.").WithSummary("Open a request on an order line (buyer).").WithMetadata(new SendsETag())
             .Produces<DisputeResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 

@@ -15,8 +15,6 @@ namespace AfterSales.Disputes.Api.Endpoints;
 /// </summary>
 internal static class EvidenceEndpoints
 {
-    private static readonly string[] s_uploaders = [Roles.Buyer, Roles.Seller, Roles.Arbitrator, Roles.ServiceCenter];
-
     public static void MapEvidenceEndpoints(this RouteGroupBuilder api, ApiOptions options)
     {
         var files = api.MapGroup("/disputes/{disputeId}/evidence-files").WithTags("Evidence");
@@ -25,11 +23,6 @@ internal static class EvidenceEndpoints
             TimeProvider time, CancellationToken cancellationToken) =>
         {
             var caller = http.Caller();
-            if (!s_uploaders.Contains(caller.Role))
-            {
-                return (IResult)ApiProblems.Forbidden(caller.Role, "upload evidence");
-            }
-
             if (await mediator.VisibleDisputeAsync(caller, disputeId, cancellationToken) is null)
             {
                 return ApiProblems.NotFound("The dispute");
@@ -43,7 +36,7 @@ internal static class EvidenceEndpoints
 
             var (received, problem) = await ReceiveAsync(file, caller, disputeId, options, evidence, contents, time, cancellationToken);
             return problem ?? TypedResults.Created($"/api/v1/disputes/{disputeId}/evidence-files/{received!.Id}", received);
-        }).DisableAntiforgery() // bearer tokens, not cookies: no cross-site form posts to forge
+        }).RequireAuthorization(AuthorizationPolicies.Evidence).DisableAntiforgery() // bearer tokens, not cookies: no cross-site form posts to forge
             .WithMetadata(new RequestSizeLimitAttribute(options.Uploads.MaxBytes + (64 * 1024)))
             .WithName("Evidence_Upload").WithDescription($"At most the configured size (10 MB by default); the type is recognised from the content, and a file declared as another type is refused. A case holds at most {EvidenceFile.MaxPerDispute} files (409 past that).").WithSummary("Upload an evidence file (multipart field 'file'): JPEG, PNG, WebP, PDF or MP4.")
             .Accepts<IFormFile>("multipart/form-data")
@@ -54,15 +47,9 @@ internal static class EvidenceEndpoints
         var attachments = api.MapGroup("/attachments").WithTags("Evidence");
         attachments.MapPost("/", async (IFormFile file, HttpContext http, IEvidenceStore evidence, IEvidenceContent contents, TimeProvider time, CancellationToken cancellationToken) =>
         {
-            var caller = http.Caller();
-            if (caller.Role != Roles.Buyer)
-            {
-                return (IResult)ApiProblems.Forbidden(caller.Role, "upload a file before opening a request");
-            }
-
-            var (received, problem) = await ReceiveAsync(file, caller, disputeId: null, options, evidence, contents, time, cancellationToken);
+            var (received, problem) = await ReceiveAsync(file, http.Caller(), disputeId: null, options, evidence, contents, time, cancellationToken);
             return problem ?? TypedResults.Created($"/api/v1/attachments/{received!.Id}", received);
-        }).DisableAntiforgery()
+        }).RequireAuthorization(AuthorizationPolicies.Buyer).DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(options.Uploads.MaxBytes + (64 * 1024)))
             .WithName("Attachments_Upload")
             .WithDescription("For a request not opened yet: name the returned id in the request (evidenceIds, or the repair application's proofOfPurchaseId and mediaIds). The same checks as evidence files; a file no request takes within a day is removed.")

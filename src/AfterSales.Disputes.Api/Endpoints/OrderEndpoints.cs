@@ -17,22 +17,14 @@ internal static class OrderEndpoints
     {
         var orders = api.MapGroup("/orders").WithTags("Orders");
 
-        orders.MapPost("/", async (Order order, HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
-        {
-            var caller = http.Caller();
-            if (caller.Role != Roles.Platform)
+        orders.MapPost("/", async (Order order, IMediator mediator, CancellationToken cancellationToken) =>
+            await mediator.Send(new RegisterOrder(order), cancellationToken) switch
             {
-                return (IResult)ApiProblems.Forbidden(caller.Role, "register orders");
-            }
-
-            return await mediator.Send(new RegisterOrder(order), cancellationToken) switch
-            {
-                OrderRegistration.Registered => TypedResults.Created($"/api/v1/orders/{order.OrderId}", order),
+                OrderRegistration.Registered => (IResult)TypedResults.Created($"/api/v1/orders/{order.OrderId}", order),
                 OrderRegistration.AlreadyRegistered => TypedResults.Ok(order),
                 _ => ApiProblems.Problem(StatusCodes.Status409Conflict, "order-conflict", "Order already registered",
                     $"Order {order.OrderId} is registered with other content; a snapshot cannot be changed."),
-            };
-        }).WithName("Orders_Register").WithDescription("Stores the platform's snapshot of an order: buyer, store, lines, amounts paid and dates. 201 when new, 200 when the same snapshot is already registered, 409 when another snapshot has this id.").WithSummary("Register an order snapshot (platform); registering the same snapshot again is idempotent.")
+            }).RequireAuthorization(AuthorizationPolicies.Platform).WithName("Orders_Register").WithDescription("Stores the platform's snapshot of an order: buyer, store, lines, amounts paid and dates. 201 when new, 200 when the same snapshot is already registered, 409 when another snapshot has this id.").WithSummary("Register an order snapshot (platform); registering the same snapshot again is idempotent.")
             .Produces<Order>(StatusCodes.Status201Created).Produces<Order>().ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -43,21 +35,15 @@ internal static class OrderEndpoints
         orders.MapGet("/{orderId}/eligibility", async (string orderId, string lineId, RequestKind kind, RequestReason reason, ConditionIssue? condition,
             FaultCause? faultCause, bool? proofOfPurchase, string[]? includedLineIds, string? serialNumber, HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
         {
-            var caller = http.Caller();
-            if (caller.Role is not (Roles.Buyer or Roles.Platform))
+            if (await VisibleOrderAsync(http.Caller(), mediator, orderId, cancellationToken) is null)
             {
-                return (IResult)ApiProblems.Forbidden(caller.Role, "preview eligibility");
-            }
-
-            if (await VisibleOrderAsync(caller, mediator, orderId, cancellationToken) is null)
-            {
-                return ApiProblems.NotFound("The order");
+                return (IResult)ApiProblems.NotFound("The order");
             }
 
             var decision = await mediator.Send(new PreviewEligibility(orderId, lineId, kind, reason, condition ?? ConditionIssue.None, faultCause,
                 proofOfPurchase ?? false, includedLineIds, serialNumber), cancellationToken);
             return decision is null ? ApiProblems.NotFound("A policy for the order's store") : TypedResults.Ok(decision);
-        }).WithName("Orders_PreviewEligibility").WithDescription("Evaluates a request before it is opened: every rule with its reason, the windows that apply and who pays return shipping.").WithSummary("What eligibility would decide for a request, with the rule trace (buyer, platform).")
+        }).RequireAuthorization(AuthorizationPolicies.BuyerOrPlatform).WithName("Orders_PreviewEligibility").WithDescription("Evaluates a request before it is opened: every rule with its reason, the windows that apply and who pays return shipping.").WithSummary("What eligibility would decide for a request, with the rule trace (buyer, platform).")
             .Produces<EligibilityDecision>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
     }
 

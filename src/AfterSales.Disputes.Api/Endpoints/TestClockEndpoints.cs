@@ -18,11 +18,9 @@ internal static class TestClockEndpoints
 
     public static void MapTestClockEndpoints(this RouteGroupBuilder api)
     {
-        var clock = api.MapGroup("/test-clock").WithTags("Test clock");
+        var clock = api.MapGroup("/test-clock").WithTags("Test clock").RequireAuthorization(AuthorizationPolicies.Platform);
 
-        clock.MapGet("/", (HttpContext http, TestClock time) => http.Caller().Role == Roles.Platform
-                ? TypedResults.Ok(new TestClockState(time.GetUtcNow(), (long)time.Offset.TotalSeconds, DeadlinesFired: 0))
-                : (IResult)ApiProblems.Forbidden(http.Caller().Role, "read the test clock"))
+        clock.MapGet("/", (TestClock time) => TypedResults.Ok(new TestClockState(time.GetUtcNow(), (long)time.Offset.TotalSeconds, DeadlinesFired: 0)))
             .WithName("TestClock_Read").WithSummary("The host's business time and how far it is ahead of the real time (platform).")
             .WithDescription("Only on Development and sandbox hosts (AfterSales:Sandbox); in Production the route does not exist.")
             .Produces<TestClockState>().ProducesProblem(StatusCodes.Status403Forbidden);
@@ -30,14 +28,9 @@ internal static class TestClockEndpoints
         clock.MapPost("/advance", async (AdvanceTestClock body, HttpContext http, TestClock time, DeadlineRunner deadlines, OutboxDispatcher outbox,
             CancellationToken cancellationToken) =>
         {
-            if (http.Caller().Role != Roles.Platform)
-            {
-                return (IResult)ApiProblems.Forbidden(http.Caller().Role, "move the test clock");
-            }
-
             if ((body.To is null) == (body.BySeconds is null))
             {
-                return ApiProblems.Invalid([new ValidationError("to", "Give either to (a time) or bySeconds, not both and not neither.")]);
+                return (IResult)ApiProblems.Invalid([new ValidationError("to", "Give either to (a time) or bySeconds, not both and not neither.")]);
             }
 
             var to = body.To ?? time.GetUtcNow().AddSeconds(body.BySeconds!.Value);

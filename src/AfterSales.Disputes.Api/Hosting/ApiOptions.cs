@@ -101,11 +101,84 @@ public sealed class ApiOptions
         public string Storage { get; set; } = DatabaseStorage;
     }
 
+    /// <summary>The platform's payment service, which pays refunds and takes charges (the HTTP payment adapter).</summary>
+    public PaymentOptions Payments { get; set; } = new();
+
+    /// <summary>
+    /// The HTTP payment adapter: refunds and charges are POSTed to the platform's payment service, signed and keyed by
+    /// the payment id, and completed by its answer, a status poll or its signed callback. Required in Production;
+    /// Development without it pays everything at once (a demo gateway), other hosts without it fail payments visibly.
+    /// </summary>
+    public sealed class PaymentOptions
+    {
+        /// <summary>The payment service, such as <c>https://payments.marketplace.example/v1/</c> (it serves <c>refunds</c> and <c>charges</c> below it).</summary>
+        public Uri? BaseUrl { get; set; }
+
+        /// <summary>The secret shared with the payment service (<c>whsec_</c> and base64): it signs the host's calls and the service's callbacks.</summary>
+        public string? Secret { get; set; }
+
+        /// <summary>The URL the service calls back with a payment's end: this host's <c>/api/v1/payments/callbacks</c> as the service reaches it.</summary>
+        public Uri? CallbackUrl { get; set; }
+
+        /// <summary>How long one call may take before it is abandoned and tried again (default 10 s).</summary>
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+        /// <summary>How many more times a call that failed for the network or the service (5xx, 408, 429, a timeout) is tried at once (default 2).</summary>
+        public int Retries { get; set; } = 2;
+
+        /// <summary>How long a payment the service accepted as pending is polled before its callback is left to tell (default 5 s).</summary>
+        public TimeSpan PollFor { get; set; } = TimeSpan.FromSeconds(5);
+
+        /// <summary>How far a callback's signed timestamp may be from now (default 5 minutes).</summary>
+        public TimeSpan CallbackTolerance { get; set; } = TimeSpan.FromMinutes(5);
+    }
+
+    /// <summary>The marketplace's configuration.</summary>
+    public MarketplaceOptions Marketplace { get; set; } = new();
+
+    /// <summary>Where the marketplace's configuration starts from.</summary>
+    public sealed class MarketplaceOptions
+    {
+        /// <summary>
+        /// A JSON file in the shape of <c>GET /api/v1/marketplace</c> (regions, calendars, stores, warranties), imported
+        /// through the same checks as <c>POST /api/v1/marketplace/changes</c> when the database holds no marketplace
+        /// configuration yet: a marketplace's existing catalogue of stores, or Development's demo
+        /// (<c>marketplace/demo.json</c>). Relative to the host's folder. Later changes are made over the API.
+        /// </summary>
+        public string? SeedFile { get; set; }
+    }
+
     /// <summary>What is wrong with these settings, each naming its setting (<c>AfterSales:RateLimit:PermitsPerMinute …</c>).</summary>
     /// <param name="developmentTokens">Whether the host takes the token command's HS256 tokens (Development and sandbox hosts).</param>
-    public IReadOnlyList<string> Problems(bool developmentTokens)
+    /// <param name="production">Whether the host runs in Production, where payments need the payment service.</param>
+    /// <param name="development">Whether the host runs in Development, where the payment service may be plain http.</param>
+    public IReadOnlyList<string> Problems(bool developmentTokens, bool production = false, bool development = false)
     {
         var problems = new List<string>();
+        if (production && Payments.BaseUrl is null)
+        {
+            problems.Add("AfterSales:Payments:BaseUrl must be configured in Production: refunds and charges go through the platform's payment service.");
+        }
+
+        if (Payments.BaseUrl is { } payments)
+        {
+            if (!payments.IsAbsoluteUri || payments.Scheme is not ("https" or "http") || (payments.Scheme == "http" && !development && !payments.IsLoopback))
+            {
+                problems.Add($"AfterSales:Payments:BaseUrl must be an absolute https URL (http only to a loopback address, such as a local sidecar, or in Development), not {payments}.");
+            }
+
+            var prefix = Application.Webhooks.WebhookSignature.SecretPrefix;
+            if (Payments.Secret is not { } secret || !secret.StartsWith(prefix, StringComparison.Ordinal)
+                || !Convert.TryFromBase64String(secret[prefix.Length..], new byte[secret.Length], out var keyBytes) || keyBytes < 24)
+            {
+                problems.Add("AfterSales:Payments:Secret must be the secret shared with the payment service: whsec_ and the base64 of at least 24 bytes.");
+            }
+        }
+
+        if (Payments.Timeout <= TimeSpan.Zero || Payments.PollFor < TimeSpan.Zero || Payments.CallbackTolerance <= TimeSpan.Zero || Payments.Retries is < 0 or > 10)
+        {
+            problems.Add("AfterSales:Payments:Timeout and CallbackTolerance must be positive, PollFor not negative, and Retries from 0 to 10.");
+        }
         if (developmentTokens && (string.IsNullOrWhiteSpace(Auth.SigningKey) || System.Text.Encoding.UTF8.GetByteCount(Auth.SigningKey) < 32))
         {
             problems.Add("AfterSales:Auth:SigningKey must be configured with at least 32 bytes (for example through the AfterSales__Auth__SigningKey environment variable). Development has a key of its own.");
@@ -167,6 +240,11 @@ public sealed class ApiOptions
         foreach (var origin in Cors.AllowedOrigins.Where(o => !Uri.TryCreate(o, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https") || url.AbsolutePath != "/"))
         {
             problems.Add($"AfterSales:Cors:AllowedOrigins holds \"{origin}\", which is not an origin such as https://shop.example.");
+        }
+
+        if (Marketplace.SeedFile is { Length: > 0 } seed && !File.Exists(seed))
+        {
+            problems.Add($"AfterSales:Marketplace:SeedFile names {seed}, which is not a file.");
         }
 
         if (Telemetry.OtlpProtocol is not ("grpc" or "http/protobuf"))

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using AfterSales.Disputes.Api.Auth;
 using AfterSales.Disputes.Api.Contracts;
 using AfterSales.Disputes.Api.Endpoints;
+using AfterSales.Disputes.Api.Payments;
 using AfterSales.Disputes.Api.Problems;
 using AfterSales.Disputes.Application;
 using AfterSales.Disputes.Application.Ports;
@@ -17,6 +18,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.IdentityModel.Tokens;
 using Microsoft.OpenApi;
 using OpenTelemetry;
+using Polly;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -44,6 +46,11 @@ public static class ApiSetup
         }
 
         options.DataFolder = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.DataFolder));
+        if (options.Marketplace.SeedFile is { Length: > 0 } seed)
+        {
+            options.Marketplace.SeedFile = Path.GetFullPath(Path.Combine(environment.ContentRootPath, seed));
+        }
+
         return options;
     }
 
@@ -54,7 +61,7 @@ public static class ApiSetup
         ArgumentNullException.ThrowIfNull(builder);
         var options = ReadOptions(builder.Configuration, builder.Environment);
         var developmentTokens = TakesDevelopmentTokens(builder.Environment, options);
-        var problems = options.Problems(developmentTokens).ToList();
+        var problems = options.Problems(developmentTokens, builder.Environment.IsProduction(), builder.Environment.IsDevelopment()).ToList();
         var services = builder.Services;
         services.AddSingleton(options);
         if (options.Uploads.Storage == ApiOptions.UploadOptions.FolderStorage)
@@ -89,20 +96,13 @@ public static class ApiSetup
                 engine.UseSqlite($"Data Source={Path.Combine(options.DataFolder, "aftersales.db")}");
             }
 
-            MarketplacePolicies.Configure(engine.Policies);
             engine.Options.WebhookLoopbackAllowed = builder.Environment.IsDevelopment(); // a local receiver; never elsewhere, whatever the settings say
             if (HasTestClock(builder.Environment, options))
             {
                 engine.Options.WebhookSigningClock = TimeProvider.System; // receivers check signatures' age on their own clocks
             }
         });
-        services.Replace(builder.Environment.IsDevelopment()
-            ? ServiceDescriptor.Scoped<IRefundGateway, DevelopmentRefundGateway>()
-            : ServiceDescriptor.Scoped<IRefundGateway, UnconfiguredRefundGateway>());
-        if (builder.Environment.IsDevelopment())
-        {
-            services.Replace(ServiceDescriptor.Scoped<IPaymentGateway, DevelopmentPaymentGateway>()); // elsewhere charges fail until the platform plugs one in
-        }
+        AddPayments(services, options.Payments, builder.Environment);
 
         if (HasTestClock(builder.Environment, options))
         {
@@ -153,7 +153,9 @@ public static class ApiSetup
                 },
             };
         });
-        services.AddAuthorizationBuilder().SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddAuthorizationBuilder().SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddRolePolicies();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ForbiddenAsProblem>();
 
         if (options.Proxy.Enabled)
         {
@@ -193,6 +195,48 @@ public static class ApiSetup
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(swagger => SwaggerSetup.Configure(swagger, options));
         return builder;
+    }
+
+    // The platform's payment service when configured (required in Production); else Development pays at once and other
+    // hosts fail payments visibly.
+    private static void AddPayments(IServiceCollection services, ApiOptions.PaymentOptions payments, IHostEnvironment environment)
+    {
+        if (payments.BaseUrl is not { } service)
+        {
+            services.Replace(environment.IsDevelopment()
+                ? ServiceDescriptor.Scoped<IRefundGateway, DevelopmentRefundGateway>()
+                : ServiceDescriptor.Scoped<IRefundGateway, UnconfiguredRefundGateway>());
+            if (environment.IsDevelopment())
+            {
+                services.Replace(ServiceDescriptor.Scoped<IPaymentGateway, DevelopmentPaymentGateway>());
+            }
+
+            return;
+        }
+
+        services.AddHttpClient(HttpPaymentGateway.ClientName, http =>
+        {
+            http.BaseAddress = new Uri(service.AbsoluteUri.TrimEnd('/') + "/");
+            http.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline times each attempt
+        }).AddResilienceHandler(HttpPaymentGateway.ClientName, pipeline =>
+        {
+            // Retrying a payment is safe: the payment service keys it by its id. Each attempt has its own timeout.
+            if (payments.Retries > 0)
+            {
+                pipeline.AddRetry(new Microsoft.Extensions.Http.Resilience.HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = payments.Retries,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = TimeSpan.FromMilliseconds(200),
+                });
+            }
+
+            pipeline.AddTimeout(payments.Timeout);
+        });
+        services.AddScoped<HttpPaymentGateway>();
+        services.Replace(ServiceDescriptor.Scoped<IRefundGateway>(provider => provider.GetRequiredService<HttpPaymentGateway>()));
+        services.Replace(ServiceDescriptor.Scoped<IPaymentGateway>(provider => provider.GetRequiredService<HttpPaymentGateway>()));
     }
 
     /// <summary>The middleware pipeline and the routes.</summary>
@@ -242,6 +286,8 @@ public static class ApiSetup
         api.MapFlowEndpoints();
         api.MapScorecardEndpoints();
         api.MapStoreEndpoints();
+        api.MapMarketplaceEndpoints();
+        api.MapPaymentCallbackEndpoints();
         api.MapWebhookEndpoints();
         api.MapEventFeedEndpoints();
         api.MapEvidenceEndpoints(app.Services.GetRequiredService<ApiOptions>());

@@ -11,7 +11,7 @@ namespace AfterSales.Disputes.Api.Hosting;
 
 /// <summary>
 /// The demo marketplace seeded in Development: a brand's flagship store and an authorised reseller, the
-/// brand's warranty (see <see cref="MarketplacePolicies"/>), four orders and disputes in several states —
+/// brand's warranty (see <see cref="DemoMarketplace"/>), four orders and disputes in several states —
 /// waiting for the seller, escalated with evidence, a return on its way back to the reseller, and a repair waiting
 /// for the device.
 /// Seeding twice changes nothing.
@@ -27,21 +27,21 @@ internal static class DemoData
         await using var scope = services.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
-        if (await mediator.Send(new RegisterOrder(Router("ord-1001", Ana, MarketplacePolicies.Flagship, now.AddDays(-2))), cancellationToken) != OrderRegistration.Registered)
+        if (await mediator.Send(new RegisterOrder(Router("ord-1001", Ana, DemoMarketplace.Flagship, now.AddDays(-2))), cancellationToken) != OrderRegistration.Registered)
         {
             return; // already seeded
         }
 
-        await mediator.Send(new RegisterOrder(Router("ord-1002", Ana, MarketplacePolicies.Flagship, now.AddDays(-3))), cancellationToken);
-        await mediator.Send(new RegisterOrder(Router("ord-1003", Ben, MarketplacePolicies.Reseller, now.AddDays(-4))), cancellationToken);
-        await mediator.Send(new RegisterOrder(Router("ord-1004", Ben, MarketplacePolicies.Flagship, now.AddMonths(-8))), cancellationToken);
+        await mediator.Send(new RegisterOrder(Router("ord-1002", Ana, DemoMarketplace.Flagship, now.AddDays(-3))), cancellationToken);
+        await mediator.Send(new RegisterOrder(Router("ord-1003", Ben, DemoMarketplace.Reseller, now.AddDays(-4))), cancellationToken);
+        await mediator.Send(new RegisterOrder(Router("ord-1004", Ben, DemoMarketplace.Flagship, now.AddMonths(-8))), cancellationToken);
 
         // Waiting for the flagship store: a no-reason return.
         await Open(mediator, "dsp_demo_return", "ord-1001", Ana, RequestKind.ReturnAndRefund, RequestReason.NoReason, Yuan(399), cancellationToken);
 
         // Escalated: a quality claim the flagship store rejected; the buyer has submitted evidence.
         await Open(mediator, "dsp_demo_escalated", "ord-1002", Ana, RequestKind.ReturnAndRefund, RequestReason.Defective, Yuan(399), cancellationToken);
-        await mediator.Send(new TakeDisputeAction("dsp_demo_escalated", Actor.Seller(MarketplacePolicies.Flagship), DisputeAction.Reject, new RejectionReason("no-fault-found", "Works on our bench")), cancellationToken);
+        await mediator.Send(new TakeDisputeAction("dsp_demo_escalated", Actor.Seller(DemoMarketplace.Flagship), DisputeAction.Reject, new RejectionReason("no-fault-found", "Works on our bench")), cancellationToken);
         await mediator.Send(new TakeDisputeAction("dsp_demo_escalated", Actor.Buyer(Ana), DisputeAction.Escalate, new EscalationRequest("It reboots every hour")), cancellationToken);
         await mediator.Send(new TakeDisputeAction("dsp_demo_escalated", Actor.Buyer(Ana), DisputeAction.SubmitEvidence, new EvidenceSubmission("Three reboots in one afternoon", [])), cancellationToken);
 
@@ -49,7 +49,7 @@ internal static class DemoData
         // report starts the refund (the development gateway pays it at once). A refund seeded here would be paid, and the
         // case closed, before the host is ready.
         await Open(mediator, "dsp_demo_refund", "ord-1003", Ben, RequestKind.ReturnAndRefund, RequestReason.Defective, Yuan(399), cancellationToken);
-        await mediator.Send(new TakeDisputeAction("dsp_demo_refund", Actor.Seller(MarketplacePolicies.Reseller), DisputeAction.Approve), cancellationToken);
+        await mediator.Send(new TakeDisputeAction("dsp_demo_refund", Actor.Seller(DemoMarketplace.Reseller), DisputeAction.Approve), cancellationToken);
         await mediator.Send(new TakeDisputeAction("dsp_demo_refund", Actor.Buyer(Ben), DisputeAction.ShipReturn, new ShipmentDetails("SF Express", "SF1003")), cancellationToken);
 
         // A warranty repair waiting for the device, with the invoice Ben uploaded before applying.
@@ -57,7 +57,7 @@ internal static class DemoData
         await mediator.Send(new OpenDispute("ord-1004", new OpenDisputeRequest("dsp_demo_repair", Ben, "line-1", RequestKind.Repair, RequestReason.Defective,
             "Wi-Fi drops every few minutes", Repair: new RepairApplication("AX3000", "LW3000-77821", "wifi-drops", "Wi-Fi drops every few minutes", invoice, []))),
             cancellationToken);
-        await mediator.Send(new TakeDisputeAction("dsp_demo_repair", Actor.Seller(MarketplacePolicies.Flagship), DisputeAction.Approve), cancellationToken);
+        await mediator.Send(new TakeDisputeAction("dsp_demo_repair", Actor.Seller(DemoMarketplace.Flagship), DisputeAction.Approve), cancellationToken);
     }
 
     // A one-page PDF stored as the buyer's upload would be: its bytes under its id, recorded with its hash.

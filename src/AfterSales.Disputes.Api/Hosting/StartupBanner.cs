@@ -14,8 +14,8 @@ internal static class StartupBanner
               Health:      {url}/health/ready
               Data:        {options.DataFolder}
               Get a token: dotnet run --no-build --project src/AfterSales.Disputes.Api -- token --role <buyer|seller|arbitrator|servicecenter|platform> --party <id>
-                           demo parties: buyer {DemoData.Ana} or {DemoData.Ben}, seller {MarketplacePolicies.Flagship} or {MarketplacePolicies.Reseller},
-                           arbitrator {DemoData.Arbitrator}, servicecenter {MarketplacePolicies.ServiceCenter}, platform platform
+                           demo parties: buyer {DemoData.Ana} or {DemoData.Ben}, seller {DemoMarketplace.Flagship} or {DemoMarketplace.Reseller},
+                           arbitrator {DemoData.Arbitrator}, servicecenter {DemoMarketplace.ServiceCenter}, platform platform
               Then:        curl -H "Authorization: Bearer <token>" {url}/api/v1/disputes
 
             """);

@@ -30,7 +30,7 @@ internal sealed class SwaggerExamples : ISchemaFilter
             "It reboots every hour", s_price, IncludedLineIds: []),
         [typeof(NewSubscription)] = new NewSubscription(new Uri("https://203.0.113.10/hooks/aftersales")) /* a documentation address: a host name must resolve, to public addresses only */,
         [typeof(Endpoints.AdvanceTestClock)] = new Endpoints.AdvanceTestClock(BySeconds: 3 * 24 * 3600),
-        [typeof(Order)] = new Order("ord-1001", "buyer-ana", MarketplacePolicies.Flagship, "CN", Currency.CNY,
+        [typeof(Order)] = new Order("ord-1001", "buyer-ana", DemoMarketplace.Flagship, "CN", Currency.CNY,
             [new OrderLine("line-1", "LW-AX3000", "Linkwave AX3000 router", ItemCategory.Electronics, s_price, 1, s_price, "LW3000-77821", "Linkwave")],
             Amount.Of(1000, "CNY"), new DateTimeOffset(2026, 11, 1, 8, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 2, 8, 0, 0, TimeSpan.Zero),
             new DateTimeOffset(2026, 11, 4, 8, 0, 0, TimeSpan.Zero), new DateOnly(2026, 11, 1)),

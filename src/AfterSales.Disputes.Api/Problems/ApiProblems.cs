@@ -25,9 +25,15 @@ public static class ApiProblems
     /// 400 for a request outside the contract: the messages per member, by its path as JSON spells it. At most
     /// <see cref="MaxInvalidMembers"/> members with <see cref="MaxMessagesPerMember"/> messages each, as the document states.
     /// </summary>
-    public static ValidationProblem Invalid(IEnumerable<ValidationError> errors) => TypedResults.ValidationProblem(
-        errors.GroupBy(e => e.Field).Take(MaxInvalidMembers).ToDictionary(g => g.Key, g => g.Select(e => e.Message).Take(MaxMessagesPerMember).ToArray()),
+    public static ValidationProblem Invalid(IEnumerable<ValidationError> errors) => TypedResults.ValidationProblem(Errors(errors),
         detail: "Some members of the request are missing, malformed or out of bounds; errors names each.", title: "Invalid request", type: "/problems/validation");
+
+    /// <summary>A problem other than 400 whose <c>errors</c> name what is wrong per member or setting, as <see cref="Invalid(IEnumerable{ValidationError})"/>'s do.</summary>
+    public static ProblemHttpResult Invalid(IEnumerable<ValidationError> errors, int status, string type, string title, string detail) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(Errors(errors)) { Status = status, Type = "/problems/" + type, Title = title, Detail = detail });
+
+    private static Dictionary<string, string[]> Errors(IEnumerable<ValidationError> errors) =>
+        errors.GroupBy(e => e.Field).Take(MaxInvalidMembers).ToDictionary(g => g.Key, g => g.Select(e => e.Message).Take(MaxMessagesPerMember).ToArray());
 
     /// <summary>404 for a resource that does not exist or that the caller may not see: the two are not told apart.</summary>
     public static ProblemHttpResult NotFound(string what) =>

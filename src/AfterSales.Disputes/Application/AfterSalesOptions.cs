@@ -67,6 +67,12 @@ public sealed class AfterSalesOptions
     public TimeSpan OutboxRetry { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// How often a host reads the marketplace's stored configuration for changes other hosts made (default 5 s); a change
+    /// made through this host applies here at once.
+    /// </summary>
+    public TimeSpan MarketplaceRefreshInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
     /// What is wrong with these options, each naming its member (<c>WorkerShare must be above 0 and at most 1</c>);
     /// empty when they can run. A host checks them at start, so a bad setting stops it with the reason.
     /// </summary>
@@ -103,6 +109,7 @@ public sealed class AfterSalesOptions
         Positive(nameof(WebhookMaxRetry), WebhookMaxRetry);
         Positive(nameof(WebhookTimeout), WebhookTimeout);
         Positive(nameof(OutboxRetry), OutboxRetry);
+        Positive(nameof(MarketplaceRefreshInterval), MarketplaceRefreshInterval);
         if (WebhookSecretOverlap < TimeSpan.Zero)
         {
             problems.Add($"{nameof(WebhookSecretOverlap)} must not be negative (it is {WebhookSecretOverlap}).");

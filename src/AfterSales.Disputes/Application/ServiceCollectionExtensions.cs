@@ -1,5 +1,6 @@
 using AfterSales.Disputes.Application.Deadlines;
 using AfterSales.Disputes.Application.Disputes;
+using AfterSales.Disputes.Application.Marketplace;
 using AfterSales.Disputes.Application.Outbox;
 using AfterSales.Disputes.Application.Policies;
 using AfterSales.Disputes.Application.Ports;
@@ -83,6 +84,7 @@ public static class ServiceCollectionExtensions
 
         // On the host's meter factory when it has one (a generic host does), so its metrics pipeline sees the meter.
         services.TryAddSingleton(provider => new DisputeTelemetry(provider.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
+        services.AddHostedService<MarketplaceRefresher>(); // before the workers: they open cases under the stored policies too
         services.AddSingleton<DeadlineRunner>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<WebhookDeliverer>();

@@ -30,6 +30,13 @@ public sealed record JurisdictionPack(
 /// <summary>The jurisdiction packs the engine ships.</summary>
 public static class JurisdictionPacks
 {
+    /// <summary>Every pack, for a marketplace to choose one per region by <see cref="JurisdictionPack.Name"/>.</summary>
+    public static IReadOnlyList<JurisdictionPack> All => [China, EuropeanUnion];
+
+    /// <summary>The pack named <paramref name="name"/> (case-insensitive), or null.</summary>
+    public static JurisdictionPack? Named(string? name) =>
+        All.FirstOrDefault(pack => string.Equals(pack.Name, name, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>
     /// Mainland China: seven-day no-reason returns from receipt (Consumer Protection Law art. 25 and the
     /// online trading rules), buyer pays return shipping for them, custom-made, perishable, unsealed

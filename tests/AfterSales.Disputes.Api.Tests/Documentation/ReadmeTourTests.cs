@@ -41,7 +41,7 @@ public sealed class ReadmeTourTests
     public async Task TheDemoReturnOnItsWayBack_WaitsForTheResellersReceipt()
     {
         await using var host = await HostProcess.StartAsync(seedDemoData: true);
-        using var seller = await host.ClientAsync(Roles.Seller, Hosting.MarketplacePolicies.Reseller);
+        using var seller = await host.ClientAsync(Roles.Seller, Hosting.DemoMarketplace.Reseller);
 
         var dispute = await seller.GetFromJsonAsync<Contracts.DisputeResponse>("/api/v1/disputes/dsp_demo_refund", ApiJson.Options);
 

@@ -27,12 +27,18 @@ public sealed class PublishTests
         var output = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "aftersales-publish", Guid.NewGuid().ToString("N"))).FullName;
         var database = "aftersales_publish_" + Guid.NewGuid().ToString("N")[..12];
         await using var authority = await TestAuthority.StartAsync();
+        await using var payments = await TestPaymentService.StartAsync();
         try
         {
             var (published, log) = await DotnetCommand.RunAsync(Repository.Root, TimeSpan.FromMinutes(5),
                 "publish", "src/AfterSales.Disputes.Api/AfterSales.Disputes.Api.csproj", "-c", "Release", "-o", output);
             published.Should().Be(0, log);
 
+            var catalogue = Path.Combine(output, "catalogue.json"); // a marketplace's existing stores, imported on the first start
+            await File.WriteAllTextAsync(catalogue, """
+                { "regions": [{ "region": "CN", "pack": "China", "timeZone": "Asia/Shanghai" }],
+                  "stores": [{ "storeId": "store-deployed", "storeType": "AuthorisedReseller", "noReasonReturnDays": 10 }] }
+                """);
             var port = HostProcess.FreePort();
             var url = $"http://127.0.0.1:{port}";
             using var host = Start(output, new Dictionary<string, string>
@@ -44,6 +50,9 @@ public sealed class PublishTests
                 ["AfterSales__PostgresConnection"] = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString,
                 ["AfterSales__Auth__Authority"] = authority.Issuer,
                 ["AfterSales__Auth__RequireHttpsMetadata"] = "false",
+                ["AfterSales__Payments__BaseUrl"] = payments.Url, // http to loopback: a local sidecar
+                ["AfterSales__Payments__Secret"] = payments.Secret,
+                ["AfterSales__Marketplace__SeedFile"] = catalogue,
             });
             try
             {
@@ -52,6 +61,9 @@ public sealed class PublishTests
                 http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", authority.Token(authority.Rsa, Roles.Buyer, "buyer-deployed", claims: ("role", "sub")));
 
                 (await http.GetAsync("/api/v1/disputes")).StatusCode.Should().Be(HttpStatusCode.OK, "the authority's token is taken");
+                var policy = await http.GetAsync("/api/v1/stores/store-deployed/policy?region=CN");
+                policy.StatusCode.Should().Be(HttpStatusCode.OK, "the seed file's store is configured");
+                (await policy.Content.ReadAsStringAsync()).Should().Contain("store-deployed-v1").And.Contain("10 days from receipt");
                 var (healthy, said) = await DotnetCommand.RunProgramAsync("dotnet", output, TimeSpan.FromMinutes(1), new Dictionary<string, string>(), "AfterSales.Disputes.Api.dll", "health", url);
                 healthy.Should().Be(0, said);
                 File.Exists(Path.Combine(output, "aftersales.db")).Should().BeFalse();

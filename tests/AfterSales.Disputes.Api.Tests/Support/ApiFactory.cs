@@ -43,6 +43,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 
     public string Environment { get; init; } = "Development";
 
+    /// <summary>The payment service secret a Production host is given when a test names none.</summary>
+    public const string ProductionPaymentSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
     /// <summary>Changes to the host's services after its own registrations, such as a decorator that counts calls.</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
@@ -67,6 +70,13 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment(Environment);
+        if (Environment == "Production" && !_settings.ContainsKey("AfterSales:Payments:BaseUrl"))
+        {
+            // Production requires the payment service; these hosts never pay anything, so one that is never called will do.
+            builder.UseSetting("AfterSales:Payments:BaseUrl", "https://payments.marketplace.example/");
+            builder.UseSetting("AfterSales:Payments:Secret", ProductionPaymentSecret);
+        }
+
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -77,6 +77,9 @@ public sealed class HostProcess : IAsyncDisposable
     public static HostProcess Create(bool seedDemoData = false, params (string Key, string Value)[] settings) =>
         new(seedDemoData, FreePort(), settings);
 
+    /// <summary>A host not started yet that will listen on <paramref name="port"/>, for settings that name its own address.</summary>
+    public static HostProcess CreateOnPort(int port, params (string Key, string Value)[] settings) => new(false, port, settings);
+
     /// <summary>Kills the host with SIGKILL, as a crash or an out-of-memory killer would; its data stays.</summary>
     public async Task KillAsync()
     {

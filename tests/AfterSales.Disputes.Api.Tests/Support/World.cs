@@ -14,9 +14,9 @@ public static class World
 {
     public const string Ana = "buyer-ana";
     public const string Ben = "buyer-ben";
-    public const string Flagship = MarketplacePolicies.Flagship;
-    public const string Reseller = MarketplacePolicies.Reseller;
-    public const string ServiceCenter = MarketplacePolicies.ServiceCenter;
+    public const string Flagship = DemoMarketplace.Flagship;
+    public const string Reseller = DemoMarketplace.Reseller;
+    public const string ServiceCenter = DemoMarketplace.ServiceCenter;
 
     public static Amount Yuan(decimal value) => Amount.FromMajor(value, Currency.CNY);
 

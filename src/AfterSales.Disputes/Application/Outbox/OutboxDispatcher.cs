@@ -89,6 +89,14 @@ public sealed partial class OutboxDispatcher
     {
         var refund = JsonSerializer.Deserialize<RefundOrder>(message.Payload, DisputeJson.Options)!;
         var outcome = await services.GetRequiredService<IRefundGateway>().RefundAsync(refund, cancellationToken).ConfigureAwait(false);
+        if (outcome.Pending)
+        {
+            // Being paid: the payment service's callback records the answer, or the refund answer window ends the wait
+            // and the retry asks again with the same id.
+            await outbox.CompleteAsync(message.Id, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
         if (!outcome.Succeeded)
         {
             _telemetry.RefundFailed("dispute");
@@ -106,6 +114,13 @@ public sealed partial class OutboxDispatcher
         var outcome = services.GetService<IPaymentGateway>() is { } gateway
             ? await gateway.ChargeAsync(charge, cancellationToken).ConfigureAwait(false)
             : ChargeOutcome.Failed("No payment gateway is configured for this host.");
+        if (outcome.Pending)
+        {
+            // Being taken: the callback records the answer, or the charge answer window ends the wait.
+            await outbox.CompleteAsync(message.Id, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
         return await RecordAsync(services, outbox, message, new TakeDisputeAction(charge.DisputeId, Actor.System,
             outcome.Succeeded ? DisputeAction.RecordChargeSuccess : DisputeAction.RecordChargeFailure, new ChargeResult(outcome.Reference, outcome.Failure)),
             cancellationToken).ConfigureAwait(false);
@@ -115,12 +130,17 @@ public sealed partial class OutboxDispatcher
     // the outbox until it is paid, and only then recorded on the dispute.
     private async Task<bool> RefundFeeAsync(IServiceProvider services, IOutboxStore outbox, OutboxMessage message, int attempts, CancellationToken cancellationToken)
     {
-        var refund = JsonSerializer.Deserialize<RefundOrder>(message.Payload, DisputeJson.Options)! with { Attempt = attempts + 1 };
+        var refund = JsonSerializer.Deserialize<RefundOrder>(message.Payload, DisputeJson.Options)! with { Attempt = attempts + 1, Purpose = RefundPurpose.RepairFee };
         var outcome = await services.GetRequiredService<IRefundGateway>().RefundAsync(refund, cancellationToken).ConfigureAwait(false);
         if (!outcome.Succeeded)
         {
-            _telemetry.RefundFailed("fee");
-            await outbox.FailAsync(message.Id, outcome.Failure ?? "The refund gateway failed.", _time.GetUtcNow() + _options.OutboxRetry, cancellationToken).ConfigureAwait(false);
+            // Failed, or still being paid: asked again later with the same id, until the answer is that it is paid.
+            if (!outcome.Pending)
+            {
+                _telemetry.RefundFailed("fee");
+            }
+
+            await outbox.FailAsync(message.Id, outcome.Failure ?? "The payment service is still paying the fee back.", _time.GetUtcNow() + _options.OutboxRetry, cancellationToken).ConfigureAwait(false);
             return false;
         }
 

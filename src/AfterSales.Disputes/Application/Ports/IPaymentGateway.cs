@@ -11,12 +11,21 @@ namespace AfterSales.Disputes.Application.Ports;
 /// <param name="Attempt">1 for the first attempt, then one more per retry.</param>
 public sealed record ChargeOrder(string ChargeId, string DisputeId, string BuyerId, Amount Amount, string Reason, int Attempt);
 
-/// <summary>The payment service's answer: charged (with its reference) or failed (with why).</summary>
+/// <summary>
+/// The payment service's answer: charged (with its reference), failed (with why), or accepted and still being taken
+/// (<see cref="Pending"/>), whose end the payment service's callback records or the next attempt finds.
+/// </summary>
 /// <param name="Succeeded">Whether the buyer was charged.</param>
 /// <param name="Reference">The payment service's reference when charged.</param>
 /// <param name="Failure">Why it failed.</param>
 public sealed record ChargeOutcome(bool Succeeded, string? Reference, string? Failure)
 {
+    /// <summary>Accepted by the payment service but not charged yet: the dispute waits for the answer within its charge answer window.</summary>
+    public bool Pending { get; init; }
+
+    /// <summary>A charge the payment service accepted and takes later.</summary>
+    public static ChargeOutcome Accepted(string? reference = null) => new(false, reference, null) { Pending = true };
+
     /// <summary>A completed charge.</summary>
     public static ChargeOutcome Charged(string reference) => new(true, reference, null);
 
