@@ -63,6 +63,7 @@ internal static class ContractLimits
         ["units"] = new(Minimum: 0, Maximum: MaxQuantity),
         ["stars"] = new(Minimum: 1, Maximum: 5),
         ["extendedWarrantyMonths"] = new(Minimum: 0, Maximum: 120),
+        ["extendedWarrantyOptions"] = new(Minimum: 1, Maximum: 120),
         ["penaltyPoints"] = new(Minimum: 0, Maximum: 100),
         ["limit"] = new(Minimum: 1, Maximum: MaxPageSize),
         ["status"] = new(Minimum: 100, Maximum: 599),
@@ -93,11 +94,17 @@ internal static class ContractLimits
                 : new(Minimum: 0, Maximum: underlying == typeof(int) ? int.MaxValue : long.MaxValue); // counts, versions, sizes
         }
 
-        return ElementType(underlying) is { } element
-            ? new(MaxItems: owner is null || IsRequestType(owner) ? ListItems : MaxTimelineEvents,
-                MaxLength: element == typeof(string) ? StringLength(name.EndsWith("Ids", StringComparison.Ordinal) ? "id" : name)
-                    : element == typeof(DateOnly) ? TimeLength : null)
-            : new();
+        if (ElementType(underlying) is not { } element)
+        {
+            return new();
+        }
+
+        // A list's bounds, with its items' (a string's length, a number's range) where the items have them.
+        var items = element == typeof(int) || element == typeof(long) ? For(name, element, owner) : new Bounds();
+        return new(MaxItems: owner is null || IsRequestType(owner) ? ListItems : MaxTimelineEvents,
+            MaxLength: element == typeof(string) ? StringLength(name.EndsWith("Ids", StringComparison.Ordinal) ? "id" : name)
+                : element == typeof(DateOnly) ? TimeLength : null,
+            Minimum: items.Minimum, Maximum: items.Maximum);
     }
 
     // A list in an answer is drawn from the dispute's events (a dispute holds at most MaxTimelineEvents), from an

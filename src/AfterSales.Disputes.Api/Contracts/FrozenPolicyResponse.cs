@@ -33,6 +33,8 @@ public sealed record FrozenPolicyResponse(string Version, string Region, string 
                 ? $"{warranty.Brand} {warranty.Version}: {warranty.MonthsByRegion.GetValueOrDefault(policy.Region, warranty.DefaultMonths)} months"
                   + (policy.ExtraWarrantyMonths > 0 ? $" + {policy.ExtraWarrantyMonths} from the store" : "")
                   + (warranty.ProofOfPurchaseRequired ? ", proof of purchase required" : "") + $", serviced by {warranty.ServiceCenterId}"
+                  + (warranty.OnSiteServiceAvailable ? ", on-site service on sale" : "")
+                  + (warranty.ExtendedWarrantyOptions.Count > 0 ? $", extended by {string.Join(" or ", warranty.ExtendedWarrantyOptions)} months on sale" : "")
                 : "none"),
             new("Clearance items", policy.ClearanceExchangeOnly ? "exchange only" : "as other items"),
             new("Gifts", policy.GiftsReturnWithMainItem ? "return with their main item" : "kept by the buyer"),

@@ -142,7 +142,6 @@ internal static class EvidenceEndpoints
         content.Position = 0;
         string sha256;
         var scan = new ActiveContentScan();
-        using var stored = new MemoryStream((int)file.Length); // at most Uploads.MaxBytes, checked above
         using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
         {
             var buffer = new byte[81920];
@@ -151,7 +150,6 @@ internal static class EvidenceEndpoints
             {
                 hash.AppendData(buffer, 0, read);
                 scan.Add(buffer.AsSpan(0, read));
-                stored.Write(buffer, 0, read);
             }
 
             sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
@@ -163,8 +161,9 @@ internal static class EvidenceEndpoints
                 $"The file is {detected} but also carries {found}, which a browser or reader could run; evidence files may not."));
         }
 
-        stored.Position = 0;
-        await contents.SaveAsync(id, stored, cancellationToken);
+        // The form reader keeps a large upload in a temporary file: it is read again from there, a chunk at a time.
+        content.Position = 0;
+        await contents.SaveAsync(id, content, cancellationToken);
         var record = new EvidenceFile(id, disputeId, caller.Actor.Party, caller.PartyId, CleanName(file.FileName), detected, file.Length, sha256, time.GetUtcNow());
         await evidence.AddAsync(record, cancellationToken);
         return (record, null);

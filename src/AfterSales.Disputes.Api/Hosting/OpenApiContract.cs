@@ -421,7 +421,7 @@ internal sealed class OpenApiContract(JsonSerializerOptions json, long maxUpload
             schema.MaxLength = length;
         }
 
-        if (schema.Type?.HasFlag(JsonSchemaType.Integer) == true && bounds.Minimum is { } minimum)
+        if (schema.Type?.HasFlag(JsonSchemaType.Integer) == true && schema.Type?.HasFlag(JsonSchemaType.Array) != true && bounds.Minimum is { } minimum)
         {
             schema.Minimum = minimum.ToString(CultureInfo.InvariantCulture);
             schema.Maximum = bounds.Maximum!.Value.ToString(CultureInfo.InvariantCulture);
@@ -433,6 +433,12 @@ internal sealed class OpenApiContract(JsonSerializerOptions json, long maxUpload
             if (schema.Items is OpenApiSchema item && item.Type?.HasFlag(JsonSchemaType.String) == true && item.Enum is not { Count: > 0 } && bounds.MaxLength is { } itemLength)
             {
                 item.MaxLength = itemLength;
+            }
+
+            if (schema.Items is OpenApiSchema number && number.Type?.HasFlag(JsonSchemaType.Integer) == true && bounds.Minimum is { } least)
+            {
+                number.Minimum = least.ToString(CultureInfo.InvariantCulture);
+                number.Maximum = bounds.Maximum!.Value.ToString(CultureInfo.InvariantCulture);
             }
         }
     }

@@ -230,11 +230,14 @@ namespace AfterSales.Disputes.EntityFrameworkCore.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int>("Chunk")
+                        .HasColumnType("integer");
+
                     b.Property<byte[]>("Content")
                         .IsRequired()
                         .HasColumnType("bytea");
 
-                    b.HasKey("FileId");
+                    b.HasKey("FileId", "Chunk");
 
                     b.ToTable("EvidenceContents", (string)null);
                 });

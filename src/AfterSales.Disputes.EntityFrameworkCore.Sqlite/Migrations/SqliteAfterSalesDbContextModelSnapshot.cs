@@ -224,11 +224,14 @@ namespace AfterSales.Disputes.EntityFrameworkCore.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Chunk")
+                        .HasColumnType("INTEGER");
+
                     b.Property<byte[]>("Content")
                         .IsRequired()
                         .HasColumnType("BLOB");
 
-                    b.HasKey("FileId");
+                    b.HasKey("FileId", "Chunk");
 
                     b.ToTable("EvidenceContents", (string)null);
                 });

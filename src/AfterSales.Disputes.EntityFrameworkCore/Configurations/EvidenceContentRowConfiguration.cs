@@ -9,7 +9,7 @@ internal sealed class EvidenceContentRowConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<EvidenceContentRow> builder)
     {
         builder.ToTable("EvidenceContents");
-        builder.HasKey(c => c.FileId);
+        builder.HasKey(c => new { c.FileId, c.Chunk });
         builder.Property(c => c.FileId).HasMaxLength(Lengths.Id);
     }
 }

@@ -26,6 +26,13 @@ public sealed record BrandWarranty(
     public static IReadOnlyList<FaultCause> StandardExclusions { get; } =
         [FaultCause.PhysicalDamage, FaultCause.LiquidDamage, FaultCause.Misuse, FaultCause.UnauthorisedRepair];
 
+    /// <summary>
+    /// The extended warranties on sale with the brand's devices, in months added to the warranty (such as 12 and 24);
+    /// an order line says which one was bought (<c>ExtendedWarrantyMonths</c>). Empty when none is sold (and in policies
+    /// frozen before it existed).
+    /// </summary>
+    public IReadOnlyList<int> ExtendedWarrantyOptions { get; init; } = [];
+
     /// <summary>Warranty months in <paramref name="region"/>.</summary>
     public int MonthsIn(string region) => MonthsByRegion.GetValueOrDefault(region, DefaultMonths);
 }

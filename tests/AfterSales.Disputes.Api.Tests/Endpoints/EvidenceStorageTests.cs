@@ -39,10 +39,26 @@ public sealed class EvidenceStorageTests
         (await DownloadAsync(databaseHost, disputeId, again.Id)).Should().Equal(s_photo);
     }
 
-    private static async Task<EvidenceFile> UploadAsync(ApiFactory api, string disputeId)
+    /// <summary>A file of several megabytes goes into the database and comes back byte for byte, with the hash its record states.</summary>
+    [Fact]
+    public async Task ALargeFile_IsStoredInChunks_AndComesBackWhole()
+    {
+        await using var api = new ApiFactory();
+        var photo = new byte[(3 * 1024 * 1024) + 4321];
+        new Random(17).NextBytes(photo);
+        s_photo.AsSpan(0, 4).CopyTo(photo); // a JPEG by its signature
+        var disputeId = (await OpenAsync(api, "o-large")).Id;
+
+        var uploaded = await UploadAsync(api, disputeId, photo);
+
+        uploaded.Sha256.Should().Be(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(photo)));
+        (await DownloadAsync(api, disputeId, uploaded.Id)).Should().Equal(photo);
+    }
+
+    private static async Task<EvidenceFile> UploadAsync(ApiFactory api, string disputeId, byte[]? bytes = null)
     {
         using var buyer = api.As(Roles.Buyer, Ana);
-        var file = new ByteArrayContent(s_photo);
+        var file = new ByteArrayContent(bytes ?? s_photo);
         file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
         var response = await buyer.PostAsync($"/api/v1/disputes/{disputeId}/evidence-files", new MultipartFormDataContent { { file, "file", "scratch.jpg" } });
         response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());

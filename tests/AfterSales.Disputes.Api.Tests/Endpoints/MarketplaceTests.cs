@@ -52,7 +52,7 @@ public class MarketplaceTests : IClassFixture<MarketplaceTests.EmptyMarketplace>
             Calendars: [new CalendarSetting("CN", saturday.Year, Holidays: [], MakeUpWorkingDays: [saturday])],
             Stores: [new StoreSetting(Store, StoreType.ThirdParty, NoReasonReturnDays: 10)],
             Warranties: [new WarrantySetting("Harbour", new Dictionary<string, int> { ["CN"] = 18 }, DefaultMonths: 12, ServiceCenterId: "sc-harbour",
-                ProofOfPurchaseRequired: false)]));
+                ProofOfPurchaseRequired: false, ExtendedWarrantyOptions: [24, 12])]));
 
         configured.StatusCode.Should().Be(HttpStatusCode.OK, await configured.Content.ReadAsStringAsync());
         var changes = (await configured.ReadAsync<MarketplaceChanges>())!;
@@ -71,7 +71,8 @@ public class MarketplaceTests : IClassFixture<MarketplaceTests.EmptyMarketplace>
         var frozen = (await (await buyer.GetAsync($"/api/v1/disputes/{repair.Id}/policy")).ReadAsync<FrozenPolicyResponse>())!;
         frozen.Version.Should().Be($"floor-1+cn-2025.1+Harbour-w1+{Store}-v1");
         frozen.Terms.Should().Contain(t => t.Name == "No-reason return" && t.Value.StartsWith("10 days", StringComparison.Ordinal));
-        frozen.Terms.Should().Contain(t => t.Name == "Brand warranty" && t.Value.Contains("18 months", StringComparison.Ordinal));
+        frozen.Terms.Should().Contain(t => t.Name == "Brand warranty" && t.Value.Contains("18 months", StringComparison.Ordinal)
+            && t.Value.EndsWith("extended by 12 or 24 months on sale", StringComparison.Ordinal));
 
         var changed = await platform.PostJsonAsync("/api/v1/marketplace/changes", new MarketplaceSettings(
             Stores: [new StoreSetting(Store, StoreType.ThirdParty, NoReasonReturnDays: 20)]));
@@ -104,7 +105,7 @@ public class MarketplaceTests : IClassFixture<MarketplaceTests.EmptyMarketplace>
             rule => rule.Should().Contain("Rule 'no-reason return window'").And.Contain("3 days").And.Contain("7 days"),
             rule => rule.Should().Contain("Rule 'seller response time'").And.Contain("200 h"),
             rule => rule.Should().Contain("Rule 'return shipment window'").And.Contain("1 days"));
-        (await platform.GetStringAsync("/api/v1/marketplace/changes")).Should().Be(before, "the warranty in the same change was not stored either");
+        (await platform.GetStringAsync("/api/v1/marketplace/changes")).Should().Be(before, "nothing of the change was stored, the warranty in it neither");
         (await platform.GetAsync("/api/v1/stores/store-stingy/policy?region=CN")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 

@@ -91,6 +91,25 @@ public class MarketplaceStoreTests
         second.Policy.Version.Should().EndWith($"{NewStore}-v2");
     }
 
+    /// <summary>A host disposed before it is stopped (as WebApplicationFactory may do) stops its refresher quietly.</summary>
+    [Fact]
+    public async Task TheRefresher_StopsQuietly_WhenTheHostWasDisposedFirst()
+    {
+        var host = await TestHost.StartAsync("sqlite");
+        var background = host.Services.GetServices<IHostedService>().ToList();
+        foreach (var service in background)
+        {
+            await service.StartAsync(CancellationToken.None);
+        }
+
+        await host.DisposeAsync();
+
+        foreach (var service in background)
+        {
+            await service.Invoking(s => s.StopAsync(CancellationToken.None)).Should().NotThrowAsync();
+        }
+    }
+
     private static async Task<T> WithStoreAsync<T>(TestHost host, Func<IMarketplaceStore, Task<T>> use)
     {
         await using var scope = host.Services.CreateAsyncScope();

@@ -109,7 +109,7 @@ internal static class HostFiles
         {
             connection.Open();
             using var query = connection.CreateCommand();
-            query.CommandText = "SELECT \"FileId\" FROM \"EvidenceContents\"";
+            query.CommandText = "SELECT DISTINCT \"FileId\" FROM \"EvidenceContents\""; // a row per chunk
             using var rows = query.ExecuteReader();
             while (rows.Read())
             {

@@ -19,6 +19,7 @@ internal sealed partial class MarketplaceRefresher : IHostedService, IDisposable
     private readonly ILogger<MarketplaceRefresher> _logger;
     private readonly CancellationTokenSource _stopping = new();
     private Task? _loop;
+    private bool _disposed;
 
     public MarketplaceRefresher(IServiceScopeFactory scopes, PolicyCatalog catalog, AfterSalesOptions options, ILogger<MarketplaceRefresher> logger)
     {
@@ -40,14 +41,25 @@ internal sealed partial class MarketplaceRefresher : IHostedService, IDisposable
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        if (_loop is not null)
+        // A host that failed to start, or was disposed first, may still be stopped: then there is nothing to stop.
+        if (_loop is null || Volatile.Read(ref _disposed))
         {
-            await _loop.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return;
         }
+
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _loop.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        if (!Volatile.Read(ref _disposed))
+        {
+            Volatile.Write(ref _disposed, true);
+            _stopping.Cancel(); // a loop still running (the host was disposed without being stopped) ends
+            _stopping.Dispose();
+        }
+    }
 
     /// <summary>Reads the stored configuration when it changed (or <paramref name="force"/>); false when there is no store.</summary>
     internal async Task<bool> RefreshAsync(bool force, CancellationToken cancellationToken)

@@ -195,6 +195,7 @@ public sealed record StoreSetting(
 /// <param name="ExcludedCauses">Fault causes not covered; the usual four (<see cref="BrandWarranty.StandardExclusions"/>) when left out.</param>
 /// <param name="ProofOfPurchaseRequired">Whether a warranty claim needs proof of purchase.</param>
 /// <param name="OnSiteServiceAvailable">Whether on-site service can be bought as an add-on.</param>
+/// <param name="ExtendedWarrantyOptions">The extended warranties on sale, in months added (such as 12 and 24); none when left out.</param>
 /// <param name="Revision">See <see cref="IMarketplaceSetting.Revision"/>.</param>
 public sealed record WarrantySetting(
     string Brand,
@@ -204,6 +205,7 @@ public sealed record WarrantySetting(
     IReadOnlyList<FaultCause>? ExcludedCauses = null,
     bool ProofOfPurchaseRequired = true,
     bool OnSiteServiceAvailable = false,
+    IReadOnlyList<int>? ExtendedWarrantyOptions = null,
     int? Revision = null) : IMarketplaceSetting
 {
     /// <inheritdoc/>
@@ -219,7 +221,10 @@ public sealed record WarrantySetting(
 
     /// <summary>The brand's warranty, versioned by its revision (<c>w1</c> before it is stored).</summary>
     public BrandWarranty ToWarranty() => new(Brand, $"w{Revision ?? 1}", MonthsByRegion, DefaultMonths,
-        ExcludedCauses ?? BrandWarranty.StandardExclusions, ProofOfPurchaseRequired, ServiceCenterId, OnSiteServiceAvailable);
+        ExcludedCauses ?? BrandWarranty.StandardExclusions, ProofOfPurchaseRequired, ServiceCenterId, OnSiteServiceAvailable)
+    {
+        ExtendedWarrantyOptions = [.. (ExtendedWarrantyOptions ?? []).Distinct().Order()],
+    };
 }
 
 /// <summary>One stored revision of a setting: who changed what, when.</summary>

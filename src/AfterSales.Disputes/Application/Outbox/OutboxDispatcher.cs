@@ -3,7 +3,7 @@ using AfterSales.Disputes.Application.Disputes;
 using AfterSales.Disputes.Application.Ports;
 using AfterSales.Disputes.Application.Serialization;
 using AfterSales.Disputes.Application.Telemetry;
-using AfterSales.Disputes.Disputes;
+using AfterSales.Disputes.Application.Payments;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -102,9 +102,8 @@ public sealed partial class OutboxDispatcher
             _telemetry.RefundFailed("dispute");
         }
 
-        return await RecordAsync(services, outbox, message, new TakeDisputeAction(refund.DisputeId, Actor.System,
-            outcome.Succeeded ? DisputeAction.RecordRefundSuccess : DisputeAction.RecordRefundFailure, new RefundResult(outcome.Reference, outcome.Failure)),
-            cancellationToken).ConfigureAwait(false);
+        return await RecordAsync(services, outbox, message, PaymentAnswers.Record(refund.DisputeId, PaymentKind.Refund, outcome.Succeeded, outcome.Reference,
+            outcome.Failure), cancellationToken).ConfigureAwait(false);
     }
 
     // Without a payment gateway every charge fails visibly: the device then comes back unrepaired after the last attempt.
@@ -121,9 +120,8 @@ public sealed partial class OutboxDispatcher
             return true;
         }
 
-        return await RecordAsync(services, outbox, message, new TakeDisputeAction(charge.DisputeId, Actor.System,
-            outcome.Succeeded ? DisputeAction.RecordChargeSuccess : DisputeAction.RecordChargeFailure, new ChargeResult(outcome.Reference, outcome.Failure)),
-            cancellationToken).ConfigureAwait(false);
+        return await RecordAsync(services, outbox, message, PaymentAnswers.Record(charge.DisputeId, PaymentKind.Charge, outcome.Succeeded, outcome.Reference,
+            outcome.Failure), cancellationToken).ConfigureAwait(false);
     }
 
     // The fee of a failed repair goes back through the refund gateway, with an idempotent id; a failure is retried by
@@ -144,8 +142,8 @@ public sealed partial class OutboxDispatcher
             return false;
         }
 
-        return await RecordAsync(services, outbox, message, new TakeDisputeAction(refund.DisputeId, Actor.System, DisputeAction.RecordFeeRefund,
-            new ChargeResult(outcome.Reference)), cancellationToken).ConfigureAwait(false);
+        return await RecordAsync(services, outbox, message, PaymentAnswers.Record(refund.DisputeId, PaymentKind.RepairFeeRefund, succeeded: true,
+            outcome.Reference, failure: null), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<bool> RecordAsync(IServiceProvider services, IOutboxStore outbox, OutboxMessage message, TakeDisputeAction answer, CancellationToken cancellationToken)

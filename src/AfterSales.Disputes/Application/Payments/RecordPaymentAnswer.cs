@@ -1,6 +1,5 @@
 using AfterSales.Disputes.Application.Disputes;
 using AfterSales.Disputes.Application.Ports;
-using AfterSales.Disputes.Disputes;
 using MediatR;
 
 namespace AfterSales.Disputes.Application.Payments;
@@ -68,16 +67,11 @@ internal sealed class RecordPaymentAnswerHandler : IRequestHandler<RecordPayment
             return PaymentAnswer.NotFound;
         }
 
-        var (known, action, argument) = request.Kind switch
+        var known = request.Kind switch
         {
-            PaymentKind.Refund => (dispute.Refund?.RefundId == request.PaymentId,
-                request.Succeeded ? DisputeAction.RecordRefundSuccess : DisputeAction.RecordRefundFailure,
-                (DisputeEventData?)new RefundResult(request.Reference, request.Failure)),
-            PaymentKind.Charge => (dispute.Charge?.ChargeId == request.PaymentId,
-                request.Succeeded ? DisputeAction.RecordChargeSuccess : DisputeAction.RecordChargeFailure,
-                new ChargeResult(request.Reference, request.Failure)),
-            _ => (dispute.Charges.Any(charge => $"{charge.ChargeId}-refund" == request.PaymentId), DisputeAction.RecordFeeRefund,
-                new ChargeResult(request.Reference)),
+            PaymentKind.Refund => dispute.Refund?.RefundId == request.PaymentId,
+            PaymentKind.Charge => dispute.Charge?.ChargeId == request.PaymentId,
+            _ => dispute.Charges.Any(charge => $"{charge.ChargeId}-refund" == request.PaymentId),
         };
         if (!known)
         {
@@ -89,7 +83,8 @@ internal sealed class RecordPaymentAnswerHandler : IRequestHandler<RecordPayment
             return PaymentAnswer.Recorded; // the outbox asks again with the same id until the fee is paid back
         }
 
-        var result = await _mediator.Send(new TakeDisputeAction(dispute.Id, Actor.System, action, argument), cancellationToken).ConfigureAwait(false);
+        var result = await _mediator.Send(PaymentAnswers.Record(dispute.Id, request.Kind, request.Succeeded, request.Reference, request.Failure), cancellationToken)
+            .ConfigureAwait(false);
         return result.Status switch
         {
             CommandStatus.Succeeded => PaymentAnswer.Recorded,

@@ -186,6 +186,11 @@ public sealed class PolicyCatalog : IPolicyCatalog
             {
                 errors.Add(new(field, "Rule 'warranty months': a warranty cannot last a negative number of months."));
             }
+
+            if ((warranty.ExtendedWarrantyOptions ?? []).Any(months => months is < 1 or > 120))
+            {
+                errors.Add(new(field, "Rule 'extended warranty': an extended warranty adds from 1 to 120 months."));
+            }
         }
 
         return errors;
