@@ -14,6 +14,9 @@ public sealed class FakePaymentGateway : IPaymentGateway
 
     public int FailuresBeforeSuccess { get; set; }
 
+    /// <summary>Whether a new charge is accepted as pending (and taken at once behind the scenes), as a payment service that calls back does.</summary>
+    public bool AcceptsAsPending { get; set; }
+
     /// <summary>Every call, in order.</summary>
     public ConcurrentQueue<ChargeOrder> Calls { get; } = new();
 
@@ -29,7 +32,7 @@ public sealed class FakePaymentGateway : IPaymentGateway
             return Task.FromResult(ChargeOutcome.Failed("card declined"));
         }
 
-        Charged.TryAdd(charge.ChargeId, charge);
-        return Task.FromResult(ChargeOutcome.Charged("pay-" + charge.ChargeId));
+        var first = Charged.TryAdd(charge.ChargeId, charge);
+        return Task.FromResult(AcceptsAsPending && first ? ChargeOutcome.Accepted("pay-" + charge.ChargeId) : ChargeOutcome.Charged("pay-" + charge.ChargeId));
     }
 }

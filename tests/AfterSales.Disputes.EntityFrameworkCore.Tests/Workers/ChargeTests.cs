@@ -1,5 +1,7 @@
 using AfterSales.Disputes.Application.Disputes;
 using AfterSales.Disputes.Application.Orders;
+using AfterSales.Disputes.Application.Payments;
+using AfterSales.Disputes.Application.Ports;
 using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.EntityFrameworkCore.Tests.Support;
 using AfterSales.Disputes.Policies;
@@ -56,6 +58,45 @@ public class ChargeTests
         dispute!.Charge.Should().BeEquivalentTo(new { Status = ChargeStatus.Refunded, RefundReference = "pay-dispute-1-charge-1-refund" });
         host.Gateway.Paid.Should().ContainSingle().Which.Value.Should().BeEquivalentTo(new { RefundId = "dispute-1-charge-1-refund", Amount = Yuan(180) });
         dispute.State.Should().Be(DisputeState.AwaitingDeviceShipment, "the repair is done again, free");
+    }
+
+    /// <summary>
+    /// The payment service accepts the fee as pending: the case waits in ChargingBuyer until the service's answer (its
+    /// callback) records the charge, once; then a failed repair's fee goes back, accepted as pending too and asked again
+    /// by the outbox until it is paid.
+    /// </summary>
+    [SkippableFact]
+    public async Task APendingCharge_WaitsForItsAnswer_AndAPendingFeeRefund_IsAskedAgainUntilPaid()
+    {
+        await using var host = await TestHost.StartAsync("sqlite", now: Delivered.AddDays(40));
+        host.Payments.AcceptsAsPending = true;
+        host.Gateway.AcceptsAsPending = true;
+        await AcceptQuoteAsync(host);
+
+        await host.RunOutboxAsync();
+
+        (await host.SendAsync(new GetDispute("dispute-1")))!.State.Should().Be(DisputeState.ChargingBuyer);
+        (await host.SendAsync(new RecordPaymentAnswer("dispute-1", PaymentKind.Charge, "dispute-1-charge-1", true, "pay-dispute-1-charge-1", null)))
+            .Should().Be(PaymentAnswer.Recorded);
+        (await host.SendAsync(new RecordPaymentAnswer("dispute-1", PaymentKind.Charge, "dispute-1-charge-1", true, "pay-dispute-1-charge-1", null)))
+            .Should().Be(PaymentAnswer.AlreadyRecorded);
+        var charged = (await host.SendAsync(new GetDispute("dispute-1")))!;
+        charged.State.Should().Be(DisputeState.Repairing);
+        charged.Timeline.Where(e => e.Action == DisputeAction.RecordChargeSuccess).Should().ContainSingle();
+
+        await host.DoAsync(new TakeDisputeAction("dispute-1", Actor.ServiceCenter(ServiceCenter), DisputeAction.CompleteRepair, new RepairReport(RepairResult.Repaired, "New board")));
+        await host.DoAsync(new TakeDisputeAction("dispute-1", Actor.ServiceCenter(ServiceCenter), DisputeAction.ShipDeviceBack, new ShipmentDetails("SF Express", "SF2")));
+        await host.DoAsync(new TakeDisputeAction("dispute-1", Actor.Buyer(Buyer), DisputeAction.ConfirmRepair));
+        await host.DoAsync(new TakeDisputeAction("dispute-1", Actor.Buyer(Buyer), DisputeAction.ReportRepeatFault, new RepeatFault("wifi-drops", "Dead again")));
+        await host.RunOutboxAsync();                  // accepted as pending: not recorded, asked again later
+        host.Clock.Advance(TimeSpan.FromMinutes(10));
+        await host.RunOutboxAsync();                  // the same id: paid
+
+        var refunded = (await host.SendAsync(new GetDispute("dispute-1")))!;
+        refunded.Charge.Should().BeEquivalentTo(new { Status = ChargeStatus.Refunded, RefundReference = "pay-dispute-1-charge-1-refund" });
+        host.Gateway.Calls.Select(c => (c.RefundId, c.Purpose)).Should().Equal(
+            ("dispute-1-charge-1-refund", RefundPurpose.RepairFee), ("dispute-1-charge-1-refund", RefundPurpose.RepairFee));
+        host.Gateway.Paid.Should().ContainSingle();
     }
 
     private static async Task AcceptQuoteAsync(TestHost host)
