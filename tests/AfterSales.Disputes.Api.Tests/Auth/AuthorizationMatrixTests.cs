@@ -374,6 +374,7 @@ public class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrixTests.M
         "GET /api/v1/webhooks/subscriptions/{subscriptionId}/deliveries", "POST /api/v1/webhooks/deliveries/{deliveryId}/redeliver",
         "POST /api/v1/webhooks/subscriptions/{subscriptionId}/secret-rotation", "GET /api/v1/stores/{storeId}/policy",
         "GET /api/v1/marketplace", "POST /api/v1/marketplace/changes", "GET /api/v1/marketplace/changes", // MarketplaceTests.OnlyThePlatform_ManagesTheMarketplace
+        "GET /api/v1/stores/{storeId}/reputation", // anyone's: ReputationTests
     ];
 
     [Fact]
