@@ -18,11 +18,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.IdentityModel.Tokens;
 using Microsoft.OpenApi;
 using OpenTelemetry;
-using Polly;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Polly;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace AfterSales.Disputes.Api.Hosting;

@@ -65,20 +65,27 @@ internal sealed partial class HttpPaymentGateway : IRefundGateway, IPaymentGatew
 
     private async Task<PaymentStatus> PayAsync(string collection, PaymentRequest payment, CancellationToken cancellationToken)
     {
-        var status = await SendAsync(HttpMethod.Post, collection, payment.PaymentId, JsonSerializer.Serialize(payment, _json), cancellationToken).ConfigureAwait(false);
+        var (status, _) = await SendAsync(HttpMethod.Post, collection, payment.PaymentId, JsonSerializer.Serialize(payment, _json), cancellationToken).ConfigureAwait(false);
         var polling = _time.GetUtcNow() + _options.PollFor;
         for (var wait = TimeSpan.FromMilliseconds(250); status.Status == PaymentState.Pending && _time.GetUtcNow() + wait <= polling; wait *= 2)
         {
             await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
-            status = await SendAsync(HttpMethod.Get, $"{collection}/{Uri.EscapeDataString(payment.PaymentId)}", payment.PaymentId, "", cancellationToken).ConfigureAwait(false);
+            var (polled, answered) = await SendAsync(HttpMethod.Get, $"{collection}/{Uri.EscapeDataString(payment.PaymentId)}", payment.PaymentId, "",
+                cancellationToken).ConfigureAwait(false);
+            if (!answered)
+            {
+                break; // a poll that got no answer says nothing of the payment: it stays pending, for the callback to end
+            }
+
+            status = polled;
         }
 
         return status;
     }
 
     // One signed call: the resilience handler retries it on 5xx, 408, 429, timeouts and refused connections; what is still
-    // a failure after that is a failed attempt the engine retries later with the same id.
-    private async Task<PaymentStatus> SendAsync(HttpMethod method, string path, string paymentId, string body, CancellationToken cancellationToken)
+    // a failure after that (not answered) is a failed attempt the engine retries later with the same id.
+    private async Task<(PaymentStatus Status, bool Answered)> SendAsync(HttpMethod method, string path, string paymentId, string body, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, path);
         if (method == HttpMethod.Post)
@@ -97,17 +104,18 @@ internal sealed partial class HttpPaymentGateway : IRefundGateway, IPaymentGatew
             if (!response.IsSuccessStatusCode)
             {
                 var said = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                return PaymentStatus.Failed($"The payment service answered {(int)response.StatusCode} {response.ReasonPhrase}: {Cut(said)}");
+                return (PaymentStatus.Failed($"The payment service answered {(int)response.StatusCode} {response.ReasonPhrase}: {Cut(said)}"), false);
             }
 
-            return await response.Content.ReadFromJsonAsync<PaymentStatus>(_json, cancellationToken).ConfigureAwait(false)
-                ?? PaymentStatus.Failed("The payment service answered no status.");
+            return await response.Content.ReadFromJsonAsync<PaymentStatus>(_json, cancellationToken).ConfigureAwait(false) is { } status
+                ? (status, true)
+                : (PaymentStatus.Failed("The payment service answered no status."), false);
         }
         catch (Exception unreachable) when (unreachable is HttpRequestException or JsonException or NotSupportedException or Polly.Timeout.TimeoutRejectedException
             || (unreachable is OperationCanceledException && !cancellationToken.IsCancellationRequested)) // the client's own timeout
         {
             LogUnreachable(unreachable, method.Method, path);
-            return PaymentStatus.Failed($"The payment service did not answer: {unreachable.Message}");
+            return (PaymentStatus.Failed($"The payment service did not answer: {unreachable.Message}"), false);
         }
     }
 

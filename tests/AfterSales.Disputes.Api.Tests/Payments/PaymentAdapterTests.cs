@@ -40,6 +40,23 @@ public sealed class PaymentAdapterTests
         timeline.Should().ContainSingle(e => e.Action == DisputeAction.RecordRefundSuccess);
     }
 
+    /// <summary>A service that never calls back: the adapter polls the pending refund's status, signed, and records it paid.</summary>
+    [Fact]
+    public async Task APendingRefund_IsPolled_UntilItIsPaid()
+    {
+        await using var payments = await TestPaymentService.StartAsync();
+        payments.CallbacksPerPayment = 0;
+        await using var host = await StartHostAsync(payments, pollFor: "00:00:05");
+        var disputeId = await ApprovedRefundAsync(host, "o-pay-3");
+
+        var closed = await WaitForAsync(host, disputeId, DisputeState.Closed);
+
+        var refundId = payments.Payouts.Should().ContainSingle().Which.Key;
+        payments.Calls.Should().StartWith($"POST /refunds (signature ok) {refundId}")
+            .And.Contain($"GET /refunds/{refundId} (signature ok)").And.OnlyContain(call => call.Contains("(signature ok)", StringComparison.Ordinal));
+        closed.Refund!.GatewayReference.Should().Be("pay-" + refundId);
+    }
+
     /// <summary>A callback that is not signed with the service's secret is refused and records nothing.</summary>
     [Fact]
     public async Task AnUnsignedCallback_IsRefused_AndChangesNothing()
@@ -63,14 +80,14 @@ public sealed class PaymentAdapterTests
         (await host.GetAsync(Roles.Buyer, World.Ana, disputeId)).State.Should().Be(DisputeState.Refunding, "the refund waits for its real answer");
     }
 
-    private static async Task<HostProcess> StartHostAsync(TestPaymentService payments)
+    private static async Task<HostProcess> StartHostAsync(TestPaymentService payments, string pollFor = "00:00:00")
     {
         var port = HostProcess.FreePort();
         var host = HostProcess.CreateOnPort(port,
             ("AfterSales__Payments__BaseUrl", payments.Url),
             ("AfterSales__Payments__Secret", payments.Secret),
             ("AfterSales__Payments__CallbackUrl", $"http://127.0.0.1:{port}/api/v1/payments/callbacks"),
-            ("AfterSales__Payments__PollFor", "00:00:00")); // leave the end to the callback
+            ("AfterSales__Payments__PollFor", pollFor)); // by default no polling: the end is left to the callback
         await host.LaunchAsync();
         return host;
     }

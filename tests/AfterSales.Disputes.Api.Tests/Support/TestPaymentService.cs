@@ -63,8 +63,8 @@ public sealed class TestPaymentService : IAsyncDisposable
         var service = new TestPaymentService(app, WebhookSignature.NewSecret());
         app.MapPost("/refunds", service.PayAsync);
         app.MapPost("/charges", service.PayAsync);
-        app.MapGet("/refunds/{id}", (string id) => service.Status(id));
-        app.MapGet("/charges/{id}", (string id) => service.Status(id));
+        app.MapGet("/refunds/{id}", (string id, HttpRequest request) => service.Poll(id, request));
+        app.MapGet("/charges/{id}", (string id, HttpRequest request) => service.Poll(id, request));
         await app.StartAsync();
         return service;
     }
@@ -95,6 +95,14 @@ public sealed class TestPaymentService : IAsyncDisposable
 
         _ = Task.Run(() => PayThenCallBackAsync(key, payment));
         return Results.Json(_payments[key], statusCode: StatusCodes.Status202Accepted);
+    }
+
+    private IResult Poll(string id, HttpRequest request)
+    {
+        var signed = WebhookSignature.Verify(Secret, request.Headers[WebhookSignature.IdHeader], request.Headers[WebhookSignature.TimestampHeader],
+            request.Headers[WebhookSignature.SignatureHeader], "", DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5));
+        _calls.Enqueue($"GET {request.Path} ({(signed ? "signature ok" : "signature bad")})");
+        return signed ? Status(id) : Results.Unauthorized();
     }
 
     private IResult Status(string id) => _payments.TryGetValue(id, out var payment) ? Results.Json(payment) : Results.NotFound();
