@@ -27,13 +27,14 @@ internal sealed partial class HttpPaymentGateway : IRefundGateway, IPaymentGatew
     private readonly ILogger<HttpPaymentGateway> _logger;
     private readonly JsonSerializerOptions _json;
 
-    public HttpPaymentGateway(IHttpClientFactory clients, ApiOptions options, ILogger<HttpPaymentGateway> logger)
+    public HttpPaymentGateway(IHttpClientFactory clients, ApiOptions options, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
+        ILogger<HttpPaymentGateway> logger)
     {
         _http = clients.CreateClient(ClientName);
         _options = options.Payments;
         _time = TimeProvider.System; // signatures are checked against the payment service's real clock, whatever a test clock says
         _logger = logger;
-        _json = ApiSetup.CreateJsonOptions();
+        _json = json.Value.SerializerOptions; // the API's own JSON, whose metadata is built once
     }
 
     public async Task<RefundOutcome> RefundAsync(RefundOrder refund, CancellationToken cancellationToken)

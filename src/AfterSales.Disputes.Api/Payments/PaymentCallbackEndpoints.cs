@@ -20,7 +20,8 @@ internal static class PaymentCallbackEndpoints
     public const string Path = "/payments/callbacks";
 
     public static void MapPaymentCallbackEndpoints(this RouteGroupBuilder api) =>
-        api.MapPost(Path, async (HttpRequest request, ApiOptions options, IMediator mediator, CancellationToken cancellationToken) =>
+        api.MapPost(Path, async (HttpRequest request, ApiOptions options, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
+            IMediator mediator, CancellationToken cancellationToken) =>
         {
             if (options.Payments.BaseUrl is null)
             {
@@ -40,7 +41,7 @@ internal static class PaymentCallbackEndpoints
             PaymentCallback? callback;
             try
             {
-                callback = JsonSerializer.Deserialize<PaymentCallback>(body, ApiSetup.CreateJsonOptions());
+                callback = JsonSerializer.Deserialize<PaymentCallback>(body, json.Value.SerializerOptions);
             }
             catch (JsonException malformed)
             {

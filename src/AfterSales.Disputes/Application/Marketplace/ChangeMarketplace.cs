@@ -133,7 +133,9 @@ internal sealed class MarketplaceHandler :
             return new([], 0, [], conflict.Settings);
         }
 
-        _catalog.UseStored(await _store.LoadAsync(cancellationToken).ConfigureAwait(false));
+        // What is stored now, without reading it again; a change another host made meanwhile raises the count, so the
+        // refresher reads that (this snapshot, counted lower, never replaces one read later).
+        _catalog.UseStored(new StoredMarketplace(current.Settings.With(changed), current.Revisions + changed.Count));
         return new([.. changed.Select(entry => new MarketplaceChange(entry.Kind, entry.Key, entry.Revision!.Value, now, request.ChangedBy))], unchanged, [], []);
     }
 
