@@ -40,6 +40,10 @@ internal abstract class AfterSalesDbContext : DbContext
 
     public DbSet<MarketplaceSettingRow> MarketplaceSettings => Set<MarketplaceSettingRow>();
 
+    public DbSet<StorePenaltyRow> StorePenalties => Set<StorePenaltyRow>();
+
+    public DbSet<StoreAssessmentRow> StoreAssessments => Set<StoreAssessmentRow>();
+
     /// <summary>True when <paramref name="exception"/> or one it wraps says the database was busy: the store runs the transaction again.</summary>
     public bool IsTransient(Exception exception) => AnyInChain(exception, IsBusyError);
 

@@ -54,6 +54,7 @@ public static class AfterSalesEntityFrameworkCoreExtensions
         services.AddScoped<IOutboxStore, EfOutboxStore>();
         services.AddScoped<IWebhookStore, EfWebhookStore>();
         services.AddScoped<IScorecardReader, EfScorecardReader>();
+        services.AddScoped<IStoreAssessmentStore, EfStoreAssessmentStore>();
         services.AddScoped<IEventFeed, EfEventFeed>();
         services.AddScoped<IIdempotencyStore, EfIdempotencyStore>();
         services.AddScoped<IEvidenceStore, EfEvidenceStore>();

@@ -43,6 +43,7 @@ namespace AfterSales.Disputes.Api.Contracts;
 /// <param name="Messages">Messages on the case.</param>
 /// <param name="Rating">The buyer's rating.</param>
 /// <param name="Scorecard">What it contributes to the store's scorecard.</param>
+/// <param name="Penalties">The penalty points the store incurred on this case, each with the timeline event that caused it.</param>
 /// <param name="OpenedAt">When it was opened.</param>
 /// <param name="UpdatedAt">When it last changed.</param>
 public sealed record DisputeResponse(
@@ -83,6 +84,7 @@ public sealed record DisputeResponse(
     IReadOnlyList<CaseMessage> Messages,
     Rating? Rating,
     ScorecardInputs Scorecard,
+    IReadOnlyList<StorePenalty> Penalties,
     DateTimeOffset OpenedAt,
     DateTimeOffset UpdatedAt)
 {
@@ -97,7 +99,7 @@ public sealed record DisputeResponse(
             dispute.Closure, dispute.AllowedActions(caller, now), dispute.FlowId, dispute.FlowVersion, dispute.Policy.Version, dispute.Eligibility,
             dispute.Offers, dispute.Shipments, dispute.ReceiptReport, dispute.Refund, dispute.RepairFile, dispute.OnSiteService, dispute.Charges,
             [.. dispute.ArbitrationRounds.Select(ArbitrationResponse.From)], dispute.Evidence, dispute.Messages, dispute.Rating, dispute.Scorecard,
-            dispute.OpenedAt, dispute.UpdatedAt);
+            dispute.Penalties, dispute.OpenedAt, dispute.UpdatedAt);
     }
 }
 
@@ -119,6 +121,7 @@ public sealed record DeadlineResponse(DisputeAction ExpiresWith, DateTimeOffset 
 /// <param name="Appeals">Appeals.</param>
 /// <param name="AcceptedBy">Parties that accepted the ruling.</param>
 /// <param name="ReviewerId">The appeal reviewer.</param>
+/// <param name="FoundFalse">Parties whose evidence of this round the arbitrator found false.</param>
 public sealed record ArbitrationResponse(
     int Round,
     Party EscalatedBy,
@@ -130,9 +133,10 @@ public sealed record ArbitrationResponse(
     IReadOnlyList<Ruling> Rulings,
     IReadOnlyList<FiledAppeal> Appeals,
     Party AcceptedBy,
-    string? ReviewerId)
+    string? ReviewerId,
+    Party FoundFalse)
 {
     internal static ArbitrationResponse From(ArbitrationFile file) => new(
         file.Round, file.EscalatedBy, file.Reason, file.EscalatedAt, file.EvidenceFrom, file.ArbitratorId, file.PendingRequest,
-        file.Rulings, file.Appeals, file.AcceptedBy, file.ReviewerId);
+        file.Rulings, file.Appeals, file.AcceptedBy, file.ReviewerId, file.FoundFalse);
 }

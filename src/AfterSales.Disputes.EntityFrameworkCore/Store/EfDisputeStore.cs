@@ -142,14 +142,25 @@ internal sealed class EfDisputeStore : IDisputeStore
 
         var writer = new TransitionWriter(_db);
         var after = new DisputeRow[changes.Count];
+        var penalized = new List<Dispute>();
         for (var i = 0; i < changes.Count; i++)
         {
             var (dispute, expectedVersion, _) = changes[i];
             after[i] = Mapping.ToRow(dispute);
-            writer.UpdateIfUnchanged(after[i], RowBefore(dispute, expectedVersion));
+            var before = RowBefore(dispute, expectedVersion);
+            writer.UpdateIfUnchanged(after[i], before);
+
+            // A case's penalty rows are rewritten when its penalties changed: one incurred by a new event, or an
+            // overturned ruling's taken away (its points then differ from the row before's).
+            if (after[i].PenaltyPoints != before.PenaltyPoints || dispute.Penalties.Any(p => p.Sequence > expectedVersion))
+            {
+                penalized.Add(dispute);
+            }
         }
 
         writer
+            .DeleteAllWhere<StorePenaltyRow>(nameof(StorePenaltyRow.DisputeId), penalized.Select(d => d.Id))
+            .InsertAll(penalized.SelectMany(d => d.Penalties).Select(Mapping.ToRow))
             .DeleteAll<DeadlineRow>(changes.Select(c => c.Dispute.Id))
             .InsertAll(changes.SelectMany(c => c.Dispute.Timeline.Skip(c.ExpectedVersion)).Select(Mapping.ToRow))
             .InsertAll(changes.Select(c => Mapping.ToDeadline(c.Dispute)).OfType<DeadlineRow>())

@@ -66,6 +66,7 @@ internal sealed class EfMarketplaceStore : IMarketplaceStore
         MarketplaceSettingKind.Region => JsonSerializer.Deserialize<RegionSetting>(document, DisputeJson.Options)!,
         MarketplaceSettingKind.Calendar => JsonSerializer.Deserialize<CalendarSetting>(document, DisputeJson.Options)!,
         MarketplaceSettingKind.Store => JsonSerializer.Deserialize<StoreSetting>(document, DisputeJson.Options)!,
-        _ => JsonSerializer.Deserialize<WarrantySetting>(document, DisputeJson.Options)!,
+        MarketplaceSettingKind.Warranty => JsonSerializer.Deserialize<WarrantySetting>(document, DisputeJson.Options)!,
+        _ => JsonSerializer.Deserialize<GovernanceSetting>(document, DisputeJson.Options)!,
     };
 }

@@ -35,6 +35,10 @@ internal sealed class EfScorecardReader : IScorecardReader
             totals?.Ratings ?? 0, totals?.RatingAverage);
     }
 
+    public async Task<IReadOnlyList<StorePenalty>> PenaltiesAsync(string storeId, CancellationToken cancellationToken) =>
+        [.. (await _db.StorePenalties.AsNoTracking().Where(p => p.StoreId == storeId).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .OrderByDescending(p => p.At).ThenByDescending(p => p.Sequence).Select(Mapping.ToPenalty)];
+
     // The median over disputes the seller answered: the middle one (or the mean of the two middle ones),
     // read through the (StoreId, FirstResponseSeconds) index.
     private async Task<TimeSpan?> MedianFirstResponseAsync(string storeId, CancellationToken cancellationToken)

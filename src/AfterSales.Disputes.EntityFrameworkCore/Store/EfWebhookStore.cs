@@ -79,7 +79,12 @@ internal sealed class EfWebhookStore : IWebhookStore
             var parties = await _db.Disputes.AsNoTracking().Where(d => disputeIds.Contains(d.Id))
                 .Select(d => new { d.Id, d.StoreId, d.BuyerId, d.ServiceCenterId })
                 .ToDictionaryAsync(d => d.Id, cancellationToken).ConfigureAwait(false);
-            var stores = parties.Values.Select(d => d.StoreId).Distinct().ToList();
+            // A store's own event (its level changed) goes to its subscriptions and the platform's.
+            (string StoreId, string? BuyerId, string? ServiceCenterId)? PartiesOf(OutboxMessage message) =>
+                message.Kind == OutboxKind.StoreEvent ? (message.StoreId, null, null)
+                : parties.TryGetValue(message.DisputeId, out var dispute) ? (dispute.StoreId, dispute.BuyerId, dispute.ServiceCenterId) : null;
+            var stores = parties.Values.Select(d => d.StoreId).Concat(messages.Where(m => m.Kind == OutboxKind.StoreEvent).Select(m => m.StoreId))
+                .Distinct().ToList();
             var buyers = parties.Values.Select(d => d.BuyerId).Distinct().ToList();
             var centers = parties.Values.Select(d => d.ServiceCenterId).OfType<string>().Distinct().ToList();
             var eventIds = messages.Select(m => m.Id).ToList();
@@ -92,10 +97,10 @@ internal sealed class EfWebhookStore : IWebhookStore
                 .Select(d => (d.EventId, d.SubscriptionId)).ToHashSet();
             _db.WebhookDeliveries.AddRange(
                 from message in messages
-                where parties.ContainsKey(message.DisputeId)
-                let party = parties[message.DisputeId]
+                let party = PartiesOf(message)
+                where party is not null
                 from subscription in subscriptions
-                where subscription.Receives(party.StoreId, party.BuyerId, party.ServiceCenterId) && !existing.Contains((message.Id, subscription.Id))
+                where subscription.Receives(party.Value.StoreId, party.Value.BuyerId, party.Value.ServiceCenterId) && !existing.Contains((message.Id, subscription.Id))
                 select new WebhookDeliveryRow
                 {
                     Id = $"{message.Id}>{subscription.Id}",

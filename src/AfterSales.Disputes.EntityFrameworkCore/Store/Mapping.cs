@@ -5,6 +5,7 @@ using AfterSales.Disputes.Application.Ports;
 using AfterSales.Disputes.Application.Serialization;
 using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.EntityFrameworkCore.Rows;
+using AfterSales.Disputes.Merchants;
 using AfterSales.Disputes.Money;
 using AfterSales.Disputes.Orders;
 
@@ -44,6 +45,23 @@ internal static class Mapping
             RatingStars = scorecard.RatingStars,
         };
     }
+
+    public static StorePenaltyRow ToRow(StorePenalty penalty) => new()
+    {
+        Id = $"{penalty.DisputeId}/{penalty.Sequence}/{penalty.Cause}",
+        DisputeId = penalty.DisputeId,
+        StoreId = penalty.StoreId,
+        Sequence = penalty.Sequence,
+        At = penalty.At,
+        Cause = penalty.Cause,
+        Points = penalty.Points,
+        Reason = penalty.Reason,
+        ExpiresAt = penalty.ExpiresAt,
+        ArbitrationRound = penalty.ArbitrationRound,
+    };
+
+    public static StorePenalty ToPenalty(StorePenaltyRow row) =>
+        new(row.StoreId, row.DisputeId, row.Sequence, row.At, row.Cause, row.Points, row.Reason, row.ExpiresAt, row.ArbitrationRound);
 
     public static DisputeSummary ToSummary(DisputeRow row) => new(
         row.Id, row.OrderId, row.LineId, row.BuyerId, row.StoreId, row.Kind, row.State, row.Version, row.OpenedAt, row.UpdatedAt,

@@ -102,11 +102,15 @@ internal sealed class TransitionWriter
 
     /// <summary>Adds <c>DELETE</c> of the rows with these keys (a table with a one-column key), those there are.</summary>
     public TransitionWriter DeleteAll<TRow>(IEnumerable<object> keys)
+        where TRow : class => DeleteAllWhere<TRow>(null, keys);
+
+    /// <summary>Adds <c>DELETE</c> of the rows whose <paramref name="column"/> (the key when null) is one of <paramref name="values"/>.</summary>
+    public TransitionWriter DeleteAllWhere<TRow>(string? column, IEnumerable<object> values)
         where TRow : class
     {
         var table = TableOf(typeof(TRow));
-        var key = table.Key.Single();
-        foreach (var chunk in keys.Chunk(MaxParameters))
+        var key = column is null ? table.Key.Single() : table.Columns.Single(c => c.Property.Name == column);
+        foreach (var chunk in values.Chunk(MaxParameters))
         {
             _text.Append("DELETE FROM ").Append(table.Name).Append(" WHERE ").Append(key.Name).Append(" IN (")
                 .AppendJoin(", ", chunk.Select(value => Parameter(key, value))).Append(')');

@@ -73,6 +73,12 @@ public sealed class AfterSalesOptions
     public TimeSpan MarketplaceRefreshInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
+    /// How often the worker checks whether an assessment period ended (default 1 min); the store assessment itself runs
+    /// once per period, at the first check after it ended.
+    /// </summary>
+    public TimeSpan AssessmentCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
     /// What is wrong with these options, each naming its member (<c>WorkerShare must be above 0 and at most 1</c>);
     /// empty when they can run. A host checks them at start, so a bad setting stops it with the reason.
     /// </summary>
@@ -104,6 +110,7 @@ public sealed class AfterSalesOptions
         AtLeast(nameof(OutboxBatchSize), OutboxBatchSize, 1);
         AtLeast(nameof(WebhookMaxAttempts), WebhookMaxAttempts, 1);
         Positive(nameof(PollInterval), PollInterval);
+        Positive(nameof(AssessmentCheckInterval), AssessmentCheckInterval);
         Positive(nameof(ClaimLease), ClaimLease);
         Positive(nameof(WebhookFirstRetry), WebhookFirstRetry);
         Positive(nameof(WebhookMaxRetry), WebhookMaxRetry);

@@ -94,6 +94,7 @@ public static class ServiceCollectionExtensions
         if (builder.Options.RunWorkers)
         {
             services.AddHostedService<AfterSalesWorker>();
+            services.AddHostedService<Scorecards.StoreAssessor>();
         }
 
         return services;

@@ -253,6 +253,9 @@ public sealed record ArbitrationFile(
     Party AcceptedBy,
     string? ReviewerId)
 {
+    /// <summary>The parties whose evidence of this round an arbitrator found false.</summary>
+    public Party FoundFalse { get; init; }
+
     /// <summary>The ruling in force: the appeal decision if there is one, otherwise the original.</summary>
     public Ruling? CurrentRuling => Rulings.Count == 0 ? null : Rulings[^1];
 

@@ -1,3 +1,4 @@
+using AfterSales.Disputes.Merchants;
 using AfterSales.Disputes.Money;
 using AfterSales.Disputes.Policies;
 
@@ -23,6 +24,13 @@ public sealed partial class Dispute
 
     /// <summary>The assigned arbitrator asks one party for more evidence; the other party's clock pauses.</summary>
     public DisputeResult RequestMoreEvidence(string arbitratorId, MoreEvidenceRequest request, DateTimeOffset now) => Take(Actor.Arbitrator(arbitratorId), DisputeAction.RequestMoreEvidence, request, now);
+
+    /// <summary>
+    /// The assigned arbitrator (or the appeal reviewer) finds a party's evidence of this round false; the seller's costs
+    /// the store penalty points.
+    /// </summary>
+    public DisputeResult FindEvidenceFalse(string arbitratorId, FalseEvidenceFinding finding, DateTimeOffset now) =>
+        Take(Actor.Arbitrator(arbitratorId), DisputeAction.FindEvidenceFalse, finding, now);
 
     /// <summary>The assigned arbitrator rules; the ruling is executed after the appeal window.</summary>
     public DisputeResult Rule(string arbitratorId, RulingTerms ruling, DateTimeOffset now) => Take(Actor.Arbitrator(arbitratorId), DisputeAction.Rule, ruling, now);
@@ -80,11 +88,26 @@ public sealed partial class Dispute
                 var paused = d.State == DisputeState.CollectingEvidence ? taken.DeadlineBefore?.Pause(taken.At) : null;
                 d.UpdateArbitration(a => a with { PendingRequest = request, PausedEvidenceWindow = paused });
             })
+        .Action<FalseEvidenceFinding>(DisputeAction.FindEvidenceFalse, "evidence/findings", "find evidence false",
+            new FalseEvidenceFinding(Party.Seller, "The bench test log is dated after the request was opened"),
+            validate: (d, finding) => d.ValidateFinding(finding),
+            record: (d, finding, taken) =>
+            {
+                d.UpdateArbitration(a => a with { FoundFalse = a.FoundFalse | finding.From });
+                if (finding.From == Party.Seller)
+                {
+                    d.Penalize(PenaltyCause.FalseEvidence, $"Evidence found false: {finding.Finding}", taken.At);
+                }
+            })
         .Action(DisputeAction.CloseMoreEvidence, route: null, "end the wait for more evidence", record: (d, _) => d.UpdateArbitration(a => a with { PendingRequest = null }))
         .Action<RulingTerms>(DisputeAction.Rule, "ruling", "rule",
             new RulingTerms(RulingOutcome.PartialRefund, Amount.Of(12000, "CNY"), "Intermittent fault shown on video", ShippingPayer.Seller, 3, "Rejected a documented fault"),
             validate: (d, ruling) => d.ValidateRuling(ruling),
-            record: (d, ruling, taken) => d.UpdateArbitration(a => a with { Rulings = [new Ruling(ruling, taken.Actor.Id, taken.At, OnAppeal: false)] }))
+            record: (d, ruling, taken) =>
+            {
+                d.UpdateArbitration(a => a with { Rulings = [new Ruling(ruling, taken.Actor.Id, taken.At, OnAppeal: false)] });
+                d.PenalizeRuling(ruling, taken.At);
+            })
         .Action(DisputeAction.RuleByDefault, route: null, "grant a full refund when no ruling came in time", record: (d, taken) =>
         {
             // The platform's own failure to rule: the buyer, who waited, is refunded in full. The store
@@ -113,7 +136,12 @@ public sealed partial class Dispute
             closes: ClosureReason.ClaimRejected)
         .Action<RulingTerms>(DisputeAction.OverturnRuling, "appeal/overturn", "overturn a ruling",
             new RulingTerms(RulingOutcome.FullRefund, Rationale: "The video shows a factory fault"),
-            validate: (d, ruling) => d.ValidateRuling(ruling), record: (d, ruling, taken) => d.RuleOnAppeal(ruling, taken),
+            validate: (d, ruling) => d.ValidateRuling(ruling), record: (d, ruling, taken) =>
+            {
+                d.WithdrawRulingPenalties(d._arbitrations.Count);
+                d.PenalizeRuling(ruling, taken.At);
+                d.RuleOnAppeal(ruling, taken);
+            },
             closes: ClosureReason.ClaimRejected)
         .OnEntering(DisputeState.CollectingEvidence, (d, transition) =>
         {
@@ -143,13 +171,29 @@ public sealed partial class Dispute
             RulingOutcome.Repair => (Remedy.Repair, (Amount?)null),
             _ => (Remedy, AgreedRefund),
         };
-        var result = ruling.Outcome switch
+        Scorecard = Scorecard with { Arbitration = ResultOf(ruling.Outcome) };
+    }
+
+    private static ArbitrationResult ResultOf(RulingOutcome outcome) => outcome switch
+    {
+        RulingOutcome.ClaimRejected => ArbitrationResult.StoreWon,
+        RulingOutcome.PartialRefund => ArbitrationResult.Split,
+        _ => ArbitrationResult.StoreLost,
+    };
+
+    // A finding names a party whose evidence of this round it has not found false yet.
+    private Problem? ValidateFinding(FalseEvidenceFinding finding)
+    {
+        if (finding.From is not (Party.Buyer or Party.Seller) || Blank(finding.Finding) || finding.Finding.Length > MaxTextLength)
         {
-            RulingOutcome.ClaimRejected => Merchants.ArbitrationResult.StoreWon,
-            RulingOutcome.PartialRefund => Merchants.ArbitrationResult.Split,
-            _ => Merchants.ArbitrationResult.StoreLost,
-        };
-        Scorecard = Scorecard with { Arbitration = result, PenaltyPoints = Scorecard.PenaltyPoints + ruling.PenaltyPoints };
+            return Invalid($"A finding names the buyer or the seller and says what is false, in 1 to {MaxTextLength} characters.");
+        }
+
+        return Arbitration is not { } round || !round.EvidenceFrom.HasFlag(finding.From)
+            ? Invalid($"The {finding.From.ToString().ToLowerInvariant()} submitted no evidence in this arbitration.")
+            : round.FoundFalse.HasFlag(finding.From)
+                ? Invalid($"The {finding.From.ToString().ToLowerInvariant()}'s evidence in this arbitration was already found false.")
+                : null;
     }
 
     private Problem? ValidateRuling(RulingTerms ruling)

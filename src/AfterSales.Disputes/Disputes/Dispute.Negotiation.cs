@@ -28,11 +28,7 @@ public sealed partial class Dispute
 
     private static ActionTable NegotiationActions() => new ActionTable()
         .Action(DisputeAction.Approve, "approve", "approve the request", record: (d, taken) => d.Agree(taken))
-        .Action(DisputeAction.AutoApprove, route: null, "approve after the seller's silence", record: (d, taken) =>
-        {
-            d.Agree(taken);
-            d.CountSellerTimeout();
-        })
+        .Action(DisputeAction.AutoApprove, route: null, "approve after the seller's silence", record: (d, taken) => d.Agree(taken), sellerSilence: true)
         .Action<RejectionReason>(DisputeAction.Reject, "reject", "reject the request",
             new RejectionReason("no-fault-found", "Works on our bench"),
             validate: (_, reason) => Blank(reason.ReasonCode) ? Invalid("A rejection needs a reason code.") : null,
@@ -92,8 +88,6 @@ public sealed partial class Dispute
             _offers[^1] = pending with { Status = status, AnsweredBy = taken.Actor.Party, AnsweredAt = taken.At };
         }
     }
-
-    private void CountSellerTimeout() => Scorecard = Scorecard with { SellerTimeouts = Scorecard.SellerTimeouts + 1 };
 
     private Problem? ValidateOffer(OfferTerms offer)
     {

@@ -45,11 +45,8 @@ public sealed partial class Dispute
                 d.MarkReceived(ShipmentPurpose.Return, taken);
                 d.ReceiptReport = report;
             })
-        .Action(DisputeAction.AutoConfirmReceipt, route: null, "confirm receipt after the seller's silence", record: (d, taken) =>
-        {
-            d.MarkReceived(ShipmentPurpose.Return, taken);
-            d.CountSellerTimeout();
-        })
+        .Action(DisputeAction.AutoConfirmReceipt, route: null, "confirm receipt after the seller's silence",
+            record: (d, taken) => d.MarkReceived(ShipmentPurpose.Return, taken), sellerSilence: true)
         .Action(DisputeAction.AcceptProblemReport, "problem-report/accept", "accept a problem report",
             record: (d, _) => d.AgreedRefund = d.RefundAfterProblemReport, closes: ClosureReason.ProblemAccepted)
         .Action<ShipmentDetails>(DisputeAction.ShipReplacement, "replacement-shipment", "ship a replacement",
@@ -60,8 +57,7 @@ public sealed partial class Dispute
             // The seller has the item back but sent no replacement: the buyer is refunded in full.
             d.Remedy = Remedy.ReturnAndRefund;
             d.AgreedRefund = d.FullRefundAmount;
-            d.CountSellerTimeout();
-        })
+        }, sellerSilence: true)
         .Action(DisputeAction.ConfirmReplacement, "replacement/confirm", "confirm a replacement",
             record: (d, taken) => d.ReplacementReceived(taken), closes: ClosureReason.Exchanged)
         .Action(DisputeAction.AutoConfirmReplacement, route: null, "confirm a replacement after the buyer's silence",

@@ -49,6 +49,7 @@ public sealed partial class Dispute
     private readonly List<CaseMessage> _messages = [];
     private readonly List<ArbitrationFile> _arbitrations = [];
     private readonly List<ChargeRecord> _charges = [];
+    private readonly List<StorePenalty> _penalties = [];
     private readonly FlowDefinition<DisputeState, DisputeAction, Party, DisputeContext> _flow;
     private readonly OpenDisputeRequest _request;
 
@@ -579,6 +580,11 @@ public sealed partial class Dispute
 
         // Recorded before the state changes: an effect may read the step the action was taken in.
         declaration.Record?.Invoke(this, new ActionTaken(actor, action, data, Deadline, now));
+        if (declaration.SellerSilence)
+        {
+            CountSellerSilence(now);
+        }
+
         State = transition.To;
         if (!transition.IsInternal)
         {

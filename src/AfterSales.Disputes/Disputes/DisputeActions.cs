@@ -39,7 +39,8 @@ internal readonly record struct ActionTaken(Actor Actor, DisputeAction Action, D
 /// <summary>
 /// One action's declaration: its details type, route and summary, the check of its details, what it
 /// records on the dispute, how it closes the case when it does, and the system's follow-up it may
-/// trigger. The flows decide who may take it where; this decides what it means.
+/// trigger, and whether it is the seller's silence deciding (a timeout on the store's scorecard, and penalty points).
+/// The flows decide who may take it where; this decides what it means.
 /// </summary>
 internal sealed record ActionDeclaration(
     DisputeAction Action,
@@ -50,7 +51,8 @@ internal sealed record ActionDeclaration(
     Func<Dispute, DisputeEventData, DateTimeOffset, Problem?>? Validate,
     Action<Dispute, ActionTaken>? Record,
     ClosureReason? Closes,
-    Func<Dispute, DisputeAction?>? FollowUp);
+    Func<Dispute, DisputeAction?>? FollowUp,
+    bool SellerSilence = false);
 
 /// <summary>A refusal of an action's details, before the flow is asked.</summary>
 internal readonly record struct Problem(DisputeRefusalCode Code, string Message);
@@ -69,11 +71,15 @@ internal sealed class ActionTable
 
     public IReadOnlyList<(DisputeState State, Action<Dispute, Transition<DisputeState, DisputeAction, Party>> Effect)> Entries => _entries;
 
-    /// <summary>Declares an action without details.</summary>
+    /// <summary>
+    /// Declares an action without details; <paramref name="sellerSilence"/> for a deadline's answer that the seller's
+    /// silence decided.
+    /// </summary>
     public ActionTable Action(DisputeAction action, string? route, string summary,
-        Action<Dispute, ActionTaken>? record = null, ClosureReason? closes = null, Func<Dispute, DisputeAction?>? followUp = null)
+        Action<Dispute, ActionTaken>? record = null, ClosureReason? closes = null, Func<Dispute, DisputeAction?>? followUp = null,
+        bool sellerSilence = false)
     {
-        _actions.Add(new ActionDeclaration(action, null, route, summary, null, null, record, closes, followUp));
+        _actions.Add(new ActionDeclaration(action, null, route, summary, null, null, record, closes, followUp, sellerSilence));
         return this;
     }
 

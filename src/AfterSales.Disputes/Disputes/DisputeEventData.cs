@@ -103,6 +103,11 @@ public sealed record EscalationRequest(string Reason) : DisputeEventData<Escalat
 /// <param name="Request">What is needed.</param>
 public sealed record MoreEvidenceRequest(Party From, string Request) : DisputeEventData<MoreEvidenceRequest>;
 
+/// <summary>An arbitrator's finding that a party's evidence is false.</summary>
+/// <param name="From">The buyer or the seller, who submitted the evidence in this arbitration.</param>
+/// <param name="Finding">What is false, and how it was found.</param>
+public sealed record FalseEvidenceFinding(Party From, string Finding) : DisputeEventData<FalseEvidenceFinding>;
+
 /// <summary>What an arbitrator can rule.</summary>
 public enum RulingOutcome
 {

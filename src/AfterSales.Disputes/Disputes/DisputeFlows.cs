@@ -199,6 +199,9 @@ public enum DisputeAction
 
     /// <summary>Buyer rates how the request was handled, 1 to 5.</summary>
     Rate,
+
+    /// <summary>The assigned arbitrator (or appeal reviewer) finds a party's evidence false.</summary>
+    FindEvidenceFalse,
 }
 
 /// <summary>
@@ -229,6 +232,9 @@ public static class DisputeFlows
 
     private static readonly Guard<DisputeContext> s_noReviewerYet = new(
         "no appeal reviewer is assigned yet", c => c.Dispute.Arbitration?.ReviewerId is null);
+
+    private static readonly Guard<DisputeContext> s_evidenceToJudge = new(
+        "a party submitted evidence not yet found false", c => c.Dispute.Arbitration is { } a && (a.EvidenceFrom & ~a.FoundFalse & (Party.Buyer | Party.Seller)) != 0);
 
     private static readonly Guard<DisputeContext> s_notTheRulingArbitrator = new(
         "you did not make the ruling under appeal", c => c.Dispute.Arbitration?.RuledBy != c.Actor.Id);
@@ -524,18 +530,21 @@ public static class DisputeFlows
             .Permit(CloseEvidence, AwaitingRuling, Party.System)
             .PermitInternalIf(AssignArbitrator, Party.Arbitrator, s_noArbitratorYet)
             .PermitIf(RequestMoreEvidence, AwaitingMoreEvidence, Party.Arbitrator, s_assignedArbitrator)
+            .PermitInternalIf(FindEvidenceFalse, Party.Arbitrator, s_assignedArbitrator, s_evidenceToJudge)
             .Permit(Withdraw, Closed, Party.Buyer)
         .In(AwaitingMoreEvidence)
             .Deadline(c => c.Dispute.Policy.Windows.MoreEvidence, expiresWith: CloseMoreEvidence, "more evidence window")
             .PermitDynamicIf(SubmitEvidence, Party.Buyer | Party.Seller, [s_evidenceRequestedFromYou], BackFromMoreEvidence())
             .PermitDynamic(CloseMoreEvidence, Party.System, BackFromMoreEvidence())
             .PermitInternalIf(AssignArbitrator, Party.Arbitrator, s_noArbitratorYet)
+            .PermitInternalIf(FindEvidenceFalse, Party.Arbitrator, s_assignedArbitrator, s_evidenceToJudge)
             .Permit(Withdraw, Closed, Party.Buyer)
         .In(AwaitingRuling)
             .Deadline(c => c.Dispute.Policy.Windows.Ruling, expiresWith: RuleByDefault, "ruling window")
             .PermitInternalIf(AssignArbitrator, Party.Arbitrator, s_noArbitratorYet)
             .PermitIf(RequestMoreEvidence, AwaitingMoreEvidence, Party.Arbitrator, s_assignedArbitrator)
             .PermitIf(Rule, RulingIssued, Party.Arbitrator, s_assignedArbitrator)
+            .PermitInternalIf(FindEvidenceFalse, Party.Arbitrator, s_assignedArbitrator, s_evidenceToJudge)
             .Permit(RuleByDefault, Refunding, Party.System)
             .Permit(Withdraw, Closed, Party.Buyer)
         .In(RulingIssued)
@@ -548,6 +557,7 @@ public static class DisputeFlows
             .PermitDynamic(ExecuteRuling, Party.System, RulingBranches(withRepair))
             .PermitInternalIf(Appeal, Party.Buyer | Party.Seller, s_notAppealedYet)
             .PermitInternalIf(AssignAppealReviewer, Party.Arbitrator, s_noReviewerYet, s_notTheRulingArbitrator)
+            .PermitInternalIf(FindEvidenceFalse, Party.Arbitrator, s_assignedReviewer, s_evidenceToJudge)
             .PermitDynamicIf(UpholdRuling, Party.Arbitrator, [s_assignedReviewer], RulingBranches(withRepair))
             .PermitDynamicIf(OverturnRuling, Party.Arbitrator, [s_assignedReviewer], OverturnBranches(withRepair));
 

@@ -24,7 +24,7 @@ public enum ArbitrationResult
 /// <param name="FirstSellerResponseAt">When the seller first acted, if ever.</param>
 /// <param name="SellerTimeouts">How often the seller's silence let a deadline decide.</param>
 /// <param name="Arbitration">How arbitration ended, if it was escalated and ruled.</param>
-/// <param name="PenaltyPoints">Penalty points from rulings.</param>
+/// <param name="PenaltyPoints">Penalty points the case incurred (<see cref="Disputes.Dispute.Penalties"/>).</param>
 /// <param name="RatingStars">The buyer's rating, once given.</param>
 /// <param name="ClosedAt">When the dispute closed.</param>
 /// <param name="Closure">Why it closed.</param>

@@ -31,6 +31,8 @@ namespace AfterSales.Disputes.Policies;
 /// <param name="NoReasonExchange">Whether no-reason exchanges are offered besides no-reason returns (false in policies frozen before it existed).</param>
 /// <param name="SerialMismatch">What a serial number that does not match the order line gets (a refusal in policies frozen before it existed).</param>
 /// <param name="ReturnPostageCap">The most reimbursed of postage a buyer paid for a return the seller pays for; null for none.</param>
+/// <param name="Penalties">The penalty rules the case's events incur points by; null in policies frozen before they existed (the defaults apply).</param>
+/// <param name="UnderRestriction">Whether the store was restricted when the case opened, so the platform's restricted policy applies.</param>
 public sealed record EffectivePolicy(
     string Version,
     string Region,
@@ -52,8 +54,34 @@ public sealed record EffectivePolicy(
     string Citation,
     bool NoReasonExchange = false,
     SerialMismatchRule SerialMismatch = SerialMismatchRule.Refuse,
-    Amount? ReturnPostageCap = null)
+    Amount? ReturnPostageCap = null,
+    PenaltyRules? Penalties = null,
+    bool UnderRestriction = false)
 {
+    /// <summary>
+    /// This policy for a store the platform restricted: the seller answers within <paramref name="restricted"/>'s windows
+    /// where they are shorter than the store's, and the version says so (<c>+restricted-</c> and
+    /// <paramref name="governanceVersion"/>).
+    /// </summary>
+    public EffectivePolicy Restrict(Merchants.RestrictedPolicy restricted, string governanceVersion)
+    {
+        ArgumentNullException.ThrowIfNull(restricted);
+        static DeadlineSpan Shorter(DeadlineSpan own, int hours) => own.Length <= TimeSpan.FromHours(hours) ? own : DeadlineSpan.Hours(hours);
+        return this with
+        {
+            Version = $"{Version}+restricted-{governanceVersion}",
+            Windows = Windows with
+            {
+                SellerResponseBeforeShipment = Shorter(Windows.SellerResponseBeforeShipment, restricted.SellerResponseHours),
+                SellerResponseAfterShipment = Shorter(Windows.SellerResponseAfterShipment, restricted.SellerResponseAfterShipmentHours),
+            },
+            UnderRestriction = true,
+        };
+    }
+
+    /// <summary>The penalty rules in force for the case: those frozen with it, or the defaults.</summary>
+    public PenaltyRules PenaltyRulesInForce => Penalties ?? PenaltyRules.Default;
+
     /// <summary>The seller's response window: shorter before the order ships.</summary>
     public DeadlineSpan SellerResponse(bool shipped) =>
         shipped ? Windows.SellerResponseAfterShipment : Windows.SellerResponseBeforeShipment;

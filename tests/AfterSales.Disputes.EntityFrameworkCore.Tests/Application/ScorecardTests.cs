@@ -3,6 +3,7 @@ using AfterSales.Disputes.Application.Orders;
 using AfterSales.Disputes.Application.Scorecards;
 using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.EntityFrameworkCore.Tests.Support;
+using AfterSales.Disputes.Merchants;
 using AfterSales.Disputes.Policies;
 using AfterSales.Disputes.Testing;
 using static AfterSales.Disputes.Testing.Marketplace;
@@ -57,12 +58,20 @@ public class ScorecardTests
             Timeouts = 1,
             ArbitrationLosses = 1,
             ArbitrationWins = 0,
-            PenaltyPoints = 4,
+            PenaltyPoints = PenaltyRules.Default.ResponseDeadlineMissed + PenaltyRules.Default.ArbitrationLost + 4,
             Ratings = 1,
             AverageRating = 5.0,
         });
         scorecard.MedianFirstResponse.Should().Be(TimeSpan.FromHours(2), "the store answered after 0 h (d-5's rejection), 1 h, 3 h and 8 h; d-4 never");
         scorecard.DisputeRate.Should().BeApproximately(5.0 / 6, 1e-9);
+        var record = await host.SendAsync(new GetStorePenalties(Flagship));
+        record.Penalties.Select(e => (e.Penalty.DisputeId, e.Penalty.Cause, e.Penalty.Points, e.Active)).Should().BeEquivalentTo(new[]
+        {
+            ("d-4", PenaltyCause.ResponseDeadlineMissed, PenaltyRules.Default.ResponseDeadlineMissed, true),
+            ("d-5", PenaltyCause.ArbitrationLost, PenaltyRules.Default.ArbitrationLost, true),
+            ("d-5", PenaltyCause.ArbitratorPenalty, 4, true),
+        });
+        record.ActivePoints.Should().Be(scorecard.PenaltyPoints);
         (await host.SendAsync(new GetStoreScorecard("no-such-store"))).Should().BeEquivalentTo(new { Requests = 0, RegisteredOrders = 0, MedianFirstResponse = (TimeSpan?)null });
     }
 }

@@ -56,17 +56,18 @@ public class MigrationTests
         await using var old = await TestHost.StartAsync(TestDatabase.Create(provider));
         await old.QueryAsync(db => CreateTheHandWrittenSchemaAsync(db, provider));
 
-        // This code writes the event feed's columns, which the old schema lacks: they stand in while it writes and go
-        // before the upgrade, leaving the rows the old code wrote.
+        // This code writes the event feed's columns and reads a store's latest assessment, which the old schema lacks:
+        // they stand in while it writes and go before the upgrade, leaving the rows the old code wrote.
         await old.QueryAsync(db => db.Database.ExecuteSqlRawAsync(
-            "ALTER TABLE \"DisputeEvents\" ADD COLUMN \"Position\" bigint NOT NULL DEFAULT 0; ALTER TABLE \"DisputeEvents\" ADD COLUMN \"TransactionId\" bigint NOT NULL DEFAULT 0;"));
+            "ALTER TABLE \"DisputeEvents\" ADD COLUMN \"Position\" bigint NOT NULL DEFAULT 0; ALTER TABLE \"DisputeEvents\" ADD COLUMN \"TransactionId\" bigint NOT NULL DEFAULT 0;"
+            + " CREATE TABLE \"StoreAssessments\" (\"StoreId\" text, \"Level\" text, \"PeriodEnd\" bigint);"));
         await old.SendAsync(new RegisterOrder(RouterOrder()));
         await old.DoAsync(new OpenDispute("order-1", Request(RequestKind.ReturnAndRefund, RequestReason.NoReason, Yuan(399))));
         await old.DoAsync(new TakeDisputeAction("dispute-1", Actor.Seller(Flagship), DisputeAction.Approve));
         var countsBefore = await old.QueryAsync(Counts);
         var timelineBefore = await old.SendAsync(new GetTimeline("dispute-1"));
         await old.QueryAsync(db => db.Database.ExecuteSqlRawAsync(
-            "ALTER TABLE \"DisputeEvents\" DROP COLUMN \"Position\"; ALTER TABLE \"DisputeEvents\" DROP COLUMN \"TransactionId\";"));
+            "ALTER TABLE \"DisputeEvents\" DROP COLUMN \"Position\"; ALTER TABLE \"DisputeEvents\" DROP COLUMN \"TransactionId\"; DROP TABLE \"StoreAssessments\";"));
 
         await using var upgraded = await TestHost.StartAsync(old.Database);
         await upgraded.Services.MigrateAfterSalesDatabaseAsync();

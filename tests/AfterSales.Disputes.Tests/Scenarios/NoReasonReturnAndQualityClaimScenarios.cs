@@ -47,7 +47,8 @@ public class NoReasonReturnAndQualityClaimScenarios
             (Party.System, RecordRefundSuccess, Closed),
             (Party.Buyer, Rate, Closed));
         dispute.Scorecard.Should().BeEquivalentTo(new ScorecardInputs(Flagship, opened, FirstSellerResponseAt: null, SellerTimeouts: 2,
-            Arbitration: null, PenaltyPoints: 0, RatingStars: 4, ClosedAt: opened.AddDays(16).AddMinutes(1), Closure: ClosureReason.Refunded));
+            Arbitration: null, PenaltyPoints: 2, RatingStars: 4, ClosedAt: opened.AddDays(16).AddMinutes(1), Closure: ClosureReason.Refunded));
+        dispute.Penalties.Select(p => (p.Sequence, p.Cause)).Should().Equal((2, PenaltyCause.ResponseDeadlineMissed), (4, PenaltyCause.ResponseDeadlineMissed));
     }
 
     [Fact]

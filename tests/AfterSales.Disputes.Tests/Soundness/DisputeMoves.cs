@@ -67,7 +67,7 @@ public static class DisputeMoves
         DisputeAction.ReceiveDevice or DisputeAction.Diagnose or DisputeAction.CompleteRepair or DisputeAction.ShipDeviceBack
             or DisputeAction.ProposeVisit or DisputeAction.ReportVisit => Party.ServiceCenter,
         DisputeAction.AssignArbitrator or DisputeAction.RequestMoreEvidence or DisputeAction.Rule or DisputeAction.AssignAppealReviewer
-            or DisputeAction.UpholdRuling or DisputeAction.OverturnRuling => Party.Arbitrator,
+            or DisputeAction.UpholdRuling or DisputeAction.OverturnRuling or DisputeAction.FindEvidenceFalse => Party.Arbitrator,
         DisputeAction.RecordRefundSuccess or DisputeAction.RecordRefundFailure or DisputeAction.RecordChargeSuccess or DisputeAction.RecordChargeFailure
             or DisputeAction.RecordFeeRefund => Party.System,
         _ => null,
@@ -237,6 +237,16 @@ public static class DisputeMoves
                 yield return ("from the buyer", true, (d, now) => d.RequestMoreEvidence(id, new MoreEvidenceRequest(Party.Buyer, "The unboxing video"), now));
                 yield return ("from the seller", true, (d, now) => d.RequestMoreEvidence(id, new MoreEvidenceRequest(Party.Seller, "The dispatch photos"), now));
                 yield return ("from an arbitrator", false, (d, now) => d.RequestMoreEvidence(id, new MoreEvidenceRequest(Party.Arbitrator, "?"), now));
+                break;
+            case DisputeAction.FindEvidenceFalse:
+                // Valid for a party whose evidence of this round is in and not yet found false.
+                bool Judgeable(Party party) => dispute.Arbitration is { } round && round.EvidenceFrom.HasFlag(party) && !round.FoundFalse.HasFlag(party);
+                yield return ("the seller's", Judgeable(Party.Seller),
+                    (d, now) => d.FindEvidenceFalse(id, new FalseEvidenceFinding(Party.Seller, "The log is dated after the request"), now));
+                yield return ("the buyer's", Judgeable(Party.Buyer),
+                    (d, now) => d.FindEvidenceFalse(id, new FalseEvidenceFinding(Party.Buyer, "The video shows another device"), now));
+                yield return ("no finding", false, (d, now) => d.FindEvidenceFalse(id, new FalseEvidenceFinding(Party.Seller, " "), now));
+                yield return ("an arbitrator's", false, (d, now) => d.FindEvidenceFalse(id, new FalseEvidenceFinding(Party.Arbitrator, "?"), now));
                 break;
             case DisputeAction.Rule or DisputeAction.OverturnRuling:
                 foreach (var (name, valid, terms) in Rulings(half, over, canRepair))

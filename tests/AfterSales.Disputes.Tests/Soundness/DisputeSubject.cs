@@ -5,6 +5,7 @@ using System.Text.Json;
 using AfterSales.Disputes.Application.Serialization;
 using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.Flows;
+using AfterSales.Disputes.Merchants;
 using AfterSales.Disputes.Money;
 using AfterSales.Disputes.Orders;
 using AfterSales.Disputes.Policies;
@@ -114,7 +115,7 @@ public sealed class DisputeSubject : IExplorationSubject<DisputeSubject>
                 }
 
                 key.Append(CultureInfo.InvariantCulture, $"|arb {d.ArbitrationRounds.Count} {a.EscalatedBy} {a.EvidenceFrom} {Who(a.ArbitratorId)} {a.PendingRequest?.From} {a.PausedEvidenceWindow is not null}");
-                key.Append(CultureInfo.InvariantCulture, $" {string.Join(',', a.Rulings.Select(r => $"{r.Terms.Outcome}/{Who(r.ArbitratorId)}/{r.OnAppeal}"))} {string.Join(',', a.Appeals.Select(p => p.By))} {a.AcceptedBy} {Who(a.ReviewerId)}");
+                key.Append(CultureInfo.InvariantCulture, $" {string.Join(',', a.Rulings.Select(r => $"{r.Terms.Outcome}/{Who(r.ArbitratorId)}/{r.OnAppeal}"))} {string.Join(',', a.Appeals.Select(p => p.By))} {a.AcceptedBy} {Who(a.ReviewerId)} false:{a.FoundFalse}");
             }
 
             key.Append(CultureInfo.InvariantCulture, $"|rated {d.Rating is not null}|{d.Closure}");
@@ -196,6 +197,11 @@ public sealed class DisputeSubject : IExplorationSubject<DisputeSubject>
             yield return (Property.Replay, $"the rebuilt case differs from the live one in state {Dispute.State}");
         }
 
+        foreach (var penalty in Penalties())
+        {
+            yield return (Property.Penalties, penalty);
+        }
+
         foreach (var actor in _actors.Concat(_strangers).Where(a => a.Party != Party.System))
         {
             if (Menu(actor).Count > 0 && !Dispute.IsVisibleTo(actor))
@@ -207,6 +213,44 @@ public sealed class DisputeSubject : IExplorationSubject<DisputeSubject>
             {
                 yield return (Property.Visibility, $"{actor}, a stranger to the case, can see it in state {Dispute.State}");
             }
+        }
+    }
+
+    // Each penalty traced to its event; a ruling's only while the ruling stands (an overturn after it takes it away).
+    private IEnumerable<string> Penalties()
+    {
+        var d = Dispute;
+        foreach (var penalty in d.Penalties)
+        {
+            if (penalty.Points <= 0 || penalty.Sequence < 2 || penalty.Sequence > d.Version || penalty.At != d.Timeline[penalty.Sequence - 1].At)
+            {
+                yield return $"penalty {penalty.Cause} ({penalty.Points}) names no event of the case at {penalty.Sequence}";
+                continue;
+            }
+
+            var cause = d.Timeline[penalty.Sequence - 1];
+            if (penalty.ArbitrationRound is { } round)
+            {
+                // Its round's ruling was overturned when an overturn follows before a later round's ruling.
+                var overturned = d.Timeline.Skip(penalty.Sequence).TakeWhile(e => e.Action != DisputeAction.Rule).Any(e => e.Action == DisputeAction.OverturnRuling);
+                if (cause.Action is not (DisputeAction.Rule or DisputeAction.OverturnRuling) || overturned)
+                {
+                    yield return $"penalty {penalty.Cause} of round {round} stands after {cause.Action} at {penalty.Sequence} though its ruling is not in force";
+                }
+            }
+            else if (penalty.Cause is PenaltyCause.ResponseDeadlineMissed or PenaltyCause.RulingNotCarriedOut && cause.Party != Party.System)
+            {
+                yield return $"penalty {penalty.Cause} at {penalty.Sequence} was not a deadline deciding ({cause.Action} by {cause.Party})";
+            }
+            else if (penalty.Cause == PenaltyCause.FalseEvidence && cause.Action != DisputeAction.FindEvidenceFalse)
+            {
+                yield return $"penalty FalseEvidence at {penalty.Sequence} was caused by {cause.Action}";
+            }
+        }
+
+        if (d.Scorecard.PenaltyPoints != d.Penalties.Sum(p => p.Points))
+        {
+            yield return $"the scorecard counts {d.Scorecard.PenaltyPoints} points, the penalties {d.Penalties.Sum(p => p.Points)}";
         }
     }
 
@@ -300,7 +344,7 @@ public sealed class DisputeSubject : IExplorationSubject<DisputeSubject>
     private static string Snapshot(Dispute d) => JsonSerializer.Serialize(new
     {
         d.Id, d.State, d.Version, d.Deadline, d.Remedy, d.AgreedRefund, d.RequestedRefund, d.Offers, d.Shipments, d.ReceiptReport, d.LastRejection,
-        d.Refund, d.RepairFile, d.ArbitrationRounds, d.Evidence, d.Messages, d.Rating, d.Scorecard, d.Closure, d.UpdatedAt,
+        d.Refund, d.RepairFile, d.ArbitrationRounds, d.Evidence, d.Messages, d.Rating, d.Scorecard, d.Penalties, d.Closure, d.UpdatedAt,
         Timeline = d.Timeline.Select(e => new { e.Sequence, e.At, e.Party, e.ActorId, e.Action, e.From, e.To }),
     }, DisputeJson.Options);
 

@@ -20,6 +20,12 @@ public enum Property
 
     /// <summary>f. Every party that can act next can see the case.</summary>
     Visibility,
+
+    /// <summary>
+    /// g. The store's points are what the case's events incur: each penalty names an event of its case, positive points,
+    /// a ruling's penalty a ruling still in force, and the scorecard counts them all.
+    /// </summary>
+    Penalties,
 }
 
 /// <summary>One thing a party can try: who, what, with which argument, and whether that argument is valid.</summary>

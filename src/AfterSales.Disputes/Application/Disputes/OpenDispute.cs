@@ -2,6 +2,7 @@ using AfterSales.Disputes.Application.Evidence;
 using AfterSales.Disputes.Application.Outbox;
 using AfterSales.Disputes.Application.Ports;
 using AfterSales.Disputes.Disputes;
+using AfterSales.Disputes.Merchants;
 using MediatR;
 
 namespace AfterSales.Disputes.Application.Disputes;
@@ -46,14 +47,17 @@ internal sealed class OpenDisputeHandler : IRequestHandler<OpenDispute, DisputeC
     private readonly IDisputeStore _disputes;
     private readonly IEvidenceStore _evidence;
     private readonly IPolicyCatalog _policies;
+    private readonly IStoreAssessmentStore _assessments;
     private readonly CommittedEventsPublisher _committed;
     private readonly TimeProvider _time;
 
-    public OpenDisputeHandler(IDisputeStore disputes, IEvidenceStore evidence, IPolicyCatalog policies, CommittedEventsPublisher committed, TimeProvider time)
+    public OpenDisputeHandler(IDisputeStore disputes, IEvidenceStore evidence, IPolicyCatalog policies, IStoreAssessmentStore assessments,
+        CommittedEventsPublisher committed, TimeProvider time)
     {
         _disputes = disputes;
         _evidence = evidence;
         _policies = policies;
+        _assessments = assessments;
         _committed = committed;
         _time = time;
     }
@@ -70,8 +74,11 @@ internal sealed class OpenDisputeHandler : IRequestHandler<OpenDispute, DisputeC
             return new DisputeCommandResult(CommandStatus.Refused, null, new DisputeRefusal(DisputeRefusalCode.InvalidInput, fileProblem, []), []);
         }
 
+        // A store its latest assessment restricted opens under the platform's restricted policy, frozen in the case.
+        var level = await _assessments.LevelForOrderAsync(request.OrderId, cancellationToken).ConfigureAwait(false) ?? StoreLevel.Good;
+
         // The store attaches the files the opening names to the new dispute, in the transaction that opens it.
-        OpenOutcome Decide(OrderRefunds refunds) => _policies.For(refunds.Order, request.Request.LineId) is { } policy
+        OpenOutcome Decide(OrderRefunds refunds) => _policies.For(refunds.Order, request.Request.LineId, level) is { } policy
             ? Dispute.Open(request.Request, refunds, policy, now, files)
             : new OpenOutcome(null, new DisputeRefusal(DisputeRefusalCode.NotEligible,
                 $"No after-sales policy is configured for store {refunds.Order.StoreId} in region {refunds.Order.Region}.", []), null);

@@ -44,7 +44,8 @@ public sealed record ChangeMarketplace(MarketplaceSettings Changes, string Chang
         MarketplaceSettingKind.Region => "regions",
         MarketplaceSettingKind.Calendar => "calendars",
         MarketplaceSettingKind.Store => "stores",
-        _ => "warranties",
+        MarketplaceSettingKind.Warranty => "warranties",
+        _ => "governance",
     };
 }
 

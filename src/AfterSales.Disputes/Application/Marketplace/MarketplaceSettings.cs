@@ -13,11 +13,13 @@ namespace AfterSales.Disputes.Application.Marketplace;
 /// <param name="Calendars">Holidays and make-up working days, per region and year.</param>
 /// <param name="Stores">Store policies.</param>
 /// <param name="Warranties">Brand warranties.</param>
+/// <param name="Governance">How the platform supervises its stores: penalty rules, the periodic assessment, the restricted policy.</param>
 public sealed record MarketplaceSettings(
     IReadOnlyList<RegionSetting>? Regions = null,
     IReadOnlyList<CalendarSetting>? Calendars = null,
     IReadOnlyList<StoreSetting>? Stores = null,
-    IReadOnlyList<WarrantySetting>? Warranties = null)
+    IReadOnlyList<WarrantySetting>? Warranties = null,
+    GovernanceSetting? Governance = null)
 {
     /// <summary>No configuration.</summary>
     public static MarketplaceSettings Empty { get; } = new([], [], [], []);
@@ -25,7 +27,8 @@ public sealed record MarketplaceSettings(
     /// <summary>Every entry, with its kind and key.</summary>
     [JsonIgnore]
     public IEnumerable<IMarketplaceSetting> Entries =>
-        ((IEnumerable<IMarketplaceSetting>?)Regions ?? []).Concat(Calendars ?? []).Concat(Stores ?? []).Concat(Warranties ?? []);
+        ((IEnumerable<IMarketplaceSetting>?)Regions ?? []).Concat(Calendars ?? []).Concat(Stores ?? []).Concat(Warranties ?? [])
+            .Concat(Governance is null ? [] : [Governance]);
 
     /// <summary>These settings with <paramref name="changes"/> added or replacing the entries of the same kind and key.</summary>
     public MarketplaceSettings With(IEnumerable<IMarketplaceSetting> changes)
@@ -46,7 +49,7 @@ public sealed record MarketplaceSettings(
         ArgumentNullException.ThrowIfNull(entries);
         var ordered = entries.OrderBy(entry => entry.Key, StringComparer.Ordinal).ToList();
         return new([.. ordered.OfType<RegionSetting>()], [.. ordered.OfType<CalendarSetting>()], [.. ordered.OfType<StoreSetting>()],
-            [.. ordered.OfType<WarrantySetting>()]);
+            [.. ordered.OfType<WarrantySetting>()], ordered.OfType<GovernanceSetting>().SingleOrDefault());
     }
 }
 
@@ -64,6 +67,9 @@ public enum MarketplaceSettingKind
 
     /// <summary>A brand's warranty.</summary>
     Warranty,
+
+    /// <summary>The platform's governance of its stores.</summary>
+    Governance,
 }
 
 /// <summary>One entry of the marketplace configuration, stored and versioned on its own.</summary>
@@ -72,7 +78,7 @@ public interface IMarketplaceSetting
     /// <summary>What it configures.</summary>
     MarketplaceSettingKind Kind { get; }
 
-    /// <summary>What names it within its kind: the region, <c>region/year</c>, the store or the brand.</summary>
+    /// <summary>What names it within its kind: the region, <c>region/year</c>, the store, the brand, or <c>platform</c> for governance.</summary>
     string Key { get; }
 
     /// <summary>
@@ -225,6 +231,55 @@ public sealed record WarrantySetting(
     {
         ExtendedWarrantyOptions = [.. (ExtendedWarrantyOptions ?? []).Distinct().Order()],
     };
+}
+
+/// <summary>
+/// How the platform supervises its stores: the points each rule incurs and how long they count, how stores are assessed
+/// each period, and what a restricted store's new cases follow. One setting for the whole marketplace (key
+/// <c>platform</c>); each part left out keeps its defaults. Its version is <c>g</c> and the revision.
+/// </summary>
+/// <param name="Penalties">Penalty rules, frozen into each case opened after the change.</param>
+/// <param name="Assessment">The periodic assessment's period, time zone and thresholds.</param>
+/// <param name="Restricted">The stricter policy of a restricted store's new cases.</param>
+/// <param name="Revision">See <see cref="IMarketplaceSetting.Revision"/>.</param>
+public sealed record GovernanceSetting(
+    PenaltyRules? Penalties = null,
+    Merchants.AssessmentRules? Assessment = null,
+    Merchants.RestrictedPolicy? Restricted = null,
+    int? Revision = null) : IMarketplaceSetting
+{
+    /// <summary>The key of the one governance setting.</summary>
+    public const string PlatformKey = "platform";
+
+    /// <summary>The defaults, before the platform sets any.</summary>
+    public static GovernanceSetting Default { get; } = new();
+
+    /// <inheritdoc/>
+    [JsonIgnore]
+    public MarketplaceSettingKind Kind => MarketplaceSettingKind.Governance;
+
+    /// <inheritdoc/>
+    [JsonIgnore]
+    public string Key => PlatformKey;
+
+    /// <summary>Its version, such as <c>g3</c> (<c>g0</c> for the defaults).</summary>
+    [JsonIgnore]
+    public string Version => $"g{Revision ?? 0}";
+
+    /// <summary>The penalty rules in force.</summary>
+    [JsonIgnore]
+    public PenaltyRules PenaltyRules => Penalties ?? PenaltyRules.Default;
+
+    /// <summary>The assessment rules in force.</summary>
+    [JsonIgnore]
+    public Merchants.AssessmentRules AssessmentRules => Assessment ?? Merchants.AssessmentRules.Default;
+
+    /// <summary>The restricted policy in force.</summary>
+    [JsonIgnore]
+    public Merchants.RestrictedPolicy RestrictedPolicy => Restricted ?? Merchants.RestrictedPolicy.Default;
+
+    /// <inheritdoc/>
+    public IMarketplaceSetting AtRevision(int? revision) => this with { Revision = revision };
 }
 
 /// <summary>One stored revision of a setting: who changed what, when.</summary>

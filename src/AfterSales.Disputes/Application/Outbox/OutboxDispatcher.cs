@@ -44,7 +44,7 @@ public sealed partial class OutboxDispatcher
         activity?.SetTag("aftersales.outbox.claimed", claimed.Count);
 
         // Events fan out to webhook deliveries together, in one transaction: a busy host writes one per batch, not one per event.
-        var events = claimed.Where(c => c.Message.Kind == OutboxKind.DisputeEvent).ToList();
+        var events = claimed.Where(c => c.Message.Kind is OutboxKind.DisputeEvent or OutboxKind.StoreEvent).ToList();
         if (events.Count > 0)
         {
             try
@@ -63,7 +63,7 @@ public sealed partial class OutboxDispatcher
             }
         }
 
-        foreach (var (message, attempts) in claimed.Where(c => c.Message.Kind != OutboxKind.DisputeEvent))
+        foreach (var (message, attempts) in claimed.Where(c => c.Message.Kind is not (OutboxKind.DisputeEvent or OutboxKind.StoreEvent)))
         {
             try
             {

@@ -3,6 +3,7 @@ using System.Globalization;
 using AfterSales.Disputes.Application.Marketplace;
 using AfterSales.Disputes.Application.Ports;
 using AfterSales.Disputes.Calendars;
+using AfterSales.Disputes.Merchants;
 using AfterSales.Disputes.Orders;
 using AfterSales.Disputes.Policies;
 
@@ -177,6 +178,12 @@ public sealed class PolicyCatalog : IPolicyCatalog
                 .Select(problem => new ValidationError(field, problem)));
         }
 
+        if (proposed.Governance is { } governance)
+        {
+            errors.AddRange(governance.PenaltyRules.Problems().Concat(governance.AssessmentRules.Problems()).Concat(governance.RestrictedPolicy.Problems())
+                .Select(problem => new ValidationError($"governance/{GovernanceSetting.PlatformKey}", problem)));
+        }
+
         foreach (var warranty in proposed.Warranties ?? [])
         {
             var field = $"warranties/{warranty.Brand}";
@@ -196,15 +203,18 @@ public sealed class PolicyCatalog : IPolicyCatalog
         return errors;
     }
 
+    /// <summary>How the platform supervises its stores: the stored governance setting, or the defaults.</summary>
+    public GovernanceSetting Governance => Volatile.Read(ref _stored).Source.Settings.Governance ?? GovernanceSetting.Default;
+
     /// <inheritdoc/>
-    public EffectivePolicy? For(Order order, string? lineId = null)
+    public EffectivePolicy? For(Order order, string? lineId = null, StoreLevel level = StoreLevel.Good)
     {
         ArgumentNullException.ThrowIfNull(order);
-        return ForStore(order.StoreId, order.Region, (lineId is null ? null : order.Line(lineId))?.Brand);
+        return ForStore(order.StoreId, order.Region, (lineId is null ? null : order.Line(lineId))?.Brand, level);
     }
 
     /// <inheritdoc/>
-    public EffectivePolicy? ForStore(string storeId, string region, string? brand = null)
+    public EffectivePolicy? ForStore(string storeId, string region, string? brand = null, StoreLevel level = StoreLevel.Good)
     {
         var stored = Volatile.Read(ref _stored);
         if (!(stored.Regions.TryGetValue(region, out var regional) || _regions.TryGetValue(region, out regional)))
@@ -221,7 +231,9 @@ public sealed class PolicyCatalog : IPolicyCatalog
         }
 
         var warranty = brand is not null && (stored.Warranties.TryGetValue(brand, out var found) || _warranties.TryGetValue(brand, out found)) ? found : null;
-        return PolicyComposer.Compose(Floor, regional.Pack, regional.Calendar, store, warranty);
+        var governance = stored.Source.Settings.Governance ?? GovernanceSetting.Default;
+        var policy = PolicyComposer.Compose(Floor, regional.Pack, regional.Calendar, store, warranty) with { Penalties = governance.PenaltyRules };
+        return level == StoreLevel.Restricted ? policy.Restrict(governance.RestrictedPolicy, governance.Version) : policy;
     }
 
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -12,7 +12,7 @@ namespace AfterSales.Disputes.Application.Ports;
 /// <param name="ArbitrationWins">Rulings that rejected the claim.</param>
 /// <param name="ArbitrationLosses">Rulings for the buyer.</param>
 /// <param name="ArbitrationSplits">Partial-refund rulings.</param>
-/// <param name="PenaltyPoints">Penalty points from rulings.</param>
+/// <param name="PenaltyPoints">Penalty points incurred, all causes, expired ones included.</param>
 /// <param name="Ratings">How many buyers rated.</param>
 /// <param name="AverageRating">Their average, 1 to 5.</param>
 public sealed record StoreScorecard(
@@ -37,4 +37,7 @@ public interface IScorecardReader
 {
     /// <summary>The scorecard of <paramref name="storeId"/>.</summary>
     Task<StoreScorecard> ForStoreAsync(string storeId, CancellationToken cancellationToken);
+
+    /// <summary>Every penalty <paramref name="storeId"/> incurred, newest first, expired ones included.</summary>
+    Task<IReadOnlyList<Merchants.StorePenalty>> PenaltiesAsync(string storeId, CancellationToken cancellationToken);
 }

@@ -25,12 +25,15 @@ public sealed record WebhookSubscription(
     /// <summary>The most subscriptions one owner (a store, a service center, a buyer, or the platform) has; more are refused, and its list never answers more.</summary>
     public const int MaxPerOwner = 16;
 
-    /// <summary>Whether an event of a case of <paramref name="storeId"/>, <paramref name="buyerId"/> and (if routed) <paramref name="serviceCenterId"/> goes to this subscription.</summary>
-    public bool Receives(string storeId, string buyerId, string? serviceCenterId) =>
+    /// <summary>
+    /// Whether an event of a case of <paramref name="storeId"/>, <paramref name="buyerId"/> and (if routed)
+    /// <paramref name="serviceCenterId"/> goes to this subscription; a store's own event has no buyer or service center.
+    /// </summary>
+    public bool Receives(string storeId, string? buyerId, string? serviceCenterId) =>
         StoreId is null && ServiceCenterId is null && BuyerId is null
         || StoreId == storeId
         || (ServiceCenterId is not null && ServiceCenterId == serviceCenterId)
-        || BuyerId == buyerId;
+        || (BuyerId is not null && BuyerId == buyerId);
 }
 
 /// <summary>Where a delivery stands.</summary>

@@ -14,6 +14,9 @@ public enum OutboxKind
 
     /// <summary>A charged repair fee to refund through the platform's <see cref="IRefundGateway"/>, because the repair failed.</summary>
     FeeRefundRequested,
+
+    /// <summary>An event about a store rather than a case (its assessment level changed), delivered to its webhook subscriptions and the platform's.</summary>
+    StoreEvent,
 }
 
 /// <summary>
@@ -22,8 +25,8 @@ public enum OutboxKind
 /// </summary>
 /// <param name="Id">The stable id.</param>
 /// <param name="Kind">What to do.</param>
-/// <param name="DisputeId">The dispute it is about.</param>
-/// <param name="StoreId">The store of the dispute (webhooks go to its subscriptions and the platform's).</param>
+/// <param name="DisputeId">The dispute it is about; empty for a <see cref="OutboxKind.StoreEvent"/>.</param>
+/// <param name="StoreId">The store of the dispute, or the store a store event is about (webhooks go to its subscriptions and the platform's).</param>
 /// <param name="Type">The event type, such as <c>dispute.approve</c> or <c>refund.requested</c>.</param>
 /// <param name="Payload">The JSON body.</param>
 /// <param name="CreatedAt">When it was written.</param>

@@ -65,12 +65,16 @@ public enum AfterSalesRateBand
     Over5Percent,
 }
 
-/// <summary>Reads reputations from the scorecards.</summary>
-internal sealed class GetStoreReputationHandler(IScorecardReader scorecards) : IRequestHandler<GetStoreReputation, StoreReputation>
+/// <summary>Reads reputations from the scorecards and the latest assessment.</summary>
+internal sealed class GetStoreReputationHandler(IScorecardReader scorecards, IStoreAssessmentStore assessments) : IRequestHandler<GetStoreReputation, StoreReputation>
 {
     public async Task<StoreReputation> Handle(GetStoreReputation request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return StoreReputation.From(await scorecards.ForStoreAsync(request.StoreId, cancellationToken).ConfigureAwait(false));
+        var latest = await assessments.HistoryAsync(request.StoreId, 1, cancellationToken).ConfigureAwait(false);
+        return StoreReputation.From(await scorecards.ForStoreAsync(request.StoreId, cancellationToken).ConfigureAwait(false)) with
+        {
+            Level = latest.Count == 0 ? null : latest[0].Level,
+        };
     }
 }
