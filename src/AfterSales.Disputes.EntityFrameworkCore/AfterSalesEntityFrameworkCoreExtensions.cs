@@ -55,6 +55,7 @@ public static class AfterSalesEntityFrameworkCoreExtensions
         services.AddScoped<IWebhookStore, EfWebhookStore>();
         services.AddScoped<IScorecardReader, EfScorecardReader>();
         services.AddScoped<IStoreAssessmentStore, EfStoreAssessmentStore>();
+        services.AddScoped<IServiceLevelReader, EfServiceLevelReader>();
         services.AddScoped<IEventFeed, EfEventFeed>();
         services.AddScoped<IIdempotencyStore, EfIdempotencyStore>();
         services.AddScoped<IEvidenceStore, EfEvidenceStore>();

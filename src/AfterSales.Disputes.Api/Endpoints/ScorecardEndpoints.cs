@@ -56,6 +56,25 @@ internal static partial class ScorecardEndpoints
     [GeneratedRegex(@"^\d{4}-(\d{2}|W\d{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex PeriodName();
 
+    /// <summary>The platform's views of its after-sales service: service levels and the stores' standing in the running period.</summary>
+    public static void MapServiceLevelEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/service-levels", async (IMediator mediator, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await mediator.Send(new GetServiceLevels(), cancellationToken)))
+            .RequireAuthorization(AuthorizationPolicies.Arbitration).WithTags("Scorecards").WithName("ServiceLevels_Read")
+            .WithSummary("The platform's service levels now (arbitrators, platform).")
+            .WithDescription($"The open cases whose deadline falls due within {ServiceLevelReport.NearDeadlineWindow.TotalHours:0} hours (soonest first, at most {ServiceLevelReport.MaxNearDeadline}), the open backlog by state and age since opening, each arbitrator's open cases in arbitration (the unassigned first), and the median time from escalation to ruling over the last {ServiceLevelReport.RulingWindow.TotalDays:0} days.")
+            .Produces<ServiceLevelReport>().ProducesProblem(StatusCodes.Status403Forbidden);
+
+        api.MapGet("/assessments/current", async (IMediator mediator, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await mediator.Send(new GetCurrentStandings(), cancellationToken)))
+            .RequireAuthorization(AuthorizationPolicies.Arbitration).WithTags("Scorecards").WithName("Assessments_Current")
+            .WithSummary("Every store's standing in the running period so far, worst first (arbitrators, platform).")
+            .WithDescription("Each store's figures from the start of the running period up to now, against the platform's thresholds, as its assessment would be if the period ended now; nothing is stored. The period's assessment is made when it ends.")
+            .Produces<IReadOnlyList<StoreAssessment>>().ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithMetadata(new AnswersAtMost(10_000));
+    }
+
     // A store reads only its own figures; another store's are not found, as if they did not exist.
     private static IResult? OwnStoreOnly(HttpContext http, string storeId)
     {

@@ -285,6 +285,7 @@ public static class ApiSetup
         api.MapArbitrationEndpoints();
         api.MapFlowEndpoints();
         api.MapScorecardEndpoints();
+        api.MapServiceLevelEndpoints();
         api.MapStoreEndpoints();
         api.MapMarketplaceEndpoints();
         api.MapPaymentCallbackEndpoints();

@@ -146,6 +146,9 @@ namespace AfterSales.Disputes.EntityFrameworkCore.PostgreSql.Migrations
                     b.Property<bool>("Escalated")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<long?>("FirstResponseSeconds")
                         .HasColumnType("bigint");
 
@@ -179,6 +182,9 @@ namespace AfterSales.Disputes.EntityFrameworkCore.PostgreSql.Migrations
                     b.Property<long?>("RequestedRefundMinor")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTimeOffset?>("RuledAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("SellerTimeouts")
                         .HasColumnType("integer");
 
@@ -208,6 +214,8 @@ namespace AfterSales.Disputes.EntityFrameworkCore.PostgreSql.Migrations
                     b.HasIndex("ArbitratorId");
 
                     b.HasIndex("OrderId");
+
+                    b.HasIndex("RuledAt");
 
                     b.HasIndex("ServiceCenterId");
 

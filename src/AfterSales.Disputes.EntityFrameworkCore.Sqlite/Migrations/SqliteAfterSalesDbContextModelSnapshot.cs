@@ -140,6 +140,9 @@ namespace AfterSales.Disputes.EntityFrameworkCore.Sqlite.Migrations
                     b.Property<bool>("Escalated")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("FirstResponseSeconds")
                         .HasColumnType("INTEGER");
 
@@ -173,6 +176,9 @@ namespace AfterSales.Disputes.EntityFrameworkCore.Sqlite.Migrations
                     b.Property<long?>("RequestedRefundMinor")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("RuledAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SellerTimeouts")
                         .HasColumnType("INTEGER");
 
@@ -202,6 +208,8 @@ namespace AfterSales.Disputes.EntityFrameworkCore.Sqlite.Migrations
                     b.HasIndex("ArbitratorId");
 
                     b.HasIndex("OrderId");
+
+                    b.HasIndex("RuledAt");
 
                     b.HasIndex("ServiceCenterId");
 

@@ -30,6 +30,7 @@ internal sealed class DisputeRowConfiguration : IEntityTypeConfiguration<Dispute
         builder.HasIndex(d => new { d.OpenedAt, d.Id });
         builder.HasIndex(d => new { d.State, d.OpenedAt });
         builder.HasIndex(d => d.ArbitratorId);
+        builder.HasIndex(d => d.RuledAt);
         builder.HasIndex(d => d.ServiceCenterId);
         builder.HasIndex(d => new { d.StoreId, d.FirstResponseSeconds });
 

@@ -58,4 +58,10 @@ internal sealed class DisputeRow
     public int PenaltyPoints { get; set; }
 
     public int? RatingStars { get; set; }
+
+    /// <summary>When the latest arbitration round was escalated; null for a case never escalated.</summary>
+    public DateTimeOffset? EscalatedAt { get; set; }
+
+    /// <summary>When the latest round was first ruled (the service level's time to ruling); null before.</summary>
+    public DateTimeOffset? RuledAt { get; set; }
 }

@@ -43,6 +43,8 @@ internal static class Mapping
             ArbitrationResult = scorecard.Arbitration,
             PenaltyPoints = scorecard.PenaltyPoints,
             RatingStars = scorecard.RatingStars,
+            EscalatedAt = dispute.Arbitration?.EscalatedAt,
+            RuledAt = dispute.Arbitration?.Rulings is [var first, ..] ? first.At : null,
         };
     }
 

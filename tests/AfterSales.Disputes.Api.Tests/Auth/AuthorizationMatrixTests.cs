@@ -375,7 +375,8 @@ public class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrixTests.M
         "POST /api/v1/webhooks/subscriptions/{subscriptionId}/secret-rotation", "GET /api/v1/stores/{storeId}/policy",
         "GET /api/v1/marketplace", "POST /api/v1/marketplace/changes", "GET /api/v1/marketplace/changes", // MarketplaceTests.OnlyThePlatform_ManagesTheMarketplace
         "GET /api/v1/stores/{storeId}/reputation", // anyone's: ReputationTests
-        "GET /api/v1/stores/{storeId}/penalties", "GET /api/v1/stores/{storeId}/assessments", "GET /api/v1/assessments", // GovernanceTests
+        "GET /api/v1/stores/{storeId}/penalties", "GET /api/v1/stores/{storeId}/assessments", "GET /api/v1/assessments", "GET /api/v1/assessments/current",
+        "GET /api/v1/service-levels", // GovernanceTests
     ];
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AfterSales.Disputes.Api.Auth;
 using AfterSales.Disputes.Api.Tests.Support;
 using AfterSales.Disputes.Disputes;
@@ -211,6 +212,118 @@ public sealed class DeskTests(DeskTests.Desk desk) : IClassFixture<DeskTests.Des
         var repair = browser.Driver.FindElement(By.Id("repair")).Text;
         repair.Should().Contain("(on-site service)").And.Contain("Technician Wang").And.Contain("Other slot asked").And.Contain("Evenings only").And.Contain("Accepted");
         browser.Screenshot("desk-visits");
+    }
+
+    /// <summary>
+    /// The platform's service-level page over the demo data: the open backlog by state and age, drawn as stacked bars
+    /// and tabled, the arbitrators' open cases, the deadlines near; each table's CSV is exactly what the page shows.
+    /// </summary>
+    [SkippableFact]
+    public async Task TheServiceLevelPage_ChartsTheBacklogAndWorkload_AndItsCsvIsThePagesTable()
+    {
+        var (host, browser) = await desk.StartAsync();
+        await SignInAsync(host, browser, Roles.Platform, "platform");
+
+        browser.Visible("#views button[data-view='service']").Click();
+
+        browser.Wait(d => d.FindElements(By.CssSelector("#backlog-table tbody tr")).Count > 0, "the backlog is tabled");
+        var backlog = Rows(browser, "backlog-table");
+        backlog.Should().Contain(row => row[0] == "Collecting evidence", "the demo's escalated case collects evidence")
+            .And.Contain(row => row[0] == "Awaiting seller response", "the demo's no-reason return waits for the store");
+        backlog.Should().AllSatisfy(row => int.Parse(row[5], CultureInfo.InvariantCulture).Should().Be(row.Skip(1).Take(4).Sum(c => int.Parse(c, CultureInfo.InvariantCulture))));
+        var bars = browser.Driver.FindElements(By.CssSelector("#backlog-chart rect[data-value]"));
+        bars.Sum(bar => int.Parse(bar.GetAttribute("data-value")!, CultureInfo.InvariantCulture))
+            .Should().Be(backlog.Sum(row => int.Parse(row[5], CultureInfo.InvariantCulture)), "the chart draws every open case the table counts");
+        Csv(browser, "backlog-csv").Should().BeEquivalentTo([Headers(browser, "backlog-table"), .. backlog], o => o.WithStrictOrdering());
+        Rows(browser, "workload-table").Should().Contain(row => row[0] == "unassigned");
+        Csv(browser, "workload-csv").Skip(1).Should().BeEquivalentTo(Rows(browser, "workload-table"), o => o.WithStrictOrdering());
+        browser.Driver.FindElement(By.Id("service-summary")).Text.Should().NotBeEmpty();
+        browser.Driver.FindElement(By.CssSelector("#views button[aria-current=page]")).Text.Should().Be("Service levels");
+        browser.Screenshot("desk-service-levels");
+    }
+
+    /// <summary>
+    /// The store ranking of the running period over the demo data, worst first: every store with its level and figures,
+    /// their points drawn as bars coloured by level, and the CSV export the same rows as the page; then the last month's
+    /// stored assessment.
+    /// </summary>
+    [SkippableFact]
+    public async Task TheStoreRanking_ShowsEveryStoreWorstFirst_AndItsCsvIsThePagesTable()
+    {
+        var (host, browser) = await desk.StartAsync();
+        await SignInAsync(host, browser, Roles.Platform, "platform");
+
+        browser.Visible("#views button[data-view='stores']").Click();
+
+        browser.Wait(d => d.FindElements(By.CssSelector("#ranking-table tbody tr")).Count >= 2, "the demo's two stores are ranked");
+        var rows = Rows(browser, "ranking-table");
+        rows.Select(row => row[1]).Should().Contain([Flagship, Reseller]);
+        rows.Select(row => row[0]).Should().Equal(Enumerable.Range(1, rows.Count).Select(i => i.ToString(CultureInfo.InvariantCulture)));
+        rows.Should().AllSatisfy(row => row[2].Should().BeOneOf("Good", "Warning", "Restricted"));
+        browser.Driver.FindElements(By.CssSelector("#ranking-chart text.label")).Select(label => label.Text).Should().Equal(rows.Select(row => row[1]),
+            "the chart has a bar row per store, in the table's order");
+        browser.Driver.FindElements(By.CssSelector("#ranking-chart rect[data-value]")).Sum(bar => int.Parse(bar.GetAttribute("data-value")!, CultureInfo.InvariantCulture))
+            .Should().Be(rows.Sum(row => int.Parse(row[3], CultureInfo.InvariantCulture)), "the bars draw every store's requests");
+        browser.TextOf("#ranking-caption").Should().Contain("so far");
+        Csv(browser, "ranking-csv").Should().BeEquivalentTo([Headers(browser, "ranking-table"), .. rows], o => o.WithStrictOrdering());
+        browser.Screenshot("desk-ranking");
+
+        // The demo's oldest order is months old: the host assessed every month since when it started.
+        var shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, shanghai);
+        var lastMonth = new DateTime(today.Year, today.Month, 1, 0, 0, 0, DateTimeKind.Unspecified).AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        browser.Choose("ranking-period", "latest");
+        browser.Driver.FindElement(By.CssSelector("#ranking-form button[type=submit]")).Click();
+        browser.Wait(d => d.FindElement(By.Id("ranking-caption")).Text.StartsWith($"{lastMonth}, assessed", StringComparison.Ordinal), "the last month's assessment is shown");
+        Rows(browser, "ranking-table").Select(row => row[1]).Should().Contain(Flagship);
+    }
+
+    // Each body row's cells, as text.
+    private static List<List<string>> Rows(Browser browser, string tableId) =>
+        [.. browser.Driver.FindElements(By.CssSelector($"#{tableId} tbody tr")).Select(row => row.FindElements(By.TagName("td")).Select(cell => cell.Text).ToList())];
+
+    private static List<string> Headers(Browser browser, string tableId) =>
+        [.. browser.Driver.FindElements(By.CssSelector($"#{tableId} thead th")).Select(cell => cell.GetAttribute("textContent")!)];
+
+    // The CSV a download link carries, parsed (RFC 4180: quoted fields may hold commas and doubled quotes).
+    private static List<List<string>> Csv(Browser browser, string linkId)
+    {
+        var href = browser.Driver.FindElement(By.Id(linkId)).GetAttribute("href")!;
+        href.Should().StartWith("data:text/csv;charset=utf-8,");
+        var text = Uri.UnescapeDataString(href["data:text/csv;charset=utf-8,".Length..]);
+        var rows = new List<List<string>>();
+        foreach (var line in text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries))
+        {
+            var fields = new List<string>();
+            var field = new System.Text.StringBuilder();
+            var quoted = false;
+            for (var i = 0; i < line.Length; i++)
+            {
+                if (quoted && line[i] == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (line[i] == '"')
+                {
+                    quoted = !quoted;
+                }
+                else if (line[i] == ',' && !quoted)
+                {
+                    fields.Add(field.ToString());
+                    field.Clear();
+                }
+                else
+                {
+                    field.Append(line[i]);
+                }
+            }
+
+            fields.Add(field.ToString());
+            rows.Add(fields);
+        }
+
+        return rows;
     }
 
     /// <summary>A return the store rejected and the buyer escalated, with a photo from the buyer and a bench log from the store.</summary>

@@ -3,7 +3,9 @@ using AfterSales.Disputes.Api.Auth;
 using AfterSales.Disputes.Api.Contracts;
 using AfterSales.Disputes.Api.Endpoints;
 using AfterSales.Disputes.Api.Tests.Support;
+using AfterSales.Disputes.Application.Ports;
 using AfterSales.Disputes.Application.Scorecards;
+using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.Merchants;
 using AfterSales.Disputes.Policies;
 using static AfterSales.Disputes.Api.Tests.Support.World;
@@ -63,6 +65,37 @@ public sealed class GovernanceTests : IDisposable
         (await wrong.Content.ReadAsStringAsync()).Should().Contain("A period is a month (2026-11) or an ISO week (2026-W47).");
         (await seller.GetAsync("/api/v1/assessments")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await seller.GetAsync($"/api/v1/stores/{Flagship}/assessments")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    /// <summary>
+    /// Two open cases, one ruled in arbitration by arb-lee: the service levels show the backlog by state and age, the
+    /// arbitrator's workload and the time to ruling, and the current standings count the store's two requests.
+    /// </summary>
+    [Fact]
+    public async Task TheServiceLevels_AndTheCurrentStandings_ShowTheOpenCases()
+    {
+        await OpenAsync(_api, "o-sla-1");
+        var ruled = await OpenAsync(_api, "o-sla-2");
+        await ActAsync(_api, Roles.Seller, Flagship, ruled.Id, "reject", new RejectionReason("no-fault-found"));
+        await ActAsync(_api, Roles.Buyer, Ana, ruled.Id, "escalation", new EscalationRequest("It is broken"));
+        await ActAsync(_api, Roles.Arbitrator, "arb-lee", ruled.Id, "assignment");
+        await ActAsync(_api, Roles.Buyer, Ana, ruled.Id, "evidence", new EvidenceSubmission("It reboots", []));
+        await ActAsync(_api, Roles.Seller, Flagship, ruled.Id, "evidence", new EvidenceSubmission("Works here", []));
+        await ActAsync(_api, Roles.Arbitrator, "arb-lee", ruled.Id, "ruling", new RulingTerms(RulingOutcome.ClaimRejected, Rationale: "No fault shown"));
+        using var platform = _api.As(Roles.Platform, "platform");
+
+        var report = (await (await platform.GetAsync("/api/v1/service-levels")).ReadAsync<ServiceLevelReport>())!;
+        var standings = (await (await platform.GetAsync("/api/v1/assessments/current")).ReadAsync<List<StoreAssessment>>())!;
+
+        report.Backlog.Select(b => (b.State, b.UnderOneDay, b.Total)).Should().Equal(
+            (DisputeState.AwaitingSellerResponse, 1, 1), (DisputeState.RulingIssued, 1, 1));
+        report.Workload.Should().Equal(new ArbitratorWorkload("arb-lee", 1));
+        report.RulingsCounted.Should().Be(1);
+        report.MedianTimeToRuling.Should().BeLessThan(TimeSpan.FromMinutes(1));
+        report.NearDeadline.Should().BeEmpty("no deadline falls due within a day");
+        standings.Should().ContainSingle(a => a.StoreId == Flagship).Which.Figures.Requests.Should().Be(2);
+        using var seller = _api.As(Roles.Seller, Flagship);
+        (await seller.GetAsync("/api/v1/service-levels")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
 
     public void Dispose() => _api.Dispose();

@@ -56,8 +56,12 @@ public class MigrationTests
         await using var old = await TestHost.StartAsync(TestDatabase.Create(provider));
         await old.QueryAsync(db => CreateTheHandWrittenSchemaAsync(db, provider));
 
-        // This code writes the event feed's columns and reads a store's latest assessment, which the old schema lacks:
-        // they stand in while it writes and go before the upgrade, leaving the rows the old code wrote.
+        // This code writes the event feed's columns and the service-level times, and reads a store's latest assessment,
+        // which the old schema lacks: they stand in while it writes and go before the upgrade, leaving the rows the old code wrote.
+        var serviceLevelTimes = provider == "postgres"
+            ? "ALTER TABLE \"Disputes\" ADD COLUMN \"EscalatedAt\" timestamp with time zone NULL; ALTER TABLE \"Disputes\" ADD COLUMN \"RuledAt\" timestamp with time zone NULL;"
+            : "ALTER TABLE \"Disputes\" ADD COLUMN \"EscalatedAt\" bigint NULL; ALTER TABLE \"Disputes\" ADD COLUMN \"RuledAt\" bigint NULL;";
+        await old.QueryAsync(db => db.Database.ExecuteSqlRawAsync(serviceLevelTimes));
         await old.QueryAsync(db => db.Database.ExecuteSqlRawAsync(
             "ALTER TABLE \"DisputeEvents\" ADD COLUMN \"Position\" bigint NOT NULL DEFAULT 0; ALTER TABLE \"DisputeEvents\" ADD COLUMN \"TransactionId\" bigint NOT NULL DEFAULT 0;"
             + " CREATE TABLE \"StoreAssessments\" (\"StoreId\" text, \"Level\" text, \"PeriodEnd\" bigint);"));
@@ -67,7 +71,8 @@ public class MigrationTests
         var countsBefore = await old.QueryAsync(Counts);
         var timelineBefore = await old.SendAsync(new GetTimeline("dispute-1"));
         await old.QueryAsync(db => db.Database.ExecuteSqlRawAsync(
-            "ALTER TABLE \"DisputeEvents\" DROP COLUMN \"Position\"; ALTER TABLE \"DisputeEvents\" DROP COLUMN \"TransactionId\"; DROP TABLE \"StoreAssessments\";"));
+            "ALTER TABLE \"DisputeEvents\" DROP COLUMN \"Position\"; ALTER TABLE \"DisputeEvents\" DROP COLUMN \"TransactionId\"; DROP TABLE \"StoreAssessments\";"
+            + " ALTER TABLE \"Disputes\" DROP COLUMN \"EscalatedAt\"; ALTER TABLE \"Disputes\" DROP COLUMN \"RuledAt\";"));
 
         await using var upgraded = await TestHost.StartAsync(old.Database);
         await upgraded.Services.MigrateAfterSalesDatabaseAsync();

@@ -27,7 +27,11 @@ function h(tag, props = {}, ...children) {
 }
 
 function show(section) {
-  for (const id of ['sign-in', 'queue', 'case']) $(id).hidden = id !== section;
+  for (const id of ['sign-in', 'queue', 'case', 'service', 'stores']) $(id).hidden = id !== section;
+  for (const button of document.querySelectorAll('#views button')) {
+    if (button.dataset.view === (section === 'case' ? 'queue' : section)) button.setAttribute('aria-current', 'page');
+    else button.removeAttribute('aria-current');
+  }
 }
 
 function say(message, bad = false) {
@@ -167,6 +171,7 @@ async function signIn(token) {
   $('who').textContent = `Signed in as ${who.sub} (${who.role})`;
   $('who').hidden = false;
   $('sign-out').hidden = false;
+  $('views').hidden = false;
   show('queue');
   say('');
 }
@@ -176,6 +181,7 @@ function signOut(message = '') {
   desk.token = null;
   $('who').hidden = true;
   $('sign-out').hidden = true;
+  $('views').hidden = true;
   $('token').value = '';
   show('sign-in');
   say(message, Boolean(message));
@@ -213,6 +219,146 @@ async function loadQueue(more = false) {
   $('queue-more').hidden = !page.nextCursor;
   $('queue-empty').hidden = body.rows.length > 0;
   tick();
+}
+
+// ---------- charts and CSV ----------
+
+/** Builds an SVG element, in the namespace of the page's own charts. */
+function svg(tag, attributes = {}, ...children) {
+  const element = document.createElementNS($('backlog-chart').namespaceURI, tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  for (const child of children.flat()) element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  return element;
+}
+
+/**
+ * Draws horizontal bars into an <svg>: one row per item, each bar the sum of its segments (each with a CSS class
+ * and a value), scaled to the largest; a tooltip (title) names each segment. Keeps the chart's own <title>.
+ */
+function barChart(chart, items, legend = []) {
+  const rowHeight = 26, labelWidth = 190, width = 640, barWidth = width - labelWidth - 50;
+  const legendHeight = legend.length ? 28 : 0;
+  const height = Math.max(1, items.length) * rowHeight + legendHeight + 4;
+  const max = Math.max(1, ...items.map((item) => item.segments.reduce((sum, segment) => sum + segment.value, 0)));
+  chart.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  chart.setAttribute('width', String(width));
+  chart.setAttribute('height', String(height));
+  chart.replaceChildren(...[...chart.children].filter((child) => child.tagName === 'title'));
+  legend.forEach((entry, i) => chart.append(
+    svg('rect', { x: labelWidth + i * 110, y: 6, width: 12, height: 12, class: entry.class }),
+    svg('text', { x: labelWidth + i * 110 + 18, y: 16, class: 'legend' }, entry.label)));
+  items.forEach((item, row) => {
+    const y = legendHeight + row * rowHeight;
+    chart.append(svg('text', { x: labelWidth - 8, y: y + 17, 'text-anchor': 'end', class: 'label' }, item.label));
+    let x = labelWidth, total = 0;
+    for (const segment of item.segments) {
+      const w = (segment.value / max) * barWidth;
+      if (segment.value > 0) {
+        chart.append(svg('rect', { x, y: y + 4, width: Math.max(w, 1), height: rowHeight - 8, class: segment.class, 'data-value': segment.value },
+          svg('title', {}, `${item.label}: ${segment.value} ${segment.name ?? ''}`.trim())));
+      }
+      x += w;
+      total += segment.value;
+    }
+    chart.append(svg('text', { x: x + 6, y: y + 17, class: 'value' }, String(item.total ?? total)));
+  });
+}
+
+/** A CSV of rows (RFC 4180: every field quoted when it holds a comma, quote or line break). */
+function csv(headers, rows) {
+  const field = (value) => {
+    const text = String(value ?? '');
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  return [headers, ...rows].map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
+}
+
+/** Fills a table's body with rows of text and points its download link at the same rows as CSV. */
+function tableWithCsv(tableId, linkId, rows, cells = (row) => row) {
+  const headers = [...$(tableId).tHead.rows[0].cells].map((cell) => cell.textContent);
+  $(tableId).tBodies[0].replaceChildren(...rows.map((row) => h('tr', {}, ...cells(row).map((value) => h('td', {}, value)))));
+  $(linkId).href = `data:text/csv;charset=utf-8,${encodeURIComponent(csv(headers, rows))}`;
+}
+
+function duration(iso) {
+  if (!iso) return '';
+  const match = /^(-)?(?:(\d+)\.)?(\d+):(\d+):(\d+)/.exec(iso);
+  if (!match) return iso;
+  const [, , days = '0', hours, minutes] = match;
+  const parts = [];
+  if (Number(days)) parts.push(`${Number(days)}d`);
+  if (Number(hours)) parts.push(`${Number(hours)}h`);
+  parts.push(`${Number(minutes)}m`);
+  return parts.join(' ');
+}
+
+const percent = (value) => (value === null || value === undefined ? '' : `${(value * 100).toFixed(1)}%`);
+
+// ---------- service levels ----------
+
+const AGE_BANDS = [['underOneDay', 'under 1 day', 'age-0'], ['oneToThreeDays', '1–3 days', 'age-1'], ['threeToSevenDays', '3–7 days', 'age-2'], ['overSevenDays', 'over 7 days', 'age-3']];
+
+async function loadServiceLevels() {
+  const report = await get('/service-levels');
+  $('service-summary').textContent = report.medianTimeToRuling
+    ? `Median time from escalation to ruling: ${duration(report.medianTimeToRuling)}, over ${report.rulingsCounted} ruling${report.rulingsCounted === 1 ? '' : 's'} of the last 30 days.`
+    : 'No ruling in the last 30 days.';
+  const backlog = report.backlog.map((b) => [words(b.state), b.underOneDay, b.oneToThreeDays, b.threeToSevenDays, b.overSevenDays,
+    b.underOneDay + b.oneToThreeDays + b.threeToSevenDays + b.overSevenDays]);
+  tableWithCsv('backlog-table', 'backlog-csv', backlog);
+  barChart($('backlog-chart'), report.backlog.map((b) => ({
+    label: words(b.state), segments: AGE_BANDS.map(([key, name, css]) => ({ value: b[key], name, class: css })),
+  })), AGE_BANDS.map(([, label, css]) => ({ label, class: css })));
+  const workload = report.workload.map((w) => [w.arbitratorId ?? 'unassigned', w.openCases]);
+  tableWithCsv('workload-table', 'workload-csv', workload);
+  barChart($('workload-chart'), workload.map(([who, open]) => ({ label: who, segments: [{ value: open, name: 'open cases', class: who === 'unassigned' ? 'unassigned' : 'assigned' }] })));
+  $('near-table').tBodies[0].replaceChildren(...report.nearDeadline.map((d) => h('tr', { 'data-dispute': d.disputeId },
+    h('td', {}, d.disputeId), h('td', {}, d.storeId), h('td', {}, words(d.state)),
+    h('td', {}, d.arbitratorId ?? h('span', { class: 'muted' }, 'unassigned')), h('td', {}, h('span', { class: 'countdown', 'data-due': d.dueAt })))));
+  $('near-empty').hidden = report.nearDeadline.length > 0;
+  tick();
+}
+
+// ---------- store ranking ----------
+
+async function loadRanking() {
+  const current = $('ranking-period').value === 'current';
+  const ranking = await get(current ? '/assessments/current' : '/assessments');
+  $('ranking-caption').textContent = ranking.length === 0 ? ''
+    : current ? `${ranking[0].period} so far: each store's figures up to now against the thresholds (provisional; the period's assessment comes when it ends).`
+      : `${ranking[0].period}, assessed ${when(ranking[0].assessedAt)} under rules ${ranking[0].rulesVersion}.`;
+  const rows = ranking.map((a, i) => {
+    const f = a.figures;
+    return [i + 1, a.storeId, words(a.level), f.requests, f.orders, percent(f.requests && f.orders ? f.requests / f.orders : null),
+      duration(f.medianResponse), duration(f.p90Response), percent(f.requests ? f.timedOutRequests / f.requests : null),
+      percent(f.arbitrationsRuled ? f.arbitrationsLost / f.arbitrationsRuled : null), f.activePoints, f.averageRating ?? '',
+      a.reasons.map((r) => `${r.figure} ${r.value} past ${r.limit} (${r.level.toLowerCase()})`).join('; ')];
+  });
+  tableWithCsv('ranking-table', 'ranking-csv', rows);
+  for (const [i, row] of [...$('ranking-table').tBodies[0].rows].entries()) {
+    row.dataset.store = ranking[i].storeId;
+    row.cells[2].className = `level-${ranking[i].level.toLowerCase()}`;
+  }
+  barChart($('ranking-chart'), ranking.map((a) => ({
+    label: a.storeId,
+    segments: [
+      { value: a.figures.requests - a.figures.timedOutRequests, name: `requests answered in time (${a.level.toLowerCase()})`, class: `level-${a.level.toLowerCase()}` },
+      { value: a.figures.timedOutRequests, name: 'requests a seller timeout decided', class: 'timeout' },
+    ],
+  })), [...['Good', 'Warning', 'Restricted'].map((level) => ({ label: level, class: `level-${level.toLowerCase()}` })), { label: 'Timed out', class: 'timeout' }]);
+  $('ranking-empty').hidden = ranking.length > 0;
+}
+
+async function showView(view) {
+  say('');
+  try {
+    if (view === 'service') await loadServiceLevels();
+    else if (view === 'stores') await loadRanking();
+    else await loadQueue();
+    show(view);
+  } catch (problem) {
+    say(problem.message, true);
+  }
 }
 
 // ---------- the case ----------
@@ -556,6 +702,11 @@ document.addEventListener('DOMContentLoaded', () => {
   $('filters').addEventListener('submit', (event) => {
     event.preventDefault();
     loadQueue().catch((problem) => say(problem.message, true));
+  });
+  for (const button of document.querySelectorAll('#views button')) button.addEventListener('click', () => showView(button.dataset.view));
+  $('ranking-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    loadRanking().catch((problem) => say(problem.message, true));
   });
   $('queue-more').addEventListener('click', () => loadQueue(true).catch((problem) => say(problem.message, true)));
   $('back').addEventListener('click', () => {

@@ -37,6 +37,15 @@ public sealed record GetStoreAssessments(string StoreId, int Limit = 24) : IRequ
 /// <param name="Period">The period (<c>2026-11</c>); the latest assessed when null.</param>
 public sealed record GetStoreRanking(string? Period = null) : IRequest<IReadOnlyList<StoreAssessment>>;
 
+/// <summary>
+/// Every store's standing in the running period so far, worst first: its figures up to now against the thresholds, as
+/// the period's assessment would be were it to end now. Nothing is stored; the period's assessment comes when it ends.
+/// </summary>
+public sealed record GetCurrentStandings : IRequest<IReadOnlyList<StoreAssessment>>;
+
+/// <summary>The platform's service levels now: deadlines near, backlog by state and age, arbitrators' workload, time to ruling.</summary>
+public sealed record GetServiceLevels : IRequest<ServiceLevelReport>;
+
 /// <summary>The payload of a <c>store.level-changed</c> webhook event.</summary>
 /// <param name="StoreId">The store.</param>
 /// <param name="Period">The period assessed.</param>
@@ -51,7 +60,9 @@ internal sealed class GovernanceHandler :
     IRequestHandler<GetStorePenalties, StorePenaltyRecord>,
     IRequestHandler<AssessStores, int>,
     IRequestHandler<GetStoreAssessments, IReadOnlyList<StoreAssessment>>,
-    IRequestHandler<GetStoreRanking, IReadOnlyList<StoreAssessment>>
+    IRequestHandler<GetStoreRanking, IReadOnlyList<StoreAssessment>>,
+    IRequestHandler<GetCurrentStandings, IReadOnlyList<StoreAssessment>>,
+    IRequestHandler<GetServiceLevels, ServiceLevelReport>
 {
     /// <summary>The webhook event type of a level change.</summary>
     public const string LevelChangedType = "store.level-changed";
@@ -61,13 +72,16 @@ internal sealed class GovernanceHandler :
 
     private readonly IScorecardReader _scorecards;
     private readonly IStoreAssessmentStore _assessments;
+    private readonly IServiceLevelReader _serviceLevels;
     private readonly PolicyCatalog _catalog;
     private readonly TimeProvider _time;
 
-    public GovernanceHandler(IScorecardReader scorecards, IStoreAssessmentStore assessments, PolicyCatalog catalog, TimeProvider time)
+    public GovernanceHandler(IScorecardReader scorecards, IStoreAssessmentStore assessments, IServiceLevelReader serviceLevels, PolicyCatalog catalog,
+        TimeProvider time)
     {
         _scorecards = scorecards;
         _assessments = assessments;
+        _serviceLevels = serviceLevels;
         _catalog = catalog;
         _time = time;
     }
@@ -132,10 +146,32 @@ internal sealed class GovernanceHandler :
     public async Task<IReadOnlyList<StoreAssessment>> Handle(GetStoreRanking request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var assessments = await _assessments.PeriodAsync(request.Period, cancellationToken).ConfigureAwait(false);
-        return [.. assessments.OrderByDescending(a => a.Level).ThenByDescending(a => a.Reasons.Count).ThenByDescending(a => a.Figures.ActivePoints)
-            .ThenBy(a => a.StoreId, StringComparer.Ordinal)];
+        return WorstFirst(await _assessments.PeriodAsync(request.Period, cancellationToken).ConfigureAwait(false));
     }
+
+    public async Task<IReadOnlyList<StoreAssessment>> Handle(GetCurrentStandings request, CancellationToken cancellationToken)
+    {
+        var governance = _catalog.Governance;
+        var rules = governance.AssessmentRules;
+        var now = _time.GetUtcNow();
+        var period = rules.PeriodContaining(now);
+        var figures = await _assessments.FiguresAsync(period.Start, now, cancellationToken).ConfigureAwait(false);
+        var previous = await _assessments.LevelsAtAsync(period.Start, cancellationToken).ConfigureAwait(false);
+        return WorstFirst([.. figures.Select(store =>
+        {
+            var (level, reasons) = rules.Assess(store.Value);
+            return new StoreAssessment(store.Key, period.Name, period.Start, period.End, level, previous.TryGetValue(store.Key, out var before) ? before : null,
+                store.Value, reasons, now, governance.Version);
+        })]);
+    }
+
+    public Task<ServiceLevelReport> Handle(GetServiceLevels request, CancellationToken cancellationToken) =>
+        _serviceLevels.ReadAsync(_time.GetUtcNow(), cancellationToken);
+
+    // Restricted before warned before good, then by how many figures are past a limit, then by points.
+    private static List<StoreAssessment> WorstFirst(IEnumerable<StoreAssessment> assessments) =>
+        [.. assessments.OrderByDescending(a => a.Level).ThenByDescending(a => a.Reasons.Count).ThenByDescending(a => a.Figures.ActivePoints)
+            .ThenBy(a => a.StoreId, StringComparer.Ordinal)];
 
     // A level change is an event to the store: its id names the store and period, so a receiver deduplicates it.
     private static OutboxMessage? LevelChange(StoreAssessment assessment) => assessment.LevelChanged
