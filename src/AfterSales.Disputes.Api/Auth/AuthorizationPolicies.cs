@@ -67,7 +67,8 @@ internal sealed class ForbiddenAsProblem : IAuthorizationMiddlewareResultHandler
         {
             var roles = required.Select(data => data.Policy).OfType<string>().SelectMany(AuthorizationPolicies.RolesOf).Distinct();
             await Problems.ApiProblems.Problem(StatusCodes.Status403Forbidden, "forbidden", "Forbidden",
-                $"A {Caller.From(context.User).Role} may not call {context.Request.Method} {context.Request.Path}: it is for {string.Join(" and ", roles.Select(r => r + "s"))}.")
+                Localization.ApiTexts.Format("Problem.ForbiddenRoute", Localization.ApiTexts.Translate("Role", Caller.From(context.User).Role), context.Request.Method, context.Request.Path,
+                    string.Join(Localization.ApiTexts.Format("List.And"), roles.Select(r => Localization.ApiTexts.Translate("Roles", r + "s")))))
                 .ExecuteAsync(context);
             return;
         }

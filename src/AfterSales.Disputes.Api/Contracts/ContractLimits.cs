@@ -4,6 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 using AfterSales.Disputes.Application;
 using AfterSales.Disputes.Application.Ports;
 using AfterSales.Disputes.Money;
+using AfterSales.Disputes.Api.Localization;
 
 namespace AfterSales.Disputes.Api.Contracts;
 
@@ -197,16 +198,16 @@ internal static class ContractLimits
         switch (value)
         {
             case string text when text.Length > bounds.MaxLength:
-                errors.Add(new(path, $"Has at most {bounds.MaxLength} characters."));
+                errors.Add(new(path, ApiTexts.Format("Member.MaxLength", bounds.MaxLength)));
                 return;
             case Uri uri when uri.OriginalString.Length > bounds.MaxLength:
-                errors.Add(new(path, $"Has at most {bounds.MaxLength} characters."));
+                errors.Add(new(path, ApiTexts.Format("Member.MaxLength", bounds.MaxLength)));
                 return;
             case int or long when Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) is var number && (number < bounds.Minimum || number > bounds.Maximum):
-                errors.Add(new(path, $"Is a whole number from {bounds.Minimum} to {bounds.Maximum}."));
+                errors.Add(new(path, ApiTexts.Format("Member.WholeNumber", bounds.Minimum, bounds.Maximum)));
                 return;
             case Amount amount when Math.Abs(amount.MinorUnits) > MaxMinorUnits:
-                errors.Add(new(path + ".minorUnits", $"Is a whole number from {-MaxMinorUnits} to {MaxMinorUnits}."));
+                errors.Add(new(path + ".minorUnits", ApiTexts.Format("Member.WholeNumber", -MaxMinorUnits, MaxMinorUnits)));
                 return;
             case string or Uri or Amount or Enum or ValueType:
                 return;
@@ -214,7 +215,7 @@ internal static class ContractLimits
                 var list = items.Cast<object?>().ToList();
                 if (list.Count > bounds.MaxItems)
                 {
-                    errors.Add(new(path, $"Has at most {bounds.MaxItems} items."));
+                    errors.Add(new(path, ApiTexts.Format("Member.MaxItems", bounds.MaxItems)));
                     return;
                 }
 

@@ -1,4 +1,6 @@
+using System.Globalization;
 using AfterSales.Disputes.Disputes;
+using AfterSales.Disputes.Localization;
 using AfterSales.Disputes.Merchants;
 using AfterSales.Disputes.Money;
 using AfterSales.Disputes.Policies;
@@ -27,10 +29,11 @@ namespace AfterSales.Disputes.Api.Contracts;
 /// <param name="Deadline">The live deadline: when, and what happens then.</param>
 /// <param name="Closure">Why it closed, once closed.</param>
 /// <param name="AllowedActions">What the caller may do now.</param>
+/// <param name="Labels">The state and the allowed actions in words, in the caller's language (<c>Accept-Language</c>).</param>
 /// <param name="FlowId">The flow.</param>
 /// <param name="FlowVersion">Its version.</param>
 /// <param name="PolicyVersion">The frozen policy's version.</param>
-/// <param name="Eligibility">The eligibility decision from the opening, with its trace.</param>
+/// <param name="Eligibility">The eligibility decision from the opening, with its trace; reasons and windows in the caller's language.</param>
 /// <param name="Offers">The negotiation history.</param>
 /// <param name="Shipments">Shipments with carriers and tracking numbers.</param>
 /// <param name="ReceiptReport">The seller's report on returned goods.</param>
@@ -68,6 +71,7 @@ public sealed record DisputeResponse(
     DeadlineResponse? Deadline,
     ClosureReason? Closure,
     IReadOnlyList<DisputeAction> AllowedActions,
+    DisputeLabels Labels,
     string FlowId,
     int FlowVersion,
     string PolicyVersion,
@@ -92,14 +96,28 @@ public sealed record DisputeResponse(
     public static DisputeResponse From(Dispute dispute, Actor caller, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(dispute);
+        var allowed = dispute.AllowedActions(caller, now);
         return new DisputeResponse(
             dispute.Id, dispute.Version, dispute.OrderId, dispute.LineId, dispute.Lines, dispute.BuyerId, dispute.StoreId, dispute.Kind, dispute.Reason,
             dispute.Description, dispute.State, dispute.Remedy, dispute.ExchangeVariant, dispute.PriceDifference, dispute.RequestedRefund, dispute.AgreedRefund, dispute.Ceiling, dispute.ReturnShippingPayer,
-            dispute.Deadline is { } deadline ? new DeadlineResponse(deadline.ExpiresWith, deadline.DueAt, deadline.IsPaused) : null,
-            dispute.Closure, dispute.AllowedActions(caller, now), dispute.FlowId, dispute.FlowVersion, dispute.Policy.Version, dispute.Eligibility,
+            dispute.Deadline is { } deadline ? DeadlineResponse.From(deadline, dispute.Flow[dispute.State].Deadline?.Label) : null,
+            dispute.Closure, allowed, DisputeLabels.For(dispute.State, allowed), dispute.FlowId, dispute.FlowVersion, dispute.Policy.Version, InCallersLanguage(dispute.Eligibility),
             dispute.Offers, dispute.Shipments, dispute.ReceiptReport, dispute.Refund, dispute.RepairFile, dispute.OnSiteService, dispute.Charges,
             [.. dispute.ArbitrationRounds.Select(ArbitrationResponse.From)], dispute.Evidence, dispute.Messages, dispute.Rating, dispute.Scorecard,
             dispute.Penalties, dispute.OpenedAt, dispute.UpdatedAt);
+    }
+
+    // The reasons and windows as the caller reads them; the translations stay in the record, not in the answer.
+    internal static EligibilityDecision InCallersLanguage(EligibilityDecision decision)
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        RuleCheck Read(RuleCheck check) => check with { Reason = check.ReasonIn(culture), Translations = null };
+        return decision with
+        {
+            Trace = [.. decision.Trace.Select(Read)],
+            Flags = [.. decision.Flags.Select(Read)],
+            Windows = [.. decision.Windows.Select(w => w with { Name = w.NameIn(culture), Translations = null })],
+        };
     }
 }
 
@@ -107,7 +125,22 @@ public sealed record DisputeResponse(
 /// <param name="ExpiresWith">What the system does when it falls due.</param>
 /// <param name="DueAt">When.</param>
 /// <param name="Paused">Whether its clock is paused.</param>
-public sealed record DeadlineResponse(DisputeAction ExpiresWith, DateTimeOffset DueAt, bool Paused);
+/// <param name="Label">The window, in the caller's language (<c>卖家处理时限</c>, <c>seller response window</c>).</param>
+/// <param name="ExpiresWithLabel">What happens when it falls due, in the caller's language.</param>
+public sealed record DeadlineResponse(DisputeAction ExpiresWith, DateTimeOffset DueAt, bool Paused, string Label, string ExpiresWithLabel)
+{
+    internal static DeadlineResponse From(Flows.Deadline<DisputeAction> deadline, string? label) =>
+        new(deadline.ExpiresWith, deadline.DueAt, deadline.IsPaused, DisputeTexts.FlowLabel(label ?? deadline.ExpiresWith.ToString()), DisputeTexts.Label(deadline.ExpiresWith));
+}
+
+/// <summary>A case's step and the caller's actions in words, in the caller's language.</summary>
+/// <param name="State">The current step (<c>等待卖家处理</c>, <c>awaiting the seller's response</c>).</param>
+/// <param name="AllowedActions">Each allowed action by its name, with what it does.</param>
+public sealed record DisputeLabels(string State, IReadOnlyDictionary<string, string> AllowedActions)
+{
+    internal static DisputeLabels For(DisputeState state, IEnumerable<DisputeAction> allowed) =>
+        new(DisputeTexts.Label(state), allowed.ToDictionary(a => a.ToString(), a => DisputeTexts.Label(a)));
+}
 
 /// <summary>One arbitration round.</summary>
 /// <param name="Round">1 for the first escalation.</param>

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Reflection;
-using System.Text.RegularExpressions;
+using AfterSales.Disputes.Api.Localization;
 using AfterSales.Disputes.Flows;
+using AfterSales.Disputes.Localization;
 using AfterSales.Disputes.Orders;
 using AfterSales.Disputes.Policies;
 
@@ -16,39 +17,34 @@ namespace AfterSales.Disputes.Api.Contracts;
 /// <param name="Terms">Every term: returns, guarantees, warranty and each step's window.</param>
 public sealed record FrozenPolicyResponse(string Version, string Region, string StoreId, StoreType StoreType, string Citation, IReadOnlyList<PolicyTerm> Terms)
 {
-    /// <summary>The terms of <paramref name="policy"/>.</summary>
+    /// <summary>The terms of <paramref name="policy"/>, in the request's language (<see cref="CultureInfo.CurrentUICulture"/>).</summary>
     public static FrozenPolicyResponse From(EffectivePolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
         var terms = new List<PolicyTerm>
         {
-            new("No-reason return", $"{policy.NoReasonReturnDays} days from receipt, return shipping paid by the {policy.NoReasonReturnShippingPayer.ToString().ToLowerInvariant()}"
-                + (policy.IntactRequiredForNoReason ? ", goods intact" : "") + (policy.NoReasonExclusions == ItemCategory.None ? "" : $"; not for {policy.NoReasonExclusions}")),
-            new("No-reason exchange", policy.NoReasonExchange ? "under the same rules as the no-reason return" : "not offered"),
-            new("Serial number not the order's", policy.SerialMismatch == SerialMismatchRule.Flag ? "flagged for the seller" : "refused"),
-            new("Fault: return", policy.FaultReturnDays is { } returnDays ? $"{returnDays} days from receipt" : "no rule"),
-            new("Fault: exchange", policy.FaultExchangeDays is { } exchangeDays ? $"{exchangeDays} days from receipt" : "no rule"),
-            new("Legal guarantee", policy.LegalGuaranteeMonths > 0 ? $"{policy.LegalGuaranteeMonths} months" : "none"),
-            new("Brand warranty", policy.Warranty is { } warranty
-                ? $"{warranty.Brand} {warranty.Version}: {warranty.MonthsByRegion.GetValueOrDefault(policy.Region, warranty.DefaultMonths)} months"
-                  + (policy.ExtraWarrantyMonths > 0 ? $" + {policy.ExtraWarrantyMonths} from the store" : "")
-                  + (warranty.ProofOfPurchaseRequired ? ", proof of purchase required" : "") + $", serviced by {warranty.ServiceCenterId}"
-                  + (warranty.OnSiteServiceAvailable ? ", on-site service on sale" : "")
-                  + (warranty.ExtendedWarrantyOptions.Count > 0 ? $", extended by {string.Join(" or ", warranty.ExtendedWarrantyOptions)} months on sale" : "")
-                : "none"),
-            new("Clearance items", policy.ClearanceExchangeOnly ? "exchange only" : "as other items"),
-            new("Gifts", policy.GiftsReturnWithMainItem ? "return with their main item" : "kept by the buyer"),
-            new("Return postage reimbursed", policy.ReturnPostageCap is { } cap ? $"up to {cap} when the seller pays return shipping" : "none (the seller's prepaid label)"),
+            Term("NoReasonReturn", Text("Policy.NoReasonReturn.Days", policy.NoReasonReturnDays, DisputeTexts.Label(policy.NoReasonReturnShippingPayer))
+                + (policy.IntactRequiredForNoReason ? Text("Policy.NoReasonReturn.Intact") : "")
+                + (policy.NoReasonExclusions == ItemCategory.None ? "" : Text("Policy.NoReasonReturn.NotFor", DisputeTexts.Label(policy.NoReasonExclusions)))),
+            Term("NoReasonExchange", Text(policy.NoReasonExchange ? "Policy.NoReasonExchange.Offered" : "Policy.NotOffered")),
+            Term("SerialMismatch", Text(policy.SerialMismatch == SerialMismatchRule.Flag ? "Policy.SerialMismatch.Flag" : "Policy.SerialMismatch.Refuse")),
+            Term("FaultReturn", policy.FaultReturnDays is { } returnDays ? Text("Policy.DaysFromReceipt", returnDays) : Text("Policy.NoRule")),
+            Term("FaultExchange", policy.FaultExchangeDays is { } exchangeDays ? Text("Policy.DaysFromReceipt", exchangeDays) : Text("Policy.NoRule")),
+            Term("LegalGuarantee", policy.LegalGuaranteeMonths > 0 ? Text("Policy.Months", policy.LegalGuaranteeMonths) : Text("Policy.None")),
+            Term("BrandWarranty", policy.Warranty is { } warranty ? Warranty(policy, warranty) : Text("Policy.None")),
+            Term("Clearance", Text(policy.ClearanceExchangeOnly ? "Policy.Clearance.ExchangeOnly" : "Policy.Clearance.AsOthers")),
+            Term("Gifts", Text(policy.GiftsReturnWithMainItem ? "Policy.Gifts.WithMainItem" : "Policy.Gifts.Kept")),
+            Term("ReturnPostage", policy.ReturnPostageCap is { } cap ? Text("Policy.ReturnPostage.UpTo", cap) : Text("Policy.ReturnPostage.None")),
         };
         foreach (var window in typeof(PolicyWindows).GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             var value = window.GetValue(policy.Windows);
-            terms.Add(new PolicyTerm(Words(window.Name), value switch
+            terms.Add(new PolicyTerm(Text("Window." + window.Name), value switch
             {
-                DeadlineSpan span => span.ToString(),
+                DeadlineSpan span => Span(span),
                 // The whole-number windows say what they count in their names (RepairReviewBusinessDays, RefundAttempts).
-                int attempts when window.Name.EndsWith("Attempts", StringComparison.Ordinal) => string.Create(CultureInfo.InvariantCulture, $"{attempts} attempts"),
-                int days when window.Name.EndsWith("BusinessDays", StringComparison.Ordinal) => string.Create(CultureInfo.InvariantCulture, $"{days} business days ({policy.Region})"),
+                int attempts when window.Name.EndsWith("Attempts", StringComparison.Ordinal) => Text("Policy.Attempts", attempts),
+                int days when window.Name.EndsWith("BusinessDays", StringComparison.Ordinal) => Text("Policy.BusinessDays", days, policy.Region),
                 _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
             }));
         }
@@ -56,12 +52,27 @@ public sealed record FrozenPolicyResponse(string Version, string Region, string 
         return new FrozenPolicyResponse(policy.Version, policy.Region, policy.StoreId, policy.StoreType, policy.Citation, terms);
     }
 
-    // "SellerResponseBeforeShipment" → "Seller response before shipment"
-    private static string Words(string name)
+    private static PolicyTerm Term(string name, string value) => new(Text($"Policy.{name}"), value);
+
+    private static string Text(string key, params object?[] args) => ApiTexts.Format(key, args);
+
+    private static string Warranty(EffectivePolicy policy, BrandWarranty warranty) =>
+        Text("Policy.BrandWarranty.Months", warranty.Brand, warranty.Version, warranty.MonthsByRegion.GetValueOrDefault(policy.Region, warranty.DefaultMonths))
+        + (policy.ExtraWarrantyMonths > 0 ? Text("Policy.BrandWarranty.FromStore", policy.ExtraWarrantyMonths) : "")
+        + (warranty.ProofOfPurchaseRequired ? Text("Policy.BrandWarranty.ProofOfPurchase") : "")
+        + Text("Policy.BrandWarranty.ServicedBy", warranty.ServiceCenterId)
+        + (warranty.OnSiteServiceAvailable ? Text("Policy.BrandWarranty.OnSite") : "")
+        + (warranty.ExtendedWarrantyOptions.Count > 0
+            ? Text("Policy.BrandWarranty.Extended", string.Join(Text("Policy.Or"), warranty.ExtendedWarrantyOptions.Select(months => months.ToString(CultureInfo.InvariantCulture))))
+            : "");
+
+    // 48 h, 7 days, 2 business days (CN): whole days when the span is whole days.
+    private static string Span(DeadlineSpan span) => span.Kind switch
     {
-        var words = Regex.Replace(name, "(?<!^)([A-Z])", " $1").ToLowerInvariant();
-        return char.ToUpperInvariant(words[0]) + words[1..];
-    }
+        DeadlineKind.BusinessDays => Text("Policy.BusinessDays", span.Length.TotalDays.ToString("0.##", CultureInfo.InvariantCulture), span.Calendar),
+        _ when span.Length.Ticks % TimeSpan.TicksPerDay == 0 => Text("Policy.Days", span.Length.TotalDays.ToString("0", CultureInfo.InvariantCulture)),
+        _ => Text("Policy.Hours", span.Length.TotalHours.ToString("0.##", CultureInfo.InvariantCulture)),
+    };
 }
 
 /// <summary>One term of a policy.</summary>

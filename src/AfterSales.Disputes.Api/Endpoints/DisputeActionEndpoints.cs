@@ -6,6 +6,7 @@ using AfterSales.Disputes.Api.Problems;
 using AfterSales.Disputes.Application.Disputes;
 using AfterSales.Disputes.Disputes;
 using MediatR;
+using AfterSales.Disputes.Localization;
 
 namespace AfterSales.Disputes.Api.Endpoints;
 
@@ -77,7 +78,7 @@ internal static class DisputeActionEndpoints
         var caller = http.Caller();
         if (!roles.Contains(caller.Role))
         {
-            return ApiProblems.Forbidden(caller.Role, action.Summary);
+            return ApiProblems.Forbidden(caller.Role, DisputeTexts.Label(action.Action));
         }
 
         if (!http.Request.HasIfMatch())

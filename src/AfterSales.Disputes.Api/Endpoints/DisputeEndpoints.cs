@@ -7,6 +7,7 @@ using AfterSales.Disputes.Application.Disputes;
 using AfterSales.Disputes.Application.Orders;
 using AfterSales.Disputes.Application.Ports;
 using AfterSales.Disputes.Disputes;
+using AfterSales.Disputes.Localization;
 using AfterSales.Disputes.Orders;
 using MediatR;
 
@@ -82,7 +83,7 @@ internal static class DisputeEndpoints
         {
             var caller = http.Caller();
             return await mediator.VisibleDisputeAsync(caller, disputeId, cancellationToken) is { } dispute
-                ? TypedResults.Ok(dispute.Explain(caller.Actor, time.GetUtcNow()).Select(a => new AllowedAction(a.Action, a.IsAllowed, a.Refusal?.Message)).ToList())
+                ? TypedResults.Ok(dispute.Explain(caller.Actor, time.GetUtcNow()).Select(a => new AllowedAction(a.Action, a.IsAllowed, a.Refusal is { } refusal ? DisputeTexts.Sentence(refusal) : null, DisputeTexts.Label(a.Action))).ToList())
                 : (IResult)ApiProblems.NotFound("The dispute");
         }).WithMetadata(new AnswersAtMost(Enum.GetValues<DisputeAction>().Length)).WithName("Disputes_AllowedActions").WithDescription("For each action of the flow, whether the caller may take it now and, if not, the reason in words.").WithSummary("Every action of the flow: whether the caller may take it now, and if not, why.")
             .Produces<IReadOnlyList<AllowedAction>>().ProducesProblem(StatusCodes.Status404NotFound);
@@ -110,5 +111,6 @@ internal static class DisputeEndpoints
 /// <summary>Whether the caller may take an action now, and if not, why.</summary>
 /// <param name="Action">The action.</param>
 /// <param name="Allowed">Whether it may be taken now.</param>
-/// <param name="Reason">Why not, when not.</param>
-public sealed record AllowedAction(DisputeAction Action, bool Allowed, string? Reason);
+/// <param name="Reason">Why not, when not, in the caller's language.</param>
+/// <param name="Label">What the action does, in the caller's language (<c>同意申请</c>, <c>approve the request</c>).</param>
+public sealed record AllowedAction(DisputeAction Action, bool Allowed, string? Reason, string Label);

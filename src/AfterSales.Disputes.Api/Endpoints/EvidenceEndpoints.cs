@@ -120,7 +120,7 @@ internal static class EvidenceEndpoints
 
         if (file.Length > options.Uploads.MaxBytes)
         {
-            return (null, ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "too-large", "File too large", $"Evidence files are at most {options.Uploads.MaxBytes} bytes."));
+            return (null, ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "too-large", "File too large", Localization.ApiTexts.Format("Problem.FileTooLarge", options.Uploads.MaxBytes)));
         }
 
         await using var content = file.OpenReadStream();

@@ -42,7 +42,7 @@ internal static class OrderEndpoints
 
             var decision = await mediator.Send(new PreviewEligibility(orderId, lineId, kind, reason, condition ?? ConditionIssue.None, faultCause,
                 proofOfPurchase ?? false, includedLineIds, serialNumber), cancellationToken);
-            return decision is null ? ApiProblems.NotFound("A policy for the order's store") : TypedResults.Ok(decision);
+            return decision is null ? ApiProblems.NotFound("A policy for the order's store") : TypedResults.Ok(Contracts.DisputeResponse.InCallersLanguage(decision));
         }).RequireAuthorization(AuthorizationPolicies.BuyerOrPlatform).WithName("Orders_PreviewEligibility").WithDescription("Evaluates a request before it is opened: every rule with its reason, the windows that apply and who pays return shipping.").WithSummary("What eligibility would decide for a request, with the rule trace (buyer, platform).")
             .Produces<EligibilityDecision>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
     }

@@ -11,7 +11,9 @@ using AfterSales.Disputes.Application.Ports;
 using AfterSales.Disputes.Application.Serialization;
 using AfterSales.Disputes.Application.Telemetry;
 using AfterSales.Disputes.EntityFrameworkCore;
+using AfterSales.Disputes.Localization;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -239,6 +241,17 @@ public static class ApiSetup
         services.Replace(ServiceDescriptor.Scoped<IPaymentGateway>(provider => provider.GetRequiredService<HttpPaymentGateway>()));
     }
 
+    // Texts in the language Accept-Language asks for among those the engine has (DisputeTexts), English by default;
+    // zh-CN and zh-Hans read the Simplified Chinese resources. Only the header decides: no cookie, no query string.
+    // Only the UI culture follows it: numbers and dates (CSV exports, ids) are written the same for every caller.
+    private static void Languages(RequestLocalizationOptions languages)
+    {
+        languages.SetDefaultCulture(DisputeTexts.English.Name)
+            .AddSupportedUICultures([.. DisputeTexts.SupportedCultures.Select(c => c.Name), "zh-Hans"]);
+        languages.FallBackToParentUICultures = true;
+        languages.RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider()];
+    }
+
     /// <summary>The middleware pipeline and the routes.</summary>
     public static WebApplication UseAfterSalesApi(this WebApplication app)
     {
@@ -248,13 +261,24 @@ public static class ApiSetup
             app.UseForwardedHeaders(); // first: everything after sees the client's address and scheme
         }
 
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // Before the error handlers, so that their problems are in the caller's language too: a culture set further in
+        // does not flow back out to them.
+        app.UseRequestLocalization(Languages);
+        // Headers every answer carries, set as the answer starts: the exception handler clears the headers set before
+        // it writes its problem, and a 400 for a malformed body is such a problem.
         app.Use((context, next) =>
         {
-            context.Response.Headers.XContentTypeOptions = "nosniff";
+            var language = CultureInfo.CurrentUICulture.Name;
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers.ContentLanguage = language;
+                context.Response.Headers.XContentTypeOptions = "nosniff";
+                return Task.CompletedTask;
+            });
             return next(context);
         });
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
         app.UseHttpLogging();
 
         // The arbitration desk (wwwroot/desk): static files, public like any web page, served before authentication.
@@ -284,6 +308,7 @@ public static class ApiSetup
         api.MapDisputeActionEndpoints();
         api.MapArbitrationEndpoints();
         api.MapFlowEndpoints();
+        api.MapLabelEndpoints();
         api.MapScorecardEndpoints();
         api.MapServiceLevelEndpoints();
         api.MapStoreEndpoints();

@@ -1,6 +1,7 @@
 using AfterSales.Disputes.Application;
 using AfterSales.Disputes.Application.Disputes;
 using AfterSales.Disputes.Disputes;
+using AfterSales.Disputes.Api.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AfterSales.Disputes.Api.Problems;
@@ -18,30 +19,35 @@ public static class ApiProblems
     public const int MaxMessagesPerMember = 10;
 
     /// <summary>A problem with a status, a short title, a sentence and optional extensions.</summary>
+    /// <remarks>A fixed English <paramref name="title"/> or <paramref name="detail"/> is answered in the request's language (<see cref="ApiTexts.Translate"/>).</remarks>
     public static ProblemHttpResult Problem(int status, string type, string title, string detail, IDictionary<string, object?>? extensions = null) =>
-        TypedResults.Problem(detail, statusCode: status, title: title, type: "/problems/" + type, extensions: extensions);
+        TypedResults.Problem(ApiTexts.Translate("Detail", detail), statusCode: status, title: ApiTexts.Translate("Title", title), type: "/problems/" + type, extensions: extensions);
 
     /// <summary>
     /// 400 for a request outside the contract: the messages per member, by its path as JSON spells it. At most
     /// <see cref="MaxInvalidMembers"/> members with <see cref="MaxMessagesPerMember"/> messages each, as the document states.
     /// </summary>
     public static ValidationProblem Invalid(IEnumerable<ValidationError> errors) => TypedResults.ValidationProblem(Errors(errors),
-        detail: "Some members of the request are missing, malformed or out of bounds; errors names each.", title: "Invalid request", type: "/problems/validation");
+        detail: ApiTexts.Translate("Detail", "Some members of the request are missing, malformed or out of bounds; errors names each."),
+        title: ApiTexts.Translate("Title", "Invalid request"), type: "/problems/validation");
 
     /// <summary>A problem other than 400 whose <c>errors</c> name what is wrong per member or setting, as <see cref="Invalid(IEnumerable{ValidationError})"/>'s do.</summary>
     public static ProblemHttpResult Invalid(IEnumerable<ValidationError> errors, int status, string type, string title, string detail) =>
-        TypedResults.Problem(new HttpValidationProblemDetails(Errors(errors)) { Status = status, Type = "/problems/" + type, Title = title, Detail = detail });
+        TypedResults.Problem(new HttpValidationProblemDetails(Errors(errors))
+        {
+            Status = status, Type = "/problems/" + type, Title = ApiTexts.Translate("Title", title), Detail = ApiTexts.Translate("Detail", detail),
+        });
 
     private static Dictionary<string, string[]> Errors(IEnumerable<ValidationError> errors) =>
         errors.GroupBy(e => e.Field).Take(MaxInvalidMembers).ToDictionary(g => g.Key, g => g.Select(e => e.Message).Take(MaxMessagesPerMember).ToArray());
 
     /// <summary>404 for a resource that does not exist or that the caller may not see: the two are not told apart.</summary>
     public static ProblemHttpResult NotFound(string what) =>
-        Problem(StatusCodes.Status404NotFound, "not-found", "Not found", $"{what} does not exist or is not yours to see.");
+        Problem(StatusCodes.Status404NotFound, "not-found", "Not found", ApiTexts.Format("Problem.NotFound", ApiTexts.Translate("Thing", what)));
 
     /// <summary>403 for a role that may not call the route at all.</summary>
     public static ProblemHttpResult Forbidden(string role, string action) =>
-        Problem(StatusCodes.Status403Forbidden, "forbidden", "Forbidden", $"A {role} may not {action}.");
+        Problem(StatusCodes.Status403Forbidden, "forbidden", "Forbidden", ApiTexts.Format("Problem.Forbidden", ApiTexts.Translate("Role", role), action));
 
     /// <summary>428 when a state change comes without <c>If-Match</c>.</summary>
     public static ProblemHttpResult PreconditionRequired() =>
@@ -56,7 +62,7 @@ public static class ApiProblems
         {
             CommandStatus.NotFound => NotFound("The dispute or order"),
             CommandStatus.StaleVersion => Problem(StatusCodes.Status412PreconditionFailed, "stale-version", "Stale version",
-                $"The dispute is at version {result.Dispute!.Version}; reload it and try again.", new Dictionary<string, object?> { ["currentVersion"] = result.Dispute.Version }),
+                ApiTexts.Format("Problem.StaleVersion", result.Dispute!.Version), new Dictionary<string, object?> { ["currentVersion"] = result.Dispute.Version }),
             CommandStatus.Conflict => Problem(StatusCodes.Status409Conflict, "concurrent-update", "Concurrent update",
                 "Someone else changed the dispute at the same moment; reload it and try again."),
             _ => FromRefusal(result.Refusal!),

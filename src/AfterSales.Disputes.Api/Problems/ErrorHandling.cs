@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using AfterSales.Disputes.Api.Localization;
 using AfterSales.Disputes.Application;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -49,28 +50,28 @@ internal sealed partial class ErrorHandling(ILogger<ErrorHandling> logger) : IEx
             : $"{path}.{JsonNamingPolicy.CamelCase.ConvertName(member)}";
         if (s_missing.Match(message) is { Success: true } missing)
         {
-            return new(At(missing.Groups[1].Value), "Is required.");
+            return new(At(missing.Groups[1].Value), ApiTexts.Format("Member.Required"));
         }
 
         if (s_unknown.Match(message) is { Success: true } unknown)
         {
-            return new(At(unknown.Groups[1].Value), "Is not a member of this body.");
+            return new(At(unknown.Groups[1].Value), ApiTexts.Format("Member.Unknown"));
         }
 
         if (s_null.Match(message) is { Success: true } nulled)
         {
-            return new(At(nulled.Groups[1].Value), "May not be null.");
+            return new(At(nulled.Groups[1].Value), ApiTexts.Format("Member.NotNull"));
         }
 
         if (message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
         {
-            return new(path, "Has the wrong type, or is not one of the allowed values.");
+            return new(path, ApiTexts.Format("Member.WrongType"));
         }
 
         // The engine's own converters (an amount, a currency) explain in words; pass those on, without the position.
         var namesNoType = exception.InnerException is null
             && !message.Contains("AfterSales.", StringComparison.Ordinal) && !message.Contains("System.", StringComparison.Ordinal);
-        return new(path, namesNoType ? s_position.Replace(message, "") : "Is not valid JSON for this member.");
+        return new(path, namesNoType ? s_position.Replace(message, "") : ApiTexts.Format("Member.NotJson"));
     }
 
     private static readonly Regex s_missing = new("missing required properties including: '([^']+)'", RegexOptions.Compiled);

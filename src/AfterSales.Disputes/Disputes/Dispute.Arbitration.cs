@@ -1,3 +1,4 @@
+using AfterSales.Disputes.Localization;
 using AfterSales.Disputes.Merchants;
 using AfterSales.Disputes.Money;
 using AfterSales.Disputes.Policies;
@@ -56,13 +57,13 @@ public sealed partial class Dispute
     private static ActionTable ArbitrationActions() => new ActionTable()
         .Action<EscalationRequest>(DisputeAction.Escalate, "escalation", "escalate",
             new EscalationRequest("The store ignores a real fault"),
-            validate: (_, request) => Blank(request.Reason) ? Invalid("An escalation needs a reason.") : null,
+            validate: (_, request) => Blank(request.Reason) ? Invalid(Say("Invalid.EscalationReason")) : null,
             record: (d, request, taken) => d.OpenArbitration(taken.Actor.Party, request.Reason, taken.At))
         .Action(DisputeAction.EscalateOverdue, route: null, "escalate a repair step the service center left past its window",
             record: (d, taken) => d.OpenArbitration(Party.System, $"The service center did not act within the {d._flow[d.State].Deadline!.Label}.", taken.At))
         .Action<EvidenceSubmission>(DisputeAction.SubmitEvidence, "evidence", "submit evidence",
             new EvidenceSubmission("Video of three reboots", ["ev_2f0c9b6a1d3e4f5a6b7c8d9e"]),
-            validate: (_, evidence) => Blank(evidence.Statement) && evidence.EvidenceIds.Count == 0 ? Invalid("Evidence needs a statement or files.") : null,
+            validate: (_, evidence) => Blank(evidence.Statement) && evidence.EvidenceIds.Count == 0 ? Invalid(Say("Invalid.Evidence")) : null,
             record: (d, evidence, taken) =>
             {
                 d._evidence.Add(new EvidenceItem(taken.Actor.Party, taken.Actor.Id, evidence, taken.At));
@@ -80,7 +81,7 @@ public sealed partial class Dispute
         .Action<MoreEvidenceRequest>(DisputeAction.RequestMoreEvidence, "evidence-requests", "request evidence",
             new MoreEvidenceRequest(Party.Seller, "The bench test log"),
             validate: (_, request) => request.From is not (Party.Buyer or Party.Seller) || Blank(request.Request)
-                ? Invalid("More evidence is requested from the buyer or the seller, saying what is needed.")
+                ? Invalid(Say("Invalid.MoreEvidence"))
                 : null,
             record: (d, request, taken) =>
             {
@@ -123,7 +124,7 @@ public sealed partial class Dispute
             followUp: d => d.Arbitration!.AcceptedBy.HasFlag(Party.Buyer | Party.Seller) ? DisputeAction.ExecuteRuling : null)
         .Action<AppealRequest>(DisputeAction.Appeal, "appeals", "appeal",
             new AppealRequest("The buyer dropped it"),
-            validate: (_, appeal) => Blank(appeal.Reason) ? Invalid("An appeal needs a reason.") : null,
+            validate: (_, appeal) => Blank(appeal.Reason) ? Invalid(Say("Invalid.AppealReason")) : null,
             record: (d, appeal, taken) => d.UpdateArbitration(a => a with { Appeals = [.. a.Appeals, new FiledAppeal(taken.Actor.Party, appeal.Reason, taken.At)] }))
         .Action(DisputeAction.ExecuteRuling, route: null, "execute the ruling",
             record: (d, _) => d.Execute(d.Arbitration!.CurrentRuling!.Terms), closes: ClosureReason.ClaimRejected)
@@ -131,7 +132,7 @@ public sealed partial class Dispute
             record: (d, taken) => d.UpdateArbitration(a => a with { ReviewerId = taken.Actor.Id }))
         .Action<ReviewDecision>(DisputeAction.UpholdRuling, "appeal/uphold", "uphold a ruling",
             new ReviewDecision("The video shows a factory fault"),
-            validate: (_, decision) => Blank(decision.Rationale) ? Invalid("A decision on appeal needs a rationale.") : null,
+            validate: (_, decision) => Blank(decision.Rationale) ? Invalid(Say("Invalid.AppealDecision")) : null,
             record: (d, decision, taken) => d.RuleOnAppeal(d.Arbitration!.CurrentRuling!.Terms with { Rationale = decision.Rationale }, taken),
             closes: ClosureReason.ClaimRejected)
         .Action<RulingTerms>(DisputeAction.OverturnRuling, "appeal/overturn", "overturn a ruling",
@@ -186,13 +187,13 @@ public sealed partial class Dispute
     {
         if (finding.From is not (Party.Buyer or Party.Seller) || Blank(finding.Finding) || finding.Finding.Length > MaxTextLength)
         {
-            return Invalid($"A finding names the buyer or the seller and says what is false, in 1 to {MaxTextLength} characters.");
+            return Invalid(Say("Invalid.Finding", MaxTextLength));
         }
 
         return Arbitration is not { } round || !round.EvidenceFrom.HasFlag(finding.From)
-            ? Invalid($"The {finding.From.ToString().ToLowerInvariant()} submitted no evidence in this arbitration.")
+            ? Invalid(Say("Invalid.Finding.NoEvidence", DisputeTexts.Label(finding.From)))
             : round.FoundFalse.HasFlag(finding.From)
-                ? Invalid($"The {finding.From.ToString().ToLowerInvariant()}'s evidence in this arbitration was already found false.")
+                ? Invalid(Say("Invalid.Finding.Already", DisputeTexts.Label(finding.From)))
                 : null;
     }
 
@@ -200,25 +201,25 @@ public sealed partial class Dispute
     {
         if (Blank(ruling.Rationale))
         {
-            return Invalid("A ruling needs a rationale.");
+            return Invalid(Say("Invalid.RulingRationale"));
         }
 
         if (ruling.PenaltyPoints < 0 || (ruling.PenaltyPoints > 0 && Blank(ruling.PenaltyReason)))
         {
-            return Invalid("A store penalty has positive points and a reason.");
+            return Invalid(Say("Invalid.RulingPenalty"));
         }
 
-        if (ruling.Outcome == RulingOutcome.Repair && CannotBeRepaired("ruled a repair") is { } noRepair)
+        if (ruling.Outcome == RulingOutcome.Repair && CannotBeRepaired(repairedAs: "Repair.Ruled") is { } noRepair)
         {
             return noRepair;
         }
 
         return ruling.Outcome switch
         {
-            RulingOutcome.PartialRefund when ruling.Refund is not { } refund => Invalid("A partial refund ruling needs the amount."),
-            RulingOutcome.PartialRefund or RulingOutcome.FullRefund or RulingOutcome.ReturnAndRefund when ruling.Refund is { } refund => CheckRefund(refund, "ruled"),
+            RulingOutcome.PartialRefund when ruling.Refund is not { } refund => Invalid(Say("Invalid.RulingAmount")),
+            RulingOutcome.PartialRefund or RulingOutcome.FullRefund or RulingOutcome.ReturnAndRefund when ruling.Refund is { } refund => CheckRefund(refund, "Invalid.RuledRefundNotPositive"),
             RulingOutcome.Replace or RulingOutcome.Repair or RulingOutcome.ClaimRejected when ruling.Refund is not null =>
-                Invalid($"A ruling of {ruling.Outcome} carries no refund amount."),
+                Invalid(Say("Invalid.RulingNoAmount", ruling.Outcome)),
             _ => null,
         };
     }

@@ -12,14 +12,14 @@ public sealed partial class Dispute
     private static ActionTable ConversationActions() => new ActionTable()
         .Action<MessageText>(DisputeAction.SendMessage, "messages", "send messages",
             new MessageText("The parcel left today."),
-            validate: (_, message) => Blank(message.Text) || message.Text.Length > MaxTextLength ? Invalid($"A message has 1 to {MaxTextLength} characters.") : null,
+            validate: (_, message) => Blank(message.Text) || message.Text.Length > MaxTextLength ? Invalid(Say("Invalid.Message", MaxTextLength)) : null,
             record: (d, message, taken) => d._messages.Add(new CaseMessage(taken.Actor.Party, taken.Actor.Id, message.Text, taken.At)))
         .Action<RatingInput>(DisputeAction.Rate, "rating", "rate a request",
             new RatingInput(4, "Fair in the end"),
             validate: (_, rating) => rating switch
             {
-                { Stars: < 1 or > 5 } => Invalid("A rating is 1 to 5 stars."),
-                { Comment.Length: > MaxTextLength } => Invalid($"A rating comment has at most {MaxTextLength} characters."),
+                { Stars: < 1 or > 5 } => Invalid(Say("Invalid.Stars")),
+                { Comment.Length: > MaxTextLength } => Invalid(Say("Invalid.RatingComment", MaxTextLength)),
                 _ => null,
             },
             record: (d, rating, taken) =>

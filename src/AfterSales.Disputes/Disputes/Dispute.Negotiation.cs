@@ -31,7 +31,7 @@ public sealed partial class Dispute
         .Action(DisputeAction.AutoApprove, route: null, "approve after the seller's silence", record: (d, taken) => d.Agree(taken), sellerSilence: true)
         .Action<RejectionReason>(DisputeAction.Reject, "reject", "reject the request",
             new RejectionReason("no-fault-found", "Works on our bench"),
-            validate: (_, reason) => Blank(reason.ReasonCode) ? Invalid("A rejection needs a reason code.") : null,
+            validate: (_, reason) => Blank(reason.ReasonCode) ? Invalid(Say("Invalid.RejectionReason")) : null,
             record: (d, reason, taken) =>
             {
                 d.AnswerPendingOffer(OfferStatus.Declined, taken);
@@ -93,19 +93,19 @@ public sealed partial class Dispute
     {
         if (Blank(offer.Terms))
         {
-            return Invalid("An offer states its terms.");
+            return Invalid(Say("Invalid.OfferTerms"));
         }
 
         if (offer.Variant is { } variant)
         {
             if (offer.Remedy != Remedy.Exchange)
             {
-                return Invalid("Only an exchange offers another variant.");
+                return Invalid(Say("Invalid.OfferVariant"));
             }
 
             if (Lines[0].UnitPrice is not { } itemPrice)
             {
-                return Invalid("This request was opened before variants: offer the same item.");
+                return Invalid(Say("Invalid.OfferNoVariants"));
             }
 
             // The item's SKU is not frozen with the request: an offer naming it offers the same item.
@@ -115,16 +115,16 @@ public sealed partial class Dispute
             }
         }
 
-        if (offer.Remedy == Remedy.Repair && CannotBeRepaired("settled by a repair") is { } noRepair)
+        if (offer.Remedy == Remedy.Repair && CannotBeRepaired(repairedAs: "Repair.Settled") is { } noRepair)
         {
             return noRepair;
         }
 
         if (!PaysMoney(offer.Remedy))
         {
-            return offer.Refund is null ? null : Invalid($"An offer of {offer.Remedy} carries no refund amount.");
+            return offer.Refund is null ? null : Invalid(Say("Invalid.OfferNoAmount", offer.Remedy));
         }
 
-        return offer.Refund is { } refund ? CheckRefund(refund, "offered") : Invalid($"An offer of {offer.Remedy} needs a refund amount.");
+        return offer.Refund is { } refund ? CheckRefund(refund, "Invalid.OfferedRefundNotPositive") : Invalid(Say("Invalid.OfferNeedsAmount", offer.Remedy));
     }
 }

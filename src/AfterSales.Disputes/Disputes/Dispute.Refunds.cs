@@ -19,12 +19,12 @@ public sealed partial class Dispute
     private static ActionTable RefundActions() => new ActionTable()
         .Action<RefundResult>(DisputeAction.RecordRefundSuccess, route: null, "record a paid refund",
             new RefundResult("gw-20261102-0001"),
-            validate: (_, result) => Blank(result.GatewayReference) ? Invalid("A paid refund needs the gateway's reference.") : null,
+            validate: (_, result) => Blank(result.GatewayReference) ? Invalid(Say("Invalid.RefundReference")) : null,
             record: (d, result, _) => d.Refund = d.Refund! with { Status = RefundStatus.Succeeded, GatewayReference = result.GatewayReference },
             closes: ClosureReason.Refunded)
         .Action<RefundResult>(DisputeAction.RecordRefundFailure, route: null, "record a failed refund",
             new RefundResult(null, "The bank is offline"),
-            validate: (_, result) => Blank(result.Failure) ? Invalid("A failed refund needs the failure.") : null,
+            validate: (_, result) => Blank(result.Failure) ? Invalid(Say("Invalid.RefundFailure")) : null,
             record: (d, result, _) => d.Refund = d.Refund! with { Status = RefundStatus.Failed, LastFailure = result.Failure })
         .Action(DisputeAction.TimeOutRefund, route: null, "count an unanswered refund as failed", record: (d, _) => d.Refund = d.Refund! with
         {
@@ -34,11 +34,11 @@ public sealed partial class Dispute
         .Action(DisputeAction.RetryRefund, "refund/retry", "retry a refund")
         .Action<ChargeResult>(DisputeAction.RecordChargeSuccess, route: null, "record a completed charge",
             new ChargeResult("pay-20261102-0001"),
-            validate: (_, result) => Blank(result.PaymentReference) ? Invalid("A completed charge needs the payment service's reference.") : null,
+            validate: (_, result) => Blank(result.PaymentReference) ? Invalid(Say("Invalid.ChargeReference")) : null,
             record: (d, result, _) => d.UpdateCharge(charge => charge with { Status = ChargeStatus.Succeeded, PaymentReference = result.PaymentReference }))
         .Action<ChargeResult>(DisputeAction.RecordChargeFailure, route: null, "record a failed charge",
             new ChargeResult(null, "Card declined"),
-            validate: (_, result) => Blank(result.Failure) ? Invalid("A failed charge needs the failure.") : null,
+            validate: (_, result) => Blank(result.Failure) ? Invalid(Say("Invalid.ChargeFailure")) : null,
             record: (d, result, _) => d.UpdateCharge(charge => charge with { Status = ChargeStatus.Failed, LastFailure = result.Failure }))
         .Action(DisputeAction.TimeOutCharge, route: null, "count an unanswered charge as failed", record: (d, _) => d.UpdateCharge(charge => charge with
         {
@@ -125,7 +125,7 @@ public sealed partial class Dispute
         };
     }
 
-    private Problem? CheckRefund(Amount refund, string what)
+    private Problem? CheckRefund(Amount refund, string notPositiveKey)
     {
         if (refund.Currency != Ceiling.Currency)
         {
@@ -134,13 +134,13 @@ public sealed partial class Dispute
 
         if (!refund.IsPositive)
         {
-            return Invalid($"The {what} refund must be positive.");
+            return Invalid(Say(notPositiveKey));
         }
 
         return refund > Ceiling
-            ? new Problem(DisputeRefusalCode.OverRefund, $"A refund of {refund} exceeds the {Ceiling} that can still be refunded for this order line.")
+            ? new Problem(DisputeRefusalCode.OverRefund, Say("Invalid.OverRefund", refund, Ceiling))
             : null;
     }
 
-    private Problem Currency(Amount amount) => Invalid($"The amount is in {amount.Currency}, but the order was paid in {Ceiling.Currency}.");
+    private Problem Currency(Amount amount) => Invalid(Say("Invalid.Currency", amount.Currency, Ceiling.Currency));
 }

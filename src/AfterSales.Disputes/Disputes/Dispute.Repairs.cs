@@ -63,7 +63,7 @@ public sealed partial class Dispute
         .Action<OtherSlotRequest>(DisputeAction.RequestOtherSlot, "visit/other-slot", "ask for another visit slot",
             new OtherSlotRequest("I am at work until 18:00; any evening this week suits"),
             validate: (_, request) => Blank(request.Reason) || request.Reason.Length > MaxTextLength
-                ? Invalid($"Say in 1 to {MaxTextLength} characters why the slot does not suit.") : null,
+                ? Invalid(Say("Invalid.OtherSlot", MaxTextLength)) : null,
             record: (d, request, _) => d.AnswerVisit(visit => visit with { Status = VisitStatus.OtherSlotAsked, OtherSlotReason = request.Reason }))
         .Action<VisitReport>(DisputeAction.ReportVisit, "visit/report", "report an on-site visit",
             new VisitReport("The power adapter had failed; replaced it on site and tested Wi-Fi for 30 minutes", VisitOutcome.RepairedOnSite),
@@ -79,7 +79,7 @@ public sealed partial class Dispute
         .Action(DisputeAction.AcceptQuote, "quote/accept", "accept a quote")
         .Action<ChargeResult>(DisputeAction.RecordFeeRefund, route: null, "record a repair fee refunded",
             new ChargeResult("gw-20261102-0002"),
-            validate: (_, result) => Blank(result.PaymentReference) ? Invalid("A refunded fee needs the refund gateway's reference.") : null,
+            validate: (_, result) => Blank(result.PaymentReference) ? Invalid(Say("Invalid.FeeRefundReference")) : null,
             record: (d, result, _) => d.UpdateCharge(charge => charge with { Status = ChargeStatus.Refunded, RefundReference = result.PaymentReference }))
         .OnEntering(DisputeState.ReturningDevice, (d, transition) =>
         {
@@ -92,7 +92,7 @@ public sealed partial class Dispute
         .Action(DisputeAction.DeclineQuote, "quote/decline", "decline a quote", record: (d, _) => d.RepairFile = d.RepairFile! with { QuoteDeclined = true })
         .Action<RepairReport>(DisputeAction.CompleteRepair, "repair/complete", "complete a repair",
             new RepairReport(RepairResult.Repaired, "Replaced the Wi-Fi module"),
-            validate: (_, report) => Blank(report.Notes) ? Invalid("A repair report needs notes.") : null,
+            validate: (_, report) => Blank(report.Notes) ? Invalid(Say("Invalid.RepairNotes")) : null,
             record: (d, report, _) => d.RepairFile = d.RepairFile! with { Repairs = [.. d.RepairFile.Repairs, report] })
         .Action<ShipmentDetails>(DisputeAction.ShipDeviceBack, "device/return-shipment", "ship a device back",
             new ShipmentDetails("SF Express", "SF1400228814"),
@@ -103,7 +103,7 @@ public sealed partial class Dispute
             record: (d, taken) => d.MarkReceived(ShipmentPurpose.FromServiceCenter, taken))
         .Action<RepeatFault>(DisputeAction.ReportRepeatFault, "repeat-faults", "report a repeat fault",
             new RepeatFault("wifi-drops", "Wi-Fi drops again"),
-            validate: (_, fault) => Blank(fault.FaultCode) ? Invalid("A repeat fault needs a fault code.") : null,
+            validate: (_, fault) => Blank(fault.FaultCode) ? Invalid(Say("Invalid.RepeatFault")) : null,
             record: (d, fault, _) =>
             {
                 var failed = new Dictionary<string, int>(d.RepairFile!.FailedRepairs) { [fault.FaultCode] = d.RepairFile.FailedRepairsOf(fault.FaultCode) + 1 };
@@ -140,16 +140,16 @@ public sealed partial class Dispute
 
     // A slot the buyer can plan for: at least an hour ahead when proposed, and a morning or an afternoon long at most.
     private static Problem? ValidateSlot(VisitSlot slot, DateTimeOffset now) =>
-        slot.Start < now.AddHours(1) ? Invalid("A visit slot starts at least an hour after it is proposed.")
-        : slot.End <= slot.Start ? Invalid("A visit slot ends after it starts.")
-        : slot.End - slot.Start > TimeSpan.FromHours(8) ? Invalid("A visit slot is at most 8 hours long.")
-        : slot.Note is { Length: > MaxTextLength } ? Invalid($"A visit note has at most {MaxTextLength} characters.")
+        slot.Start < now.AddHours(1) ? Invalid(Say("Invalid.VisitLead"))
+        : slot.End <= slot.Start ? Invalid(Say("Invalid.VisitOrder"))
+        : slot.End - slot.Start > TimeSpan.FromHours(8) ? Invalid(Say("Invalid.VisitLength"))
+        : slot.Note is { Length: > MaxTextLength } ? Invalid(Say("Invalid.VisitNote", MaxTextLength))
         : null;
 
     private Problem? ValidateVisitReport(VisitReport report) =>
-        Blank(report.Findings) || report.Findings.Length > MaxTextLength ? Invalid($"A visit report states the findings in 1 to {MaxTextLength} characters.")
+        Blank(report.Findings) || report.Findings.Length > MaxTextLength ? Invalid(Say("Invalid.VisitReport", MaxTextLength))
         : report.Outcome == VisitOutcome.RepairedOnSite && !RepairFile!.WarrantyCovered
-            ? Invalid("A repair the warranty does not cover needs the buyer's consent to a fee: take the device in, and the service center quotes it.")
+            ? Invalid(Say("Invalid.VisitFee"))
         : null;
 
     private void AnswerVisit(Func<Visit, Visit> answer) =>
@@ -185,15 +185,16 @@ public sealed partial class Dispute
             ProofOfPurchaseId: null, MediaIds: _request.EvidenceIds ?? []),
         serviceCenterId, warrantyCovered, Diagnosis: null, QuoteDeclined: false, Repairs: [], FailedRepairs: new Dictionary<string, int>());
 
-    private Problem? CannotBeRepaired(string what)
+    // repairedAs names how the repair would come: "Repair.Settled" (by an offer or a ruling) or "Repair.Chosen".
+    private Problem? CannotBeRepaired(string repairedAs)
     {
         if (!_flow.Contains(DisputeState.AwaitingDeviceShipment))
         {
-            return Invalid($"A {Kind} request cannot be {what}.");
+            return Invalid(Say(repairedAs + ".NoRepairSteps", Kind));
         }
 
         return ServiceCenterId is null
-            ? Invalid($"This request cannot be {what}: no service center repairs the item of line {LineId} (its brand has no warranty service on this platform).")
+            ? Invalid(Say(repairedAs + ".NoServiceCenter", LineId))
             : null;
     }
 
@@ -201,13 +202,13 @@ public sealed partial class Dispute
     {
         if (Blank(diagnosis.Finding))
         {
-            return Invalid("A diagnosis states its finding.");
+            return Invalid(Say("Invalid.Diagnosis"));
         }
 
         return (diagnosis.Covered, diagnosis.Fee) switch
         {
-            (true, not null) => Invalid("A repair covered by the warranty has no fee."),
-            (false, not { IsPositive: true }) => Invalid("A repair not covered by the warranty needs a positive fee."),
+            (true, not null) => Invalid(Say("Invalid.CoveredFee")),
+            (false, not { IsPositive: true }) => Invalid(Say("Invalid.UncoveredFee")),
             (false, { } fee) when fee.Currency != Ceiling.Currency => Currency(fee),
             _ => null,
         };

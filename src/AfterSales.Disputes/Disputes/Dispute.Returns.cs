@@ -35,7 +35,7 @@ public sealed partial class Dispute
             validate: (d, shipment) => d.ValidateShipment(shipment), record: (d, shipment, taken) => d.Ship(ShipmentPurpose.Return, shipment, taken))
         .Action<ReturnNote>(DisputeAction.AddReturnNote, "return-shipment/notes", "add a note to the return",
             new ReturnNote("Left at the parcel locker by the store's door, code 4471"),
-            validate: (_, note) => Blank(note.Text) || note.Text.Length > MaxTextLength ? Invalid($"A note has 1 to {MaxTextLength} characters.") : null,
+            validate: (_, note) => Blank(note.Text) || note.Text.Length > MaxTextLength ? Invalid(Say("Invalid.Note", MaxTextLength)) : null,
             record: (d, note, _) => d._returnNotes.Add(note))
         .Action(DisputeAction.CloseUnshipped, route: null, "close when nothing was shipped in time", closes: ClosureReason.NotShippedBack)
         .Action<ConditionReport>(DisputeAction.ConfirmReceipt, "receipt", "confirm receipt",
@@ -74,10 +74,10 @@ public sealed partial class Dispute
     }
 
     private Problem? ValidateShipment(ShipmentDetails shipment) =>
-        Blank(shipment.Carrier) || Blank(shipment.TrackingNumber) ? Invalid("A shipment needs a carrier and a tracking number.")
-        : shipment.PrepaidLabel && shipment.Postage is null ? Invalid("A return with a prepaid label names the label's cost (postage).")
+        Blank(shipment.Carrier) || Blank(shipment.TrackingNumber) ? Invalid(Say("Invalid.Shipment"))
+        : shipment.PrepaidLabel && shipment.Postage is null ? Invalid(Say("Invalid.PrepaidLabel"))
         : shipment.Postage is { } postage && postage.Currency != Ceiling.Currency ? Currency(postage)
-        : shipment.Postage is { IsNegative: true } ? Invalid("Postage cannot be negative.")
+        : shipment.Postage is { IsNegative: true } ? Invalid(Say("Invalid.NegativePostage"))
         : null;
 
     private void Ship(ShipmentPurpose purpose, ShipmentDetails details, ActionTaken taken, ProductVariant? variant = null) =>
@@ -116,24 +116,24 @@ public sealed partial class Dispute
         {
             return report.ProposedRefund is null ? null
                 : Invalid(IsPartial(report)
-                    ? "A report of intact goods proposes no other refund: the units received are refunded for their share."
-                    : "A report of intact goods proposes no other refund.");
+                    ? Say("Invalid.IntactReport.Partial")
+                    : Say("Invalid.IntactReport"));
         }
 
         if (report.EvidenceIds.Count == 0)
         {
-            return Invalid("A report that the item is not intact must attach evidence.");
+            return Invalid(Say("Invalid.ProblemEvidence"));
         }
 
         return report.ProposedRefund switch
         {
-            null => Invalid("A report that the item is not intact proposes the refund that remains (zero for none)."),
-            { IsNegative: true } => Invalid("The proposed refund cannot be negative."),
+            null => Invalid(Say("Invalid.ProblemRefund")),
+            { IsNegative: true } => Invalid(Say("Invalid.NegativeProposal")),
             { } proposed when proposed.Currency != Ceiling.Currency => Currency(proposed),
             { } proposed when proposed > (AgreedRefund ?? FullRefundAmount) =>
-                Invalid($"The proposed refund {proposed} is more than the {AgreedRefund ?? FullRefundAmount} agreed."),
+                Invalid(Say("Invalid.ProposalOverAgreed", proposed, AgreedRefund ?? FullRefundAmount)),
             { } proposed when IsPartial(report) && proposed > ReceivedValue(report) =>
-                Invalid($"The proposed refund {proposed} is more than the {ReceivedValue(report)} the units received are worth."),
+                Invalid(Say("Invalid.ProposalOverReceived", proposed, ReceivedValue(report))),
             _ => null,
         };
     }
@@ -144,22 +144,22 @@ public sealed partial class Dispute
         {
             if (line is null || Lines.FirstOrDefault(l => l.LineId == line.LineId) is not { } disputed)
             {
-                return Invalid($"Line {line?.LineId} is not part of this request.");
+                return Invalid(Say("Invalid.ReceivedLine", line?.LineId));
             }
 
             if (received.Count(r => r?.LineId == line.LineId) > 1)
             {
-                return Invalid($"Line {line.LineId} appears more than once in the report.");
+                return Invalid(Say("Invalid.ReceivedTwice", line.LineId));
             }
 
             if (line.Quantity < 0 || (disputed.Units is { } units && line.Quantity > units))
             {
-                return Invalid($"The request holds {disputed.Units} unit(s) of line {line.LineId}: report 0 to {disputed.Units} received.");
+                return Invalid(Say("Invalid.ReceivedUnits", disputed.Units, line.LineId));
             }
         }
 
         return received.Where(r => Lines.Any(l => l.LineId == r.LineId && l.GiftFor is null)).Sum(r => r.Quantity) > 0 ? null
-            : Invalid("Nothing came back: confirm receipt only when some of the units arrived.");
+            : Invalid(Say("Invalid.NothingReceived"));
     }
 }
 

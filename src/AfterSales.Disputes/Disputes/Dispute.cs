@@ -1,5 +1,7 @@
 using System.Collections.Frozen;
+using System.Globalization;
 using AfterSales.Disputes.Flows;
+using AfterSales.Disputes.Localization;
 using AfterSales.Disputes.Merchants;
 using AfterSales.Disputes.Money;
 using AfterSales.Disputes.Orders;
@@ -333,7 +335,7 @@ public sealed partial class Dispute
 
         if (request.BuyerId != order.BuyerId)
         {
-            return OpenOutcome.Refused(DisputeRefusalCode.NotAParty, $"Order {order.OrderId} was not placed by buyer {request.BuyerId}.");
+            return OpenOutcome.Refused(DisputeRefusalCode.NotAParty, Say("Open.NotTheBuyer", order.OrderId, request.BuyerId));
         }
 
         if (ValidateOpen(request, order) is { } invalid)
@@ -347,8 +349,8 @@ public sealed partial class Dispute
             var holders = string.Join(", ", refunds.OpenDisputesOn(held.LineId).Select(d => d.Id));
             var free = refunds.AvailableUnits(held.LineId);
             return OpenOutcome.Refused(DisputeRefusalCode.LineAlreadyDisputed, free == 0
-                ? $"Request {holders} on line {held.LineId} is still open."
-                : $"Only {free} of the units of line {held.LineId} are free: request {holders} holds the others while it is open.");
+                ? Say("Open.LineHeld", holders, held.LineId)
+                : Say("Open.UnitsHeld", free, held.LineId, holders));
         }
 
         List<DisputedLine> disputed = [.. lines.Select(l => new DisputedLine(l.LineId, l.Units, LineCeiling(refunds, order.Line(l.LineId)!, l.Units), l.GiftFor,
@@ -357,14 +359,14 @@ public sealed partial class Dispute
         var shippingCeiling = request.ClaimsShipping ? refunds.RemainingShipping : Amount.Zero(order.Currency);
         if (request.ClaimsShipping && !shippingCeiling.IsPositive)
         {
-            return OpenOutcome.Refused(DisputeRefusalCode.OverRefund, "The order's shipping fee is already refunded or claimed by another request.");
+            return OpenOutcome.Refused(DisputeRefusalCode.OverRefund, Say("Open.ShippingClaimed"));
         }
 
         if (request.RequestedRefund is { } asked && asked > itemCeiling + shippingCeiling)
         {
-            var what = disputed.Count(l => l.GiftFor is null) > 1 ? "these lines" : $"line {request.LineId}";
-            return OpenOutcome.Refused(DisputeRefusalCode.OverRefund,
-                $"A refund of {asked} exceeds the {itemCeiling + shippingCeiling} that can still be refunded for {what}.");
+            return OpenOutcome.Refused(DisputeRefusalCode.OverRefund, disputed.Count(l => l.GiftFor is null) > 1
+                ? Say("Open.OverRefund.Lines", asked, itemCeiling + shippingCeiling)
+                : Say("Open.OverRefund.Line", asked, itemCeiling + shippingCeiling, request.LineId));
         }
 
         var eligibility = Policies.Eligibility.Evaluate(
@@ -376,7 +378,7 @@ public sealed partial class Dispute
         if (!eligibility.IsEligible)
         {
             return new OpenOutcome(null, new DisputeRefusal(DisputeRefusalCode.NotEligible,
-                "The request is not eligible: " + string.Join(" ", eligibility.Failures.Select(f => f.Reason)), []), eligibility);
+                Say("Open.NotEligible", string.Join(Say("List.Sentences"), eligibility.Failures.Select(f => f.ReasonIn(CultureInfo.CurrentUICulture)))), []), eligibility);
         }
 
         var flow = DisputeFlows.For(request.Kind);
@@ -502,7 +504,7 @@ public sealed partial class Dispute
     {
         if (Deadline is not { } deadline || !deadline.IsDueAt(now))
         {
-            return Refuse(DisputeRefusalCode.NotAllowed, $"No deadline is due in state {State}.", Actor.System, now);
+            return Refuse(DisputeRefusalCode.NotAllowed, Say("Refusal.NoDeadlineDue", State), Actor.System, now);
         }
 
         return Apply<DisputeEventData>(Actor.System, deadline.ExpiresWith, null, now);
@@ -524,12 +526,12 @@ public sealed partial class Dispute
         if (actor == Actor.System && s_deadlineAnswers.Value.Contains(action))
         {
             // Else the system could auto-approve before the seller's window ended.
-            return Refuse(DisputeRefusalCode.NotAllowed, $"The system takes {action} when its deadline falls due (ExpireDeadline).", actor, now);
+            return Refuse(DisputeRefusalCode.NotAllowed, Say("Refusal.SystemWaitsForDeadline", action), actor, now);
         }
 
         if (IsFullFor(actor) && NotAParty(actor) is null)
         {
-            return Refuse(DisputeRefusalCode.NotAllowed, $"{action} in state {State} requires that {s_roomLeft}; the deadlines still finish the case.", actor, now);
+            return Refuse(DisputeRefusalCode.NotAllowed, Say("Refusal.CaseFull", action, State, MaxPartyEvents), actor, now);
         }
 
         var taken = details is null ? Apply<DisputeEventData>(actor, action, null, now) : details.ApplyTo(this, actor, action, now);
@@ -555,7 +557,7 @@ public sealed partial class Dispute
 
         if (!Declarations.TryGetValue(action, out var declaration))
         {
-            return Refuse(DisputeRefusalCode.NotAllowed, $"{action} is not an action on an open dispute.", actor, now);
+            return Refuse(DisputeRefusalCode.NotAllowed, Say("Refusal.NotAnAction", action), actor, now);
         }
 
         if (CheckDetails(declaration, data, now) is { } invalid)
@@ -569,7 +571,7 @@ public sealed partial class Dispute
             : _flow.Fire(State, Deadline, action, actor.Party, context, data, now);
         if (!fired.IsAccepted)
         {
-            return Refuse(DisputeRefusalCode.NotAllowed, fired.Refusal.Message, actor, now);
+            return Refuse(DisputeRefusalCode.NotAllowed, DisputeTexts.Sentence(fired.Refusal), actor, now);
         }
 
         var transition = fired.Transition;
@@ -629,72 +631,72 @@ public sealed partial class Dispute
 
     private DisputeRefusal? NotAParty(Actor actor) => actor.Party switch
     {
-        Party.Buyer when actor.Id != BuyerId => new(DisputeRefusalCode.NotAParty, "You are not the buyer of this request.", []),
-        Party.Seller when actor.Id != StoreId => new(DisputeRefusalCode.NotAParty, "This request is not about an order of your store.", []),
+        Party.Buyer when actor.Id != BuyerId => new(DisputeRefusalCode.NotAParty, Say("NotAParty.Buyer"), []),
+        Party.Seller when actor.Id != StoreId => new(DisputeRefusalCode.NotAParty, Say("NotAParty.Seller"), []),
         Party.ServiceCenter when RepairFile?.ServiceCenterId != actor.Id =>
-            new(DisputeRefusalCode.NotAParty, "This request is not routed to your service center.", []),
+            new(DisputeRefusalCode.NotAParty, Say("NotAParty.ServiceCenter"), []),
         Party.Arbitrator when Arbitration is null && State is not (DisputeState.RefundFailed or DisputeState.RefundEscalated) =>
-            new(DisputeRefusalCode.NotAParty, "This request is not with the platform: it was never escalated and its refund is not waiting.", []),
-        Party.System when actor != Actor.System => new(DisputeRefusalCode.NotAParty, "Only the engine acts as the system.", []),
+            new(DisputeRefusalCode.NotAParty, Say("NotAParty.Arbitrator"), []),
+        Party.System when actor != Actor.System => new(DisputeRefusalCode.NotAParty, Say("NotAParty.System"), []),
         Party.Buyer or Party.Seller or Party.Arbitrator or Party.ServiceCenter or Party.System => null,
-        _ => new(DisputeRefusalCode.NotAParty, "Only a buyer, a seller, an arbitrator, a service center or the system acts on disputes.", []),
+        _ => new(DisputeRefusalCode.NotAParty, Say("NotAParty.Unknown"), []),
     };
 
     private static string? ValidateOpen(OpenDisputeRequest request, Order order)
     {
         if (string.IsNullOrWhiteSpace(request.DisputeId))
         {
-            return "A request needs an id.";
+            return Say("Open.NeedsId");
         }
 
         if (string.IsNullOrWhiteSpace(request.Description) || request.Description.Length > MaxTextLength)
         {
-            return $"Describe the problem in 1 to {MaxTextLength} characters.";
+            return Say("Open.Description", MaxTextLength);
         }
 
         var paysMoney = request.Kind is RequestKind.RefundOnly or RequestKind.ReturnAndRefund;
         if (paysMoney && request.RequestedRefund is not { IsPositive: true })
         {
-            return $"A {request.Kind} request needs a positive refund amount.";
+            return Say("Open.NeedsRefund", request.Kind);
         }
 
         if (!paysMoney && request.RequestedRefund is not null)
         {
-            return $"A {request.Kind} request asks for no refund amount.";
+            return Say("Open.NoRefund", request.Kind);
         }
 
         if (request.RequestedRefund is { } asked && asked.Currency != order.Currency)
         {
-            return $"The refund is in {asked.Currency}, but order {order.OrderId} was paid in {order.Currency}.";
+            return Say("Open.RefundCurrency", asked.Currency, order.OrderId, order.Currency);
         }
 
         if (request.Kind == RequestKind.Repair && request.Repair is not { } repair)
         {
-            return "A repair request needs a repair application.";
+            return Say("Open.NeedsRepairApplication");
         }
 
         if (request.Repair is { } application && (Blank(application.Model) || Blank(application.SerialNumber) || Blank(application.FaultCode) || Blank(application.FaultDescription)))
         {
-            return "A repair application needs the model, the serial number, a fault code and a description of the fault.";
+            return Say("Open.RepairApplication");
         }
 
         if ((request.IncludedLineIds ?? []).FirstOrDefault(id => order.Line(id) is null || id == request.LineId) is { } unknown)
         {
-            return $"Line {unknown} cannot be sent back with line {request.LineId}.";
+            return Say("Open.IncludedLine", unknown, request.LineId);
         }
 
         return ValidateQuantities(request, order) ?? (request.Variant is { } variant
-            ? request.Kind != RequestKind.Exchange ? "Only an exchange asks for another variant."
+            ? request.Kind != RequestKind.Exchange ? Say("Open.VariantOnlyForExchange")
                 : order.Line(request.LineId) is { } line ? ValidateVariant(variant, line.Sku, line.UnitPrice) : null
             : null);
     }
 
     // A variant of the same product: a cheaper one's difference is refunded, a dearer one's charged to the buyer.
     private static string? ValidateVariant(ProductVariant variant, string itemSku, Amount itemPrice) =>
-        Blank(variant.Sku) || Blank(variant.Description) ? "A variant names its SKU and what it is (a colour, a size)."
-        : string.Equals(variant.Sku.Trim(), itemSku, StringComparison.OrdinalIgnoreCase) ? $"{variant.Sku} is the item bought: leave the variant out to get the same one."
-        : variant.UnitPrice.Currency != itemPrice.Currency ? $"The variant's price is in {variant.UnitPrice.Currency}, but the item was paid in {itemPrice.Currency}."
-        : variant.UnitPrice.IsNegative ? "A variant's price cannot be negative."
+        Blank(variant.Sku) || Blank(variant.Description) ? Say("Variant.Incomplete")
+        : string.Equals(variant.Sku.Trim(), itemSku, StringComparison.OrdinalIgnoreCase) ? Say("Variant.Same", variant.Sku)
+        : variant.UnitPrice.Currency != itemPrice.Currency ? Say("Variant.Currency", variant.UnitPrice.Currency, itemPrice.Currency)
+        : variant.UnitPrice.IsNegative ? Say("Variant.NegativePrice")
         : null;
 
     private static string? ValidateQuantities(OpenDisputeRequest request, Order order)
@@ -702,22 +704,22 @@ public sealed partial class Dispute
         var others = request.OtherLines ?? [];
         if (request.Kind == RequestKind.Repair && (others.Count > 0 || request.Quantity is > 1))
         {
-            return "A repair request is about one device: open one request per device.";
+            return Say("Open.RepairOneDevice");
         }
 
         if (order.Line(request.LineId) is { } main && request.Quantity is { } units && (units < 1 || units > main.Quantity))
         {
-            return $"Line {main.LineId} has {main.Quantity} unit(s): ask about 1 to {main.Quantity}.";
+            return Say("Open.Units", main.LineId, main.Quantity);
         }
 
         foreach (var other in others)
         {
             var line = order.Line(other?.LineId ?? "");
-            var problem = other is null || line is null ? $"Order {order.OrderId} has no line {other?.LineId}."
+            var problem = other is null || line is null ? Say("Open.NoSuchLine", order.OrderId, other?.LineId)
                 : other.LineId == request.LineId || others.Count(o => o?.LineId == other.LineId) > 1 || (request.IncludedLineIds ?? []).Contains(other.LineId)
-                    ? $"Line {other.LineId} appears more than once in the request."
-                : line.GiftForLineId is not null ? $"Line {other.LineId} is a free gift: include it with its item (includedLineIds)."
-                : other.Quantity < 1 || other.Quantity > line.Quantity ? $"Line {line.LineId} has {line.Quantity} unit(s): ask about 1 to {line.Quantity}."
+                    ? Say("Open.LineTwice", other.LineId)
+                : line.GiftForLineId is not null ? Say("Open.GiftLine", other.LineId)
+                : other.Quantity < 1 || other.Quantity > line.Quantity ? Say("Open.Units", line.LineId, line.Quantity)
                 : null;
             if (problem is not null)
             {
@@ -736,14 +738,18 @@ public sealed partial class Dispute
         if (declaration.ArgumentType != data?.GetType())
         {
             return Invalid(declaration.ArgumentType is null
-                ? $"{declaration.Action} takes no details."
-                : $"{declaration.Action} takes its details as {declaration.ArgumentType.Name}.");
+                ? Say("Invalid.NoDetails", declaration.Action)
+                : Say("Invalid.DetailsType", declaration.Action, declaration.ArgumentType.Name));
         }
 
         return data is null ? null : declaration.Validate?.Invoke(this, data, now);
     }
 
     private static Problem Invalid(string message) => new(DisputeRefusalCode.InvalidInput, message);
+
+    // A text for the party, in the request's language (DisputeTexts).
+    private static string Say(string key, params object?[] args) => DisputeTexts.Format(key, args);
+
 
     private static bool Blank(string? text) => string.IsNullOrWhiteSpace(text);
 }

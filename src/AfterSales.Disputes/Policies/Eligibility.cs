@@ -1,5 +1,6 @@
 using System.Globalization;
 using AfterSales.Disputes.Disputes;
+using AfterSales.Disputes.Localization;
 using AfterSales.Disputes.Orders;
 
 namespace AfterSales.Disputes.Policies;
@@ -20,8 +21,8 @@ public static class Eligibility
         var trace = new Trace();
         var line = query.Order.Line(query.LineId);
         if (!trace.Check("order-line", line is not null,
-            $"Line {query.LineId} is part of order {query.Order.OrderId}.",
-            $"Order {query.Order.OrderId} has no line {query.LineId}."))
+            T("OrderLine.Pass", query.LineId, query.Order.OrderId),
+            T("OrderLine.Fail", query.Order.OrderId, query.LineId)))
         {
             return trace.Decide(ShippingPayer.Seller, warrantyCovered: null);
         }
@@ -33,7 +34,7 @@ public static class Eligibility
         var received = query.Order.DeliveredAt;
         if (query.Reason == RequestReason.WrongSize)
         {
-            trace.Pass("wrong-size", "A wrong size or colour the buyer chose goes back under the no-reason rules: the same window, exclusions and intact goods.");
+            trace.Pass("wrong-size", T("WrongSize"));
         }
 
         var noReason = query.Reason is RequestReason.NoReason or RequestReason.WrongSize && received is not null;
@@ -54,8 +55,8 @@ public static class Eligibility
 
         var payer = query.Reason is RequestReason.NoReason or RequestReason.WrongSize ? policy.NoReasonReturnShippingPayer : ShippingPayer.Seller;
         trace.Pass("return-shipping", payer == ShippingPayer.Buyer
-            ? $"The buyer pays return shipping for a no-reason {(query.Kind == RequestKind.Exchange ? "exchange" : "return")}."
-            : "The seller pays return shipping.");
+            ? T("ReturnShipping.Buyer", T(query.Kind == RequestKind.Exchange ? "Word.Exchange" : "Word.Return"))
+            : T("ReturnShipping.Seller"));
         return trace.Decide(payer, warrantyCovered);
     }
 
@@ -68,8 +69,8 @@ public static class Eligibility
         if (query is { Kind: RequestKind.Exchange, Reason: RequestReason.NoReason })
         {
             trace.Check("kind-and-reason", policy.NoReasonExchange,
-                "The store exchanges without a reason, under the same rules as its no-reason returns.",
-                $"Store {policy.StoreId} takes goods back without a reason for a refund, not for an exchange: ask for a return and refund.");
+                T("NoReasonExchange.Pass"),
+                T("NoReasonExchange.Fail", policy.StoreId));
             return;
         }
 
@@ -85,8 +86,8 @@ public static class Eligibility
             _ => false,
         };
         trace.Check("kind-and-reason", fits,
-            $"A {query.Kind} request may be made for {query.Reason}.",
-            $"A {query.Kind} request cannot be made for {query.Reason}.");
+            T("KindAndReason.Pass", query.Kind, query.Reason),
+            T("KindAndReason.Fail", query.Kind, query.Reason));
     }
 
     private static void ShipmentStatus(Trace trace, EligibilityQuery query)
@@ -95,17 +96,17 @@ public static class Eligibility
         var (passed, reason) = query.Reason switch
         {
             RequestReason.NotShipped => shipped is { } at
-                ? (false, $"The order shipped on {Day(at)}.")
-                : (true, "The order has not shipped."),
+                ? (false, T("Shipment.ShippedOn", Day(at)))
+                : (true, T("Shipment.NotShipped")),
             RequestReason.NotReceived => (shipped, delivered) switch
             {
-                (null, _) => (false, "The order has not shipped yet: ask for a refund because it was not shipped."),
-                (_, { } at) => (false, $"The order was delivered on {Day(at)}."),
-                _ => (true, "The order shipped and has not been confirmed delivered."),
+                (null, _) => (false, T("Shipment.NotShippedYet")),
+                (_, { } at) => (false, T("Shipment.DeliveredOn", Day(at))),
+                _ => (true, T("Shipment.InTransit")),
             },
             _ => delivered is null
-                ? (false, "The order has not been delivered yet.")
-                : (true, "The order was delivered."),
+                ? (false, T("Shipment.NotDelivered"))
+                : (true, T("Shipment.Delivered")),
         };
         trace.Check("shipment-status", passed, reason, reason);
     }
@@ -120,18 +121,17 @@ public static class Eligibility
 
         if (SameSerial(given, recorded))
         {
-            trace.Pass("serial-number", $"Serial number {given} is the one recorded for line {line.LineId}.");
+            trace.Pass("serial-number", T("Serial.Match", given, line.LineId));
             return;
         }
 
-        var mismatch = $"Serial number {given} is not the one recorded for line {line.LineId} (ending {Tail(recorded)}).";
         if (policy.SerialMismatch == SerialMismatchRule.Flag)
         {
-            trace.Flag("serial-number", mismatch + " The request opens with this flag for the seller to check.");
+            trace.Flag("serial-number", T("Serial.Flagged", given, line.LineId, Tail(recorded)));
         }
         else
         {
-            trace.Check("serial-number", false, "", mismatch + " Check the label on the device and correct it.");
+            trace.Check("serial-number", false, T("Serial.Flagged", given, line.LineId, Tail(recorded)), T("Serial.Refused", given, line.LineId, Tail(recorded)));
         }
     }
 
@@ -146,11 +146,11 @@ public static class Eligibility
     private static void NoReasonWindow(Trace trace, EligibilityQuery query, EffectivePolicy policy, DateTimeOffset deliveredAt, DateTimeOffset now)
     {
         var windowEnd = deliveredAt.AddDays(policy.NoReasonReturnDays);
-        var what = query.Kind == RequestKind.Exchange ? "exchange" : "return";
-        trace.Window($"no-reason {what} ({policy.NoReasonReturnDays} days from receipt)", windowEnd);
+        var what = T(query.Kind == RequestKind.Exchange ? "Word.Exchange" : "Word.Return");
+        trace.Window(T("Window.NoReason", what, policy.NoReasonReturnDays), windowEnd);
         trace.Check("no-reason-window", now <= windowEnd,
-            $"Within the {policy.NoReasonReturnDays}-day no-reason {what} window, which ends {Day(windowEnd)}.",
-            $"The {policy.NoReasonReturnDays}-day no-reason {what} window ended {Day(windowEnd)}.");
+            T("NoReasonWindow.Pass", policy.NoReasonReturnDays, what, Day(windowEnd)),
+            T("NoReasonWindow.Fail", policy.NoReasonReturnDays, what, Day(windowEnd)));
     }
 
     private static void NoReasonExclusions(Trace trace, EligibilityQuery query, OrderLine line, EffectivePolicy policy)
@@ -162,8 +162,8 @@ public static class Eligibility
         }
 
         trace.Check("no-reason-exclusions", excluded == ItemCategory.None,
-            "The item is not in a category excluded from no-reason returns.",
-            $"No-reason returns exclude {Describe(excluded)} ({policy.Citation}).");
+            T("Exclusions.Pass"),
+            T("Exclusions.Fail", Describe(excluded), policy.Citation));
     }
 
     private static void IntactGoods(Trace trace, EligibilityQuery query, EffectivePolicy policy)
@@ -172,9 +172,9 @@ public static class Eligibility
         {
             trace.Check("goods-intact", query.Condition.IsIntact(),
                 query.Condition.HasFlag(ConditionIssue.OpenedForInspection)
-                    ? "The goods are intact: opening them to inspect is allowed."
-                    : "The goods are intact.",
-                $"No-reason returns need intact goods, but these show: {Describe(query.Condition & ~ConditionIssue.OpenedForInspection)}.");
+                    ? T("Intact.Inspected")
+                    : T("Intact.Pass"),
+                T("Intact.Fail", Describe(query.Condition & ~ConditionIssue.OpenedForInspection)));
         }
     }
 
@@ -185,8 +185,8 @@ public static class Eligibility
         foreach (var other in query.OtherLines ?? [])
         {
             if (trace.Check("order-line", query.Order.Line(other.LineId) is not null,
-                $"Line {other.LineId} is part of order {query.Order.OrderId}.",
-                $"Order {query.Order.OrderId} has no line {other.LineId}."))
+                T("OrderLine.Pass", other.LineId, query.Order.OrderId),
+                T("OrderLine.Fail", query.Order.OrderId, other.LineId)))
             {
                 lines.Add((query.Order.Line(other.LineId)!, other.Quantity));
             }
@@ -215,15 +215,13 @@ public static class Eligibility
         {
             var returnEnd = deliveredAt.AddDays(returnDays);
             var exchangeEnd = deliveredAt.AddDays(exchangeDays);
-            trace.Window($"three guarantees: return, exchange or repair ({returnDays} days)", returnEnd);
-            trace.Window($"three guarantees: exchange or repair ({exchangeDays} days)", exchangeEnd);
+            trace.Window(T("Window.ThreeGuarantees.Return", returnDays), returnEnd);
+            trace.Window(T("Window.ThreeGuarantees.Exchange", exchangeDays), exchangeEnd);
             var (allowed, explanation) = days <= returnDays
-                ? (true, $"A fault within {returnDays} days of receipt allows a return, an exchange or a repair.")
+                ? (true, T("ThreeGuarantees.Return", returnDays))
                 : days <= exchangeDays
-                    ? (query.Kind is RequestKind.Exchange or RequestKind.Repair,
-                        $"A fault {Math.Floor(days)} days after receipt allows an exchange or a repair (return only within {returnDays} days).")
-                    : (query.Kind == RequestKind.Repair,
-                        $"A fault {Math.Floor(days)} days after receipt allows a repair under warranty (exchange only within {exchangeDays} days).");
+                    ? (query.Kind is RequestKind.Exchange or RequestKind.Repair, T("ThreeGuarantees.Exchange", Math.Floor(days), returnDays))
+                    : (query.Kind == RequestKind.Repair, T("ThreeGuarantees.Repair", Math.Floor(days), exchangeDays));
             trace.Check("three-guarantees", allowed, explanation, explanation);
             return;
         }
@@ -231,14 +229,14 @@ public static class Eligibility
         if (policy.LegalGuaranteeMonths > 0 && query.Reason is RequestReason.Defective or RequestReason.NotAsDescribed)
         {
             var guaranteeEnd = deliveredAt.AddMonths(policy.LegalGuaranteeMonths);
-            trace.Window($"legal guarantee ({policy.LegalGuaranteeMonths} months)", guaranteeEnd);
+            trace.Window(T("Window.LegalGuarantee", policy.LegalGuaranteeMonths), guaranteeEnd);
             trace.Check("legal-guarantee", now <= guaranteeEnd || query.Kind == RequestKind.Repair,
-                $"Within the {policy.LegalGuaranteeMonths}-month legal guarantee, which ends {Day(guaranteeEnd)}.",
-                $"The {policy.LegalGuaranteeMonths}-month legal guarantee ended {Day(guaranteeEnd)}; only a paid repair remains.");
+                T("LegalGuarantee.Pass", policy.LegalGuaranteeMonths, Day(guaranteeEnd)),
+                T("LegalGuarantee.Fail", policy.LegalGuaranteeMonths, Day(guaranteeEnd)));
             return;
         }
 
-        trace.Pass("fault-claim", "A quality claim is reviewed by the seller and, if contested, by the platform.");
+        trace.Pass("fault-claim", T("FaultClaim"));
     }
 
     private static bool Warranty(Trace trace, EligibilityQuery query, OrderLine line, EffectivePolicy policy, DateTimeOffset now)
@@ -250,43 +248,43 @@ public static class Eligibility
         var end = start.AddMonths(months);
         if (months > 0)
         {
-            trace.Window($"warranty ({months} months from {(query.Order.InvoiceDate is null ? "delivery" : "the invoice date")})", end);
+            trace.Window(T(query.Order.InvoiceDate is null ? "Window.Warranty.Delivery" : "Window.Warranty.Invoice", months), end);
         }
 
-        var reasons = new List<string>();
+        var reasons = new List<Func<CultureInfo, string>>();
         if (policy.Warranty is null)
         {
-            reasons.Add("the brand has no warranty on this platform");
+            reasons.Add(T("Warranty.NoBrandWarranty"));
         }
         else
         {
             if (now > end)
             {
-                reasons.Add($"the {months}-month warranty ended {Day(end)}");
+                reasons.Add(T("Warranty.Ended", months, Day(end)));
             }
 
             if (query.FaultCause is { } cause && policy.Warranty.ExcludedCauses.Contains(cause))
             {
-                reasons.Add($"{Words(cause.ToString())} is excluded from the warranty");
+                reasons.Add(T("Warranty.ExcludedCause", Label(cause)));
             }
 
             if (policy.Warranty.ProofOfPurchaseRequired && !query.HasProofOfPurchase)
             {
-                reasons.Add("the warranty needs proof of purchase");
+                reasons.Add(T("Warranty.ProofOfPurchase"));
             }
         }
 
         var serviceCenter = policy.Warranty?.ServiceCenterId;
         trace.Check("service-center", !string.IsNullOrWhiteSpace(serviceCenter),
-            $"Service center {serviceCenter} repairs the item.",
-            $"No service center repairs line {line.LineId}: {(policy.Warranty is null ? "its brand has no warranty service on this platform" : "the brand names no service center")}. Ask for a refund, a return or an exchange instead.");
+            T("ServiceCenter.Pass", serviceCenter),
+            T(policy.Warranty is null ? "ServiceCenter.NoWarranty" : "ServiceCenter.NoneNamed", line.LineId));
         var covered = reasons.Count == 0;
         trace.Pass("warranty", covered
-            ? $"Covered by the {months}-month warranty until {Day(end)}: a defect in material or workmanship is repaired free of charge."
-            : $"Not covered: {string.Join("; ", reasons)}. The service center will quote a fee for the repair.");
+            ? T("Warranty.Covered", months, Day(end))
+            : T("Warranty.NotCovered", Joined(reasons, "List.Reasons")));
         if (line.OnSiteService && policy.Warranty?.OnSiteServiceAvailable == true)
         {
-            trace.Pass("on-site-service", "On-site service was bought with the item: the service center sends a technician instead of a courier.");
+            trace.Pass("on-site-service", T("OnSiteService"));
         }
 
         return covered;
@@ -299,8 +297,8 @@ public static class Eligibility
         if (policy.ClearanceExchangeOnly && line.HasTag(Clearance))
         {
             trace.Check("clearance-exchange-only", !refundRequest,
-                "Clearance items can be exchanged or repaired.",
-                "Clearance items can be exchanged, not returned for a refund (store policy).");
+                T("Clearance.Pass"),
+                T("Clearance.Fail"));
         }
 
         if (!policy.GiftsReturnWithMainItem || query.Kind is not (RequestKind.ReturnAndRefund or RequestKind.Exchange))
@@ -311,32 +309,37 @@ public static class Eligibility
         var included = query.IncludedLineIds ?? [];
         if (line.GiftForLineId is { } main)
         {
-            trace.Check("gift-with-main-item", false, "",
-                $"A free gift comes back with the item it came with: return line {main} instead, with this gift included.");
+            trace.Check("gift-with-main-item", false, T("Gift.Alone", main), T("Gift.Alone", main));
         }
         else if (query.Order.GiftsOf(line.LineId).ToList() is { Count: > 0 } gifts)
         {
             var missing = gifts.Where(g => !included.Contains(g.LineId)).Select(g => g.LineId).ToList();
-            var counted = string.Join(", ", gifts.Select(g => Units(g, Dispute.GiftUnits(g, line, units))));
             trace.Check("gift-with-main-item", missing.Count == 0,
-                $"The free gift ({counted}) comes back with the item.",
-                $"The free gift ({string.Join(", ", gifts.Where(g => missing.Contains(g.LineId)).Select(g => Units(g, Dispute.GiftUnits(g, line, units))))}) must come back with the item.");
+                T("Gift.Included", Joined([.. gifts.Select(g => Units(g, Dispute.GiftUnits(g, line, units)))], "List.And")),
+                T("Gift.Missing", Joined([.. gifts.Where(g => missing.Contains(g.LineId)).Select(g => Units(g, Dispute.GiftUnits(g, line, units)))], "List.And")));
         }
     }
 
     // "line line-gift" for a whole line; "2 of the 3 units of line line-pad" for part of one.
-    private static string Units(OrderLine line, int units) =>
-        units >= line.Quantity ? $"line {line.LineId}" : $"{units} of the {line.Quantity} units of line {line.LineId}";
+    private static Func<CultureInfo, string> Units(OrderLine line, int units) =>
+        units >= line.Quantity ? T("Units.Whole", line.LineId) : T("Units.Part", units, line.Quantity, line.LineId);
 
     private static string Day(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string Describe<TFlags>(TFlags flags)
+    // Each flag by its label: "custom made, perishable".
+    private static Func<CultureInfo, string> Describe<TFlags>(TFlags flags)
         where TFlags : struct, Enum =>
-        string.Join(", ", Enum.GetValues<TFlags>().Where(f => Convert.ToInt64(f, CultureInfo.InvariantCulture) != 0 && flags.HasFlag(f)).Select(f => Words(f.ToString())));
+        Joined([.. Enum.GetValues<TFlags>().Where(f => Convert.ToInt64(f, CultureInfo.InvariantCulture) != 0 && flags.HasFlag(f))
+            .Select(Label)], "List.And");
 
-    // "AudioVisualOrSoftware" -> "audio visual or software".
-    private static string Words(string pascal) =>
-        string.Concat(pascal.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+    private static Func<CultureInfo, string> Label<TEnum>(TEnum value)
+        where TEnum : struct, Enum => culture => DisputeTexts.Label(value, culture);
+
+    // A sentence of the trace, to be written in each supported language.
+    private static Func<CultureInfo, string> T(string key, params object?[] args) => culture => DisputeTexts.Format(culture, "Eligibility." + key, args);
+
+    private static Func<CultureInfo, string> Joined(IReadOnlyList<Func<CultureInfo, string>> parts, string separatorKey) =>
+        culture => string.Join(DisputeTexts.Format(culture, separatorKey), parts.Select(part => part(culture)));
 
     /// <summary>Collects the rules evaluated and the windows found.</summary>
     private sealed class Trace
@@ -348,24 +351,32 @@ public static class Eligibility
         /// <summary>The line the rules being checked are about, when the request has several; their reasons then name it.</summary>
         public string? Subject { get; set; }
 
-        public bool Check(string rule, bool passed, string passReason, string failReason)
+        public bool Check(string rule, bool passed, Func<CultureInfo, string> passReason, Func<CultureInfo, string> failReason)
         {
-            _checks.Add(new RuleCheck(rule, passed, Named(passed ? passReason : failReason)));
+            _checks.Add(Written(rule, passed, Named(passed ? passReason : failReason)));
             return passed;
         }
 
-        public void Pass(string rule, string reason) => _checks.Add(new RuleCheck(rule, true, Named(reason)));
+        public void Pass(string rule, Func<CultureInfo, string> reason) => _checks.Add(Written(rule, true, Named(reason)));
 
-        private string Named(string reason) => Subject is null ? reason : $"Line {Subject}: {reason}";
+        private Func<CultureInfo, string> Named(Func<CultureInfo, string> reason) => Subject is not { } subject ? reason : T("ForLine", subject, reason);
 
-        public void Flag(string rule, string reason)
+        public void Flag(string rule, Func<CultureInfo, string> reason)
         {
-            var flag = new RuleCheck(rule, true, reason);
+            var flag = Written(rule, true, reason);
             _checks.Add(flag);
             _flags.Add(flag);
         }
 
-        public void Window(string name, DateTimeOffset endsAt) => _windows.Add(new EligibilityWindow(name, endsAt));
+        public void Window(Func<CultureInfo, string> name, DateTimeOffset endsAt) =>
+            _windows.Add(new EligibilityWindow(name(DisputeTexts.English), endsAt) { Translations = Translations(name) });
+
+        // The reason in English, and in the other languages beside it.
+        private static RuleCheck Written(string rule, bool passed, Func<CultureInfo, string> reason) =>
+            new(rule, passed, reason(DisputeTexts.English)) { Translations = Translations(reason) };
+
+        private static Dictionary<string, string> Translations(Func<CultureInfo, string> text) =>
+            DisputeTexts.SupportedCultures.Where(c => c != DisputeTexts.English).ToDictionary(c => c.Name, text);
 
         public EligibilityDecision Decide(ShippingPayer payer, bool? warrantyCovered) =>
             new(_checks.TrueForAll(c => c.Passed), _checks, _windows, payer, warrantyCovered) { Flags = _flags };

@@ -368,7 +368,7 @@ public class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrixTests.M
         "GET /api/v1/disputes", "POST /api/v1/disputes", "POST /api/v1/disputes/{disputeId}/evidence-files",
         "POST /api/v1/attachments", "GET /api/v1/attachments/{fileId}",
         "GET /api/v1/orders/{orderId}", "POST /api/v1/orders", "GET /api/v1/orders/{orderId}/eligibility",
-        "GET /api/v1/stores/{storeId}/scorecard", "GET /api/v1/arbitration/queue", "GET /api/v1/flows", "GET /api/v1/flows/{kind}",
+        "GET /api/v1/stores/{storeId}/scorecard", "GET /api/v1/arbitration/queue", "GET /api/v1/flows", "GET /api/v1/flows/{kind}", "GET /api/v1/labels",
         "GET /api/v1/webhooks/subscriptions", "POST /api/v1/webhooks/subscriptions", "DELETE /api/v1/webhooks/subscriptions/{subscriptionId}",
         "GET /api/v1/test-clock", "POST /api/v1/test-clock/advance", "GET /api/v1/events",
         "GET /api/v1/webhooks/subscriptions/{subscriptionId}/deliveries", "POST /api/v1/webhooks/deliveries/{deliveryId}/redeliver",
@@ -448,14 +448,16 @@ public class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrixTests.M
     [InlineData(Roles.Arbitrator)]
     [InlineData(Roles.ServiceCenter)]
     [InlineData(Roles.Platform)]
-    public async Task Flows_AreDocumentationForEveryoneSignedIn_AndNotForStrangers(string role)
+    public async Task FlowsAndLabels_AreDocumentationForEveryoneSignedIn_AndNotForStrangers(string role)
     {
         using var client = _world.Api.As(role, _world.PartyOf(role));
         using var anonymous = _world.Api.CreateClient();
 
         (await client.GetAsync("/api/v1/flows")).StatusCode.Should().Be(HttpStatusCode.OK);
         (await client.GetAsync("/api/v1/flows/ReturnAndRefund")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await client.GetAsync("/api/v1/labels")).StatusCode.Should().Be(HttpStatusCode.OK);
         (await anonymous.GetAsync("/api/v1/flows")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await anonymous.GetAsync("/api/v1/labels")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
 
     [Theory]

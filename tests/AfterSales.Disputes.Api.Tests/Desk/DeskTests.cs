@@ -29,7 +29,7 @@ public sealed class DeskTests(DeskTests.Desk desk) : IClassFixture<DeskTests.Des
         await SignInAsync(host, browser, Roles.Arbitrator, Lee);
 
         var row = browser.Visible($"#queue-table tr[data-dispute='{id}']");
-        row.Text.Should().Contain(Flagship).And.Contain("Awaiting ruling").And.Contain("399.00 CNY").And.Contain("unassigned");
+        row.Text.Should().Contain(Flagship).And.Contain("Awaiting the platform's ruling").And.Contain("399.00 CNY").And.Contain("unassigned");
         browser.TextOf("#queue-table tr[data-dispute='dsp_demo_escalated'] .countdown")
             .Should().MatchRegex(@"^2d \d\dh \d\dm \d\ds left$", "the demo case collects evidence for 3 days from its escalation");
         browser.Screenshot("desk-queue");
@@ -61,11 +61,11 @@ public sealed class DeskTests(DeskTests.Desk desk) : IClassFixture<DeskTests.Des
         browser.Driver.FindElement(By.Id("order")).Text.Should().Contain("line-1 (disputed)").And.Contain("Linkwave AX3000 router");
         browser.Driver.FindElement(By.Id("policy")).Text.Should().Contain("floor-1+cn-2025.1").And.Contain("No-reason return").And.Contain("Seller response before shipment");
         browser.Driver.FindElement(By.Id("eligibility")).Text.Should().Contain("three-guarantees").And.Contain("Eligible");
-        browser.Driver.FindElement(By.Id("timeline")).Text.Should().Contain("Escalate");
+        browser.Driver.FindElement(By.Id("timeline")).Text.Should().Contain("Ask the platform to step in");
 
         browser.Visible("#case-actions button.primary").Text.Should().Be("Take this case");
         browser.Driver.FindElement(By.CssSelector("#case-actions button.primary")).Click();
-        browser.ShouldRead("#status", "You have the case. The case is now awaiting ruling.");
+        browser.ShouldRead("#status", "You have the case. The case is now awaiting the platform's ruling.");
         browser.Visible("#ruling-maximum").Text.Should().Contain("Refundable maximum: 399.00 CNY");
         browser.Screenshot("desk-case");
 
@@ -75,7 +75,7 @@ public sealed class DeskTests(DeskTests.Desk desk) : IClassFixture<DeskTests.Des
         browser.Driver.FindElement(By.CssSelector(".ruling-form button[type=submit]")).Click();
 
         browser.ShouldRead("#status", "Ruling issued. The case is now ruling issued.");
-        browser.Driver.FindElement(By.Id("arbitration")).Text.Should().Contain("Partial refund of 150.00 CNY by arb-lee");
+        browser.Driver.FindElement(By.Id("arbitration")).Text.Should().Contain("Partial refund, the buyer keeps the item · 150.00 CNY · by arb-lee");
         browser.Screenshot("desk-ruled");
         var ruled = await host.GetAsync(Roles.Arbitrator, Lee, id);
         ruled.State.Should().Be(DisputeState.RulingIssued);
@@ -210,7 +210,7 @@ public sealed class DeskTests(DeskTests.Desk desk) : IClassFixture<DeskTests.Des
         browser.Wait(d => d.FindElement(By.Id("case-title")).Text == $"Dispute {id}", "the case is open");
 
         var repair = browser.Driver.FindElement(By.Id("repair")).Text;
-        repair.Should().Contain("(on-site service)").And.Contain("Technician Wang").And.Contain("Other slot asked").And.Contain("Evenings only").And.Contain("Accepted");
+        repair.Should().Contain("(on-site service)").And.Contain("Technician Wang").And.Contain("Another slot asked for").And.Contain("Evenings only").And.Contain("Accepted");
         browser.Screenshot("desk-visits");
     }
 
@@ -228,8 +228,8 @@ public sealed class DeskTests(DeskTests.Desk desk) : IClassFixture<DeskTests.Des
 
         browser.Wait(d => d.FindElements(By.CssSelector("#backlog-table tbody tr")).Count > 0, "the backlog is tabled");
         var backlog = Rows(browser, "backlog-table");
-        backlog.Should().Contain(row => row[0] == "Collecting evidence", "the demo's escalated case collects evidence")
-            .And.Contain(row => row[0] == "Awaiting seller response", "the demo's no-reason return waits for the store");
+        backlog.Should().Contain(row => row[0] == "Platform stepped in: collecting evidence", "the demo's escalated case collects evidence")
+            .And.Contain(row => row[0] == "Awaiting the seller's response", "the demo's no-reason return waits for the store");
         backlog.Should().AllSatisfy(row => int.Parse(row[5], CultureInfo.InvariantCulture).Should().Be(row.Skip(1).Take(4).Sum(c => int.Parse(c, CultureInfo.InvariantCulture))));
         var bars = browser.Driver.FindElements(By.CssSelector("#backlog-chart rect[data-value]"));
         bars.Sum(bar => int.Parse(bar.GetAttribute("data-value")!, CultureInfo.InvariantCulture))
@@ -327,6 +327,52 @@ public sealed class DeskTests(DeskTests.Desk desk) : IClassFixture<DeskTests.Des
     }
 
     /// <summary>A return the store rejected and the buyer escalated, with a photo from the buyer and a bench log from the store.</summary>
+    [SkippableFact]
+    public async Task InChinese_TheDeskShowsItsOwnWordsAndTheEnginesInChinese_AndKeepsTheChoice()
+    {
+        var (host, browser) = await desk.StartAsync();
+        var id = await EscalatedCaseAsync(host, "desk-chinese");
+        await SignInAsync(host, browser, Roles.Arbitrator, Lee);
+
+        browser.Choose("language", "zh-CN");
+
+        browser.ShouldRead("#queue-title", "平台介入的售后申请");
+        browser.TextOf("h1").Should().Be("仲裁工作台");
+        browser.Driver.ExecuteScript("return document.documentElement.lang").Should().Be("zh-CN");
+        browser.TextOf("#who").Should().Be($"已登录：{Lee}（arbitrator）");
+        browser.TextOf("#filter-state option[value='CollectingEvidence']").Should().Be("平台介入：举证中", "the filter's states are the API's labels");
+        var row = $"#queue-table tr[data-dispute='{id}']";
+        browser.Wait(d => d.FindElement(By.CssSelector(row)).Text.Contains("等待平台裁决", StringComparison.Ordinal), "the queue is drawn again in Chinese");
+        browser.TextOf(row).Should().Contain("退货退款").And.Contain("未分配").And.MatchRegex(@"剩余 \d+天 \d\d时 \d\d分 \d\d秒");
+
+        browser.Driver.Navigate().Refresh();
+        browser.ShouldRead("#queue-title", "平台介入的售后申请");
+        browser.Visible($"#queue-table tr[data-dispute='{id}'] button").Click();
+        browser.Wait(d => d.FindElement(By.Id("case-title")).Text == $"售后申请 {id}", "the case is open, in the language kept from before the reload");
+        browser.TextOf("#claim").Should().Contain("等待平台裁决").And.Contain("最高可退金额");
+        browser.TextOf("#timeline").Should().Contain("申请平台介入").And.Contain("拒绝申请").And.Contain("买家");
+        browser.TextOf("#eligibility").Should().Contain("符合售后条件").And.MatchRegex("通过.*[\u4e00-\u9fff]", "the trace's reasons come from the API in Chinese");
+        browser.TextOf("#evidence article[data-party='Buyer'] h4").Should().Be("买家举证");
+
+        browser.Visible("#case-actions button.primary").Text.Should().Be("领取此案");
+        browser.Driver.FindElement(By.CssSelector("#case-actions button.primary")).Click();
+        browser.ShouldRead("#status", "您已领取此案。申请当前状态：等待平台裁决。");
+        browser.Visible(".ruling-form .form-title").Text.Should().Be("作出裁决");
+        browser.TextOf("label[for='ruling-rationale']").Should().Be("裁决理由（双方都会看到）");
+        browser.TextOf("#ruling-outcome option[value='PartialRefund']").Should().Be("部分退款（买家保留商品）");
+        browser.Choose("ruling-outcome", "PartialRefund");
+        browser.Driver.FindElement(By.Id("ruling-amount")).SendKeys("400.00");
+        browser.Driver.FindElement(By.Id("ruling-rationale")).SendKeys("金额过高");
+        browser.Driver.FindElement(By.CssSelector(".ruling-form button[type=submit]")).Click();
+        browser.Visible("#ruling-amount-error").Text.Should().Be("退款金额不能超过最高可退金额 399.00 CNY。");
+        browser.Screenshot("desk-zh-CN");
+
+        browser.Choose("language", "en");
+        browser.Wait(d => d.FindElement(By.Id("case-title")).Text == $"Dispute {id}", "the case is drawn again in English");
+        browser.TextOf("#claim").Should().Contain("Awaiting the platform's ruling");
+        (await host.GetAsync(Roles.Arbitrator, Lee, id)).State.Should().Be(DisputeState.AwaitingRuling, "the refused ruling was never sent");
+    }
+
     private static async Task<string> EscalatedCaseAsync(HostProcess host, string orderId)
     {
         var id = await host.OpenReturnAsync(orderId);
@@ -342,6 +388,13 @@ public sealed class DeskTests(DeskTests.Desk desk) : IClassFixture<DeskTests.Des
     private static async Task SignInAsync(HostProcess host, Browser browser, string role, string party, bool expectQueue = true)
     {
         browser.Driver.Navigate().GoToUrl(new Uri(host.BaseAddress, "/desk"));
+        // A test that switched the language leaves its choice in the browser's storage: the others read the desk in English.
+        if (browser.Driver.ExecuteScript("return localStorage.getItem('desk.language')") is not null)
+        {
+            browser.Driver.ExecuteScript("localStorage.removeItem('desk.language')");
+            browser.Driver.Navigate().Refresh();
+        }
+
         var signedIn = browser.Visible("#token, #sign-out"); // the page signs in again with a token kept from an earlier test
         if (signedIn.GetAttribute("id") == "sign-out")
         {

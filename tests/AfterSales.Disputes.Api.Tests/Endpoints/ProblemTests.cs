@@ -60,6 +60,7 @@ public class ProblemTests : IClassFixture<ApiFactory>
         var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
         problem.Type.Should().Be("/problems/validation");
         problem.Extensions["errors"]!.ToString().Should().Be(errors);
+        response.Headers.GetValues("X-Content-Type-Options").Should().Equal(["nosniff"], "a problem written by the exception handler keeps the headers of every answer");
         await ShouldBeUnchangedAsync(dispute);
     }
 

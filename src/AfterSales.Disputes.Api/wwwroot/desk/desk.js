@@ -4,7 +4,90 @@
 
 const API = '/api/v1';
 const ARBITRATION_STATES = ['CollectingEvidence', 'AwaitingMoreEvidence', 'AwaitingRuling', 'RulingIssued', 'AppealUnderReview'];
-const desk = { token: sessionStorage.getItem('desk.token'), who: null, cursor: null, dispute: null, blobs: [] };
+const desk = { token: sessionStorage.getItem('desk.token'), who: null, cursor: null, dispute: null, blobs: [], view: 'sign-in' };
+
+// ---------- language ----------
+
+// The desk's own words are English in the page and in this file, translated by i18n/<language>.json (English text
+// → translation); the engine's words (states, actions, outcomes, refusals, eligibility reasons) come from the API in
+// the language every call asks for with Accept-Language (/labels gives the label of every code).
+const LANGUAGES = ['en', 'zh-CN'];
+const i18n = { language: 'en', texts: {}, labels: {} };
+
+function preferredLanguage() {
+  const chosen = localStorage.getItem('desk.language');
+  if (LANGUAGES.includes(chosen)) return chosen;
+  return (navigator.languages ?? [navigator.language]).some((l) => /^zh(-CN|-Hans|$)/i.test(l)) ? 'zh-CN' : 'en';
+}
+
+/** The desk's text in the chosen language, with {name} filled in from values. */
+function t(english, values = {}) {
+  const text = i18n.texts[english] ?? english;
+  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+}
+
+/** The engine's label of a code (DisputeState, RulingOutcome, ...) in the chosen language; the code in words before the labels have loaded. */
+function label(enumeration, value) {
+  if (value === null || value === undefined) return '';
+  // Several flags (a Party such as "Buyer, Seller") are listed.
+  return String(value).split(', ').map((one) => i18n.labels[enumeration]?.[one] ?? words(one).toLowerCase()).join(t(', '));
+}
+
+/** A label at the start of a cell or a sentence. */
+function Label(enumeration, value) {
+  const text = label(enumeration, value);
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * Puts the page's own texts under root in the chosen language: data-i18n, the element's text; data-i18n-placeholder
+ * and data-i18n-aria-label, that attribute; an option with data-label, the label of its value. The English stays in
+ * data-en, for the next change.
+ */
+function translate(root) {
+  for (const element of root.querySelectorAll('[data-i18n]')) {
+    element.dataset.en ??= element.textContent;
+    element.textContent = t(element.dataset.en);
+  }
+  for (const attribute of ['placeholder', 'aria-label']) {
+    for (const element of root.querySelectorAll(`[data-i18n-${attribute}]`)) {
+      const key = `en${attribute === 'placeholder' ? 'Placeholder' : 'AriaLabel'}`;
+      element.dataset[key] ??= element.getAttribute(attribute);
+      element.setAttribute(attribute, t(element.dataset[key]));
+    }
+  }
+  for (const option of root.querySelectorAll('option[data-label]')) {
+    option.dataset.en ??= option.textContent;
+    option.textContent = i18n.labels[option.dataset.label] ? Label(option.dataset.label, option.value) : option.dataset.en;
+  }
+}
+
+function translatePage() {
+  document.documentElement.lang = i18n.language;
+  translate(document);
+  $('language').value = i18n.language;
+}
+
+async function loadTexts(language) {
+  i18n.language = language;
+  i18n.texts = language === 'en' ? {} : await (await fetch(`i18n/${language}.json`)).json();
+  translatePage();
+}
+
+async function loadLabels() {
+  i18n.labels = Object.fromEntries((await get('/labels')).map((set) => [set.enumeration, set.labels]));
+  translatePage();
+}
+
+async function changeLanguage(language) {
+  localStorage.setItem('desk.language', language);
+  await loadTexts(language);
+  if (!desk.token || !desk.who) return; // not signed in (yet): the page's own texts are all there is
+  showWho();
+  await loadLabels();
+  if (desk.view === 'case') await openCase(desk.dispute.id);
+  else if (desk.view !== 'sign-in') await showView(desk.view);
+}
 
 // ---------- small helpers ----------
 
@@ -27,6 +110,7 @@ function h(tag, props = {}, ...children) {
 }
 
 function show(section) {
+  desk.view = section;
   for (const id of ['sign-in', 'queue', 'case', 'service', 'stores']) $(id).hidden = id !== section;
   for (const button of document.querySelectorAll('#views button')) {
     if (button.dataset.view === (section === 'case' ? 'queue' : section)) button.setAttribute('aria-current', 'page');
@@ -40,7 +124,7 @@ function say(message, bad = false) {
 }
 
 function when(iso) {
-  return iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '';
+  return iso ? new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }) : '';
 }
 
 function words(name) {
@@ -65,9 +149,9 @@ function money(amount) {
 function parseMoney(text, currency) {
   const d = digits(currency);
   const match = /^\s*(\d{1,12})(?:\.(\d+))?\s*$/.exec(text);
-  if (!match) return { error: `Enter an amount such as ${d === 0 ? '150' : '150.' + '0'.repeat(d)}.` };
+  if (!match) return { error: t('Enter an amount such as {example}.', { example: d === 0 ? '150' : '150.' + '0'.repeat(d) }) };
   const fraction = match[2] ?? '';
-  if (fraction.length > d) return { error: `${currency} has ${d} digit${d === 1 ? '' : 's'} after the point.` };
+  if (fraction.length > d) return { error: t('{currency} has at most {digits} digits after the point.', { currency, digits: d }) };
   return { amount: { minorUnits: Number(match[1] + fraction.padEnd(d, '0')), currency } };
 }
 
@@ -78,8 +162,8 @@ function countdown(iso) {
   const hh = String(Math.floor(span / 3600000) % 24).padStart(2, '0');
   const mm = String(Math.floor(span / 60000) % 60).padStart(2, '0');
   const ss = String(Math.floor(span / 1000) % 60).padStart(2, '0');
-  const text = `${d}d ${hh}h ${mm}m ${ss}s`;
-  return { text: left < 0 ? `overdue by ${text}` : `${text} left`, overdue: left < 0, soon: left >= 0 && left < 86400000 };
+  const text = t('{d}d {h}h {m}m {s}s', { d, h: hh, m: mm, s: ss });
+  return { text: left < 0 ? t('overdue by {time}', { time: text }) : t('{time} left', { time: text }), overdue: left < 0, soon: left >= 0 && left < 86400000 };
 }
 
 function tick() {
@@ -88,7 +172,7 @@ function tick() {
     element.textContent = c.text;
     element.classList.toggle('overdue', c.overdue);
     element.classList.toggle('soon', c.soon);
-    element.title = `Due ${when(element.dataset.due)}`;
+    element.title = t('Due {when}', { when: when(element.dataset.due) });
   }
 }
 
@@ -105,18 +189,19 @@ function uuid() {
 class Problem extends Error {
   constructor(status, body) {
     const errors = body?.errors ? Object.values(body.errors).flat().join(' ') : '';
-    super(body?.detail || errors || body?.title || `The host answered ${status}.`);
+    super(body?.detail || errors || body?.title || t('The host answered {status}.', { status }));
     this.status = status;
     this.body = body;
   }
 }
 
 async function call(path, options = {}) {
-  const response = await fetch(API + path, { ...options, headers: { Authorization: `Bearer ${desk.token}`, ...options.headers } });
+  const response = await fetch(API + path,
+    { ...options, headers: { Authorization: `Bearer ${desk.token}`, 'Accept-Language': i18n.language, ...options.headers } });
   if (!response.ok) {
     let body = null;
     try { body = await response.json(); } catch { /* not problem details */ }
-    if (response.status === 401) signOut('Your token was not accepted (expired, or signed with another key). Sign in again.');
+    if (response.status === 401) signOut(t('Your token was not accepted (expired, or signed with another key). Sign in again.'));
     throw new Problem(response.status, body);
   }
   return response;
@@ -155,25 +240,32 @@ async function signIn(token) {
     input.setAttribute('aria-invalid', 'true');
     input.focus();
   };
-  if (!who?.sub || !who?.role) return refuse('That is not a bearer token: paste the whole token the host printed.');
-  if (who.role !== 'arbitrator' && who.role !== 'platform') return refuse(`This token is for a ${who.role}; the desk is for arbitrators (or the platform).`);
+  if (!who?.sub || !who?.role) return refuse(t('That is not a bearer token: paste the whole token the host printed.'));
+  if (who.role !== 'arbitrator' && who.role !== 'platform') {
+    return refuse(t('This token is for a {role}; the desk is for arbitrators (or the platform).', { role: who.role }));
+  }
   desk.token = token;
   desk.who = who;
   try {
+    await loadLabels();
     await loadQueue();
   } catch (problem) {
     desk.token = null;
-    return refuse(problem.status === 401 ? 'The host did not accept this token: expired, or signed with another key.' : problem.message);
+    return refuse(problem.status === 401 ? t('The host did not accept this token: expired, or signed with another key.') : problem.message);
   }
   sessionStorage.setItem('desk.token', token);
   error.textContent = '';
   input.removeAttribute('aria-invalid');
-  $('who').textContent = `Signed in as ${who.sub} (${who.role})`;
+  showWho();
   $('who').hidden = false;
   $('sign-out').hidden = false;
   $('views').hidden = false;
   show('queue');
   say('');
+}
+
+function showWho() {
+  $('who').textContent = t('Signed in as {party} ({role})', { party: desk.who.sub, role: desk.who.role });
 }
 
 function signOut(message = '') {
@@ -208,12 +300,12 @@ async function loadQueue(more = false) {
     body.append(h('tr', { 'data-dispute': item.id },
       h('td', {}, h('button', { type: 'button', class: 'link', onclick: () => openCase(item.id) }, item.id)),
       h('td', {}, item.storeId),
-      h('td', {}, words(item.kind)),
-      h('td', {}, words(item.state)),
+      h('td', {}, Label('RequestKind', item.kind)),
+      h('td', {}, Label('DisputeState', item.state)),
       h('td', {}, money(item.requestedRefund)),
       h('td', {}, when(item.openedAt)),
-      h('td', {}, item.arbitratorId ?? h('span', { class: 'muted' }, 'unassigned')),
-      h('td', {}, item.deadlineDueAt ? h('span', { class: 'countdown', 'data-due': item.deadlineDueAt }) : h('span', { class: 'muted' }, 'none'))));
+      h('td', {}, item.arbitratorId ?? h('span', { class: 'muted' }, t('unassigned'))),
+      h('td', {}, item.deadlineDueAt ? h('span', { class: 'countdown', 'data-due': item.deadlineDueAt }) : h('span', { class: 'muted' }, t('none')))));
   }
   desk.cursor = page.nextCursor;
   $('queue-more').hidden = !page.nextCursor;
@@ -286,9 +378,9 @@ function duration(iso) {
   if (!match) return iso;
   const [, , days = '0', hours, minutes] = match;
   const parts = [];
-  if (Number(days)) parts.push(`${Number(days)}d`);
-  if (Number(hours)) parts.push(`${Number(hours)}h`);
-  parts.push(`${Number(minutes)}m`);
+  if (Number(days)) parts.push(t('{n}d', { n: Number(days) }));
+  if (Number(hours)) parts.push(t('{n}h', { n: Number(hours) }));
+  parts.push(t('{n}m', { n: Number(minutes) }));
   return parts.join(' ');
 }
 
@@ -296,43 +388,54 @@ const percent = (value) => (value === null || value === undefined ? '' : `${(val
 
 // ---------- service levels ----------
 
-const AGE_BANDS = [['underOneDay', 'under 1 day', 'age-0'], ['oneToThreeDays', '1–3 days', 'age-1'], ['threeToSevenDays', '3–7 days', 'age-2'], ['overSevenDays', 'over 7 days', 'age-3']];
+const AGE_BANDS = () => [['underOneDay', t('under 1 day'), 'age-0'], ['oneToThreeDays', t('1–3 days'), 'age-1'], ['threeToSevenDays', t('3–7 days'), 'age-2'],
+  ['overSevenDays', t('over 7 days'), 'age-3']];
 
 async function loadServiceLevels() {
   const report = await get('/service-levels');
   $('service-summary').textContent = report.medianTimeToRuling
-    ? `Median time from escalation to ruling: ${duration(report.medianTimeToRuling)}, over ${report.rulingsCounted} ruling${report.rulingsCounted === 1 ? '' : 's'} of the last 30 days.`
-    : 'No ruling in the last 30 days.';
-  const backlog = report.backlog.map((b) => [words(b.state), b.underOneDay, b.oneToThreeDays, b.threeToSevenDays, b.overSevenDays,
+    ? t('Median time from escalation to ruling: {time}, over the {count} rulings of the last 30 days.',
+      { time: duration(report.medianTimeToRuling), count: report.rulingsCounted })
+    : t('No ruling in the last 30 days.');
+  const backlog = report.backlog.map((b) => [Label('DisputeState', b.state), b.underOneDay, b.oneToThreeDays, b.threeToSevenDays, b.overSevenDays,
     b.underOneDay + b.oneToThreeDays + b.threeToSevenDays + b.overSevenDays]);
   tableWithCsv('backlog-table', 'backlog-csv', backlog);
   barChart($('backlog-chart'), report.backlog.map((b) => ({
-    label: words(b.state), segments: AGE_BANDS.map(([key, name, css]) => ({ value: b[key], name, class: css })),
-  })), AGE_BANDS.map(([, label, css]) => ({ label, class: css })));
-  const workload = report.workload.map((w) => [w.arbitratorId ?? 'unassigned', w.openCases]);
+    label: Label('DisputeState', b.state), segments: AGE_BANDS().map(([key, name, css]) => ({ value: b[key], name, class: css })),
+  })), AGE_BANDS().map(([, name, css]) => ({ label: name, class: css })));
+  const workload = report.workload.map((w) => [w.arbitratorId ?? t('unassigned'), w.openCases]);
   tableWithCsv('workload-table', 'workload-csv', workload);
-  barChart($('workload-chart'), workload.map(([who, open]) => ({ label: who, segments: [{ value: open, name: 'open cases', class: who === 'unassigned' ? 'unassigned' : 'assigned' }] })));
+  barChart($('workload-chart'), report.workload.map((w) => ({
+    label: w.arbitratorId ?? t('unassigned'), segments: [{ value: w.openCases, name: t('open cases'), class: w.arbitratorId ? 'assigned' : 'unassigned' }],
+  })));
   $('near-table').tBodies[0].replaceChildren(...report.nearDeadline.map((d) => h('tr', { 'data-dispute': d.disputeId },
-    h('td', {}, d.disputeId), h('td', {}, d.storeId), h('td', {}, words(d.state)),
-    h('td', {}, d.arbitratorId ?? h('span', { class: 'muted' }, 'unassigned')), h('td', {}, h('span', { class: 'countdown', 'data-due': d.dueAt })))));
+    h('td', {}, d.disputeId), h('td', {}, d.storeId), h('td', {}, Label('DisputeState', d.state)),
+    h('td', {}, d.arbitratorId ?? h('span', { class: 'muted' }, t('unassigned'))), h('td', {}, h('span', { class: 'countdown', 'data-due': d.dueAt })))));
   $('near-empty').hidden = report.nearDeadline.length > 0;
   tick();
 }
 
 // ---------- store ranking ----------
 
+// The assessment's figures, by the names the API gives them.
+const FIGURES = () => ({
+  afterSalesRate: t('after-sales rate'), medianResponseHours: t('median answer (hours)'), p90ResponseHours: t('90th percentile answer (hours)'),
+  timeoutRate: t('timeout rate'), arbitrationLossRate: t('arbitration loss rate'), points: t('points'), averageRating: t('rating'),
+});
+
 async function loadRanking() {
   const current = $('ranking-period').value === 'current';
   const ranking = await get(current ? '/assessments/current' : '/assessments');
   $('ranking-caption').textContent = ranking.length === 0 ? ''
-    : current ? `${ranking[0].period} so far: each store's figures up to now against the thresholds (provisional; the period's assessment comes when it ends).`
-      : `${ranking[0].period}, assessed ${when(ranking[0].assessedAt)} under rules ${ranking[0].rulesVersion}.`;
+    : current ? t("{period} so far: each store's figures up to now against the thresholds (provisional; the period's assessment comes when it ends).", { period: ranking[0].period })
+      : t('{period}, assessed {when} under rules {rules}.', { period: ranking[0].period, when: when(ranking[0].assessedAt), rules: ranking[0].rulesVersion });
   const rows = ranking.map((a, i) => {
     const f = a.figures;
-    return [i + 1, a.storeId, words(a.level), f.requests, f.orders, percent(f.requests && f.orders ? f.requests / f.orders : null),
+    return [i + 1, a.storeId, Label('StoreLevel', a.level), f.requests, f.orders, percent(f.requests && f.orders ? f.requests / f.orders : null),
       duration(f.medianResponse), duration(f.p90Response), percent(f.requests ? f.timedOutRequests / f.requests : null),
       percent(f.arbitrationsRuled ? f.arbitrationsLost / f.arbitrationsRuled : null), f.activePoints, f.averageRating ?? '',
-      a.reasons.map((r) => `${r.figure} ${r.value} past ${r.limit} (${r.level.toLowerCase()})`).join('; ')];
+      a.reasons.map((r) => t('{figure} {value} past {limit} ({level})', { figure: FIGURES()[r.figure] ?? r.figure, value: r.value, limit: r.limit, level: label('StoreLevel', r.level) }))
+        .join(t('; '))];
   });
   tableWithCsv('ranking-table', 'ranking-csv', rows);
   for (const [i, row] of [...$('ranking-table').tBodies[0].rows].entries()) {
@@ -342,10 +445,10 @@ async function loadRanking() {
   barChart($('ranking-chart'), ranking.map((a) => ({
     label: a.storeId,
     segments: [
-      { value: a.figures.requests - a.figures.timedOutRequests, name: `requests answered in time (${a.level.toLowerCase()})`, class: `level-${a.level.toLowerCase()}` },
-      { value: a.figures.timedOutRequests, name: 'requests a seller timeout decided', class: 'timeout' },
+      { value: a.figures.requests - a.figures.timedOutRequests, name: t('requests answered in time ({level})', { level: label('StoreLevel', a.level) }), class: `level-${a.level.toLowerCase()}` },
+      { value: a.figures.timedOutRequests, name: t('requests a seller timeout decided'), class: 'timeout' },
     ],
-  })), [...['Good', 'Warning', 'Restricted'].map((level) => ({ label: level, class: `level-${level.toLowerCase()}` })), { label: 'Timed out', class: 'timeout' }]);
+  })), [...['Good', 'Warning', 'Restricted'].map((level) => ({ label: Label('StoreLevel', level), class: `level-${level.toLowerCase()}` })), { label: t('Timed out'), class: 'timeout' }]);
   $('ranking-empty').hidden = ranking.length > 0;
 }
 
@@ -374,76 +477,82 @@ async function openCase(id) {
     show('case');
     $('case-title').focus();
   } catch (problem) {
-    say(`Could not open ${id}: ${problem.message}`, true);
+    say(t('Could not open {id}: {problem}', { id, problem: problem.message }), true);
   }
 }
 
 function renderCase(dispute, order, policy, timeline, files, explained) {
   desk.dispute = dispute;
-  $('case-title').textContent = `Dispute ${dispute.id}`;
+  $('case-title').textContent = t('Dispute {id}', { id: dispute.id });
   $('case-title').tabIndex = -1;
-  $('case-summary').textContent = `${words(dispute.kind)} · ${words(dispute.reason)} · ${words(dispute.state)} · store ${dispute.storeId} · buyer ${dispute.buyerId}`;
+  $('case-summary').textContent = [Label('RequestKind', dispute.kind), Label('RequestReason', dispute.reason), dispute.labels.state,
+    t('store {store}', { store: dispute.storeId }), t('buyer {buyer}', { buyer: dispute.buyerId })].join(' · ');
   $('case-deadline').replaceChildren(dispute.deadline
-    ? h('span', {}, h('span', { class: 'countdown', 'data-due': dispute.deadline.dueAt }), ` — then ${words(dispute.deadline.expiresWith).toLowerCase()}${dispute.deadline.paused ? ' (paused)' : ''}`)
-    : 'none');
+    ? h('span', {}, h('span', { class: 'countdown', 'data-due': dispute.deadline.dueAt }),
+      t(' — {deadline}, then {action}', { deadline: dispute.deadline.label, action: dispute.deadline.expiresWithLabel }) + (dispute.deadline.paused ? t(' (paused)') : ''))
+    : t('none'));
 
   $('claim').replaceChildren(...dl([
-    ['State', words(dispute.state)],
-    ['Claimed', money(dispute.requestedRefund) || 'no refund'],
-    ['Refundable maximum', money(dispute.refundableMaximum)],
-    ...(dispute.exchangeVariant ? [['Exchange for', `${dispute.exchangeVariant.description} (${dispute.exchangeVariant.sku}) at ${money(dispute.exchangeVariant.unitPrice)}`
-      + (dispute.priceDifference?.minorUnits < 0 ? ` · ${money({ ...dispute.priceDifference, minorUnits: -dispute.priceDifference.minorUnits })} back once the replacement is confirmed` : '')]] : []),
-    ['Agreed refund', money(dispute.agreedRefund) || 'none yet'],
-    ['In the buyer\'s words', dispute.description],
-    ['Opened', when(dispute.openedAt)],
-    ['Flow', `${dispute.flowId} v${dispute.flowVersion}`],
-    ['Refund', dispute.refund ? `${money(dispute.refund.amount)} ${words(dispute.refund.status).toLowerCase()}` : 'none'],
-    ['Return shipping', `paid by the ${String(dispute.returnShippingPayer).toLowerCase()}${postage(dispute.refund)}`],
+    [t('State'), dispute.labels.state.charAt(0).toUpperCase() + dispute.labels.state.slice(1)],
+    [t('Claimed'), money(dispute.requestedRefund) || t('no refund')],
+    [t('Refundable maximum'), money(dispute.refundableMaximum)],
+    ...(dispute.exchangeVariant ? [[t('Exchange for'), t('{variant} ({sku}) at {price}', { variant: dispute.exchangeVariant.description, sku: dispute.exchangeVariant.sku, price: money(dispute.exchangeVariant.unitPrice) })
+      + (dispute.priceDifference?.minorUnits < 0 ? t(' · {amount} back once the replacement is confirmed', { amount: money({ ...dispute.priceDifference, minorUnits: -dispute.priceDifference.minorUnits }) }) : '')]] : []),
+    [t('Agreed refund'), money(dispute.agreedRefund) || t('none yet')],
+    [t("In the buyer's words"), dispute.description],
+    [t('Opened'), when(dispute.openedAt)],
+    [t('Flow'), `${dispute.flowId} v${dispute.flowVersion}`],
+    [t('Refund'), dispute.refund ? `${money(dispute.refund.amount)} ${label('RefundStatus', dispute.refund.status)}` : t('none')],
+    [t('Return shipping'), t('paid by the {payer}', { payer: label('ShippingPayer', dispute.returnShippingPayer) }) + postage(dispute.refund)],
   ]));
 
   $('order').replaceChildren(
-    h('dl', {}, ...dl([['Order', order.orderId], ['Placed', when(order.placedAt)], ['Delivered', when(order.deliveredAt) || 'not delivered'], ['Shipping paid', money(order.shippingPaid)]])),
-    table(['Line', 'Product', 'Qty', 'Paid', 'Serial', 'In this request', 'Most refunded', 'Refund'], order.lines.map((line) => {
+    h('dl', {}, ...dl([[t('Order'), order.orderId], [t('Placed'), when(order.placedAt)], [t('Delivered'), when(order.deliveredAt) || t('not delivered')],
+      [t('Shipping paid'), money(order.shippingPaid)]])),
+    table([t('Line'), t('Product'), t('Qty'), t('Paid'), t('Serial'), t('In this request'), t('Most refunded'), t('Refund')], order.lines.map((line) => {
       const held = dispute.lines.find((l) => l.lineId === line.lineId);
       const refunded = dispute.refund?.lines.find((l) => l.lineId === line.lineId);
       return [
-        held ? h('strong', {}, `${line.lineId} (disputed)`) : line.lineId,
+        held ? h('strong', {}, t('{line} (disputed)', { line: line.lineId })) : line.lineId,
         line.title, line.quantity, money(line.paid), line.serialNumber ?? '',
-        held ? `${held.units ?? line.quantity} of ${line.quantity}${held.giftFor ? ` (gift with ${held.giftFor})` : ''}` : '',
+        held ? t('{units} of {quantity}', { units: held.units ?? line.quantity, quantity: line.quantity }) + (held.giftFor ? t(' (gift with {line})', { line: held.giftFor }) : '') : '',
         held ? money(held.ceiling) : '',
-        refunded ? `${money(refunded.amount)} for ${refunded.units ?? line.quantity}` : ''];
+        refunded ? t('{amount} for {units}', { amount: money(refunded.amount), units: refunded.units ?? line.quantity }) : ''];
     })),
     dispute.receiptReport?.received
-      ? h('p', { class: 'flag', 'data-rule': 'partial-receipt' }, `Received back: ${dispute.receiptReport.received.map((r) => `${r.quantity} of line ${r.lineId}`).join(', ')}`)
+      ? h('p', { class: 'flag', 'data-rule': 'partial-receipt' },
+        t('Received back: {lines}', { lines: dispute.receiptReport.received.map((r) => t('{quantity} of line {line}', { quantity: r.quantity, line: r.lineId })).join(t(', ')) }))
       : '');
 
   $('policy').replaceChildren(
-    h('dl', {}, ...dl([['Version', policy.version], ['Region', policy.region], ['Store', `${policy.storeId} (${words(policy.storeType).toLowerCase()})`], ...policy.terms.map((t) => [t.name, t.value])])),
+    h('dl', {}, ...dl([[t('Version'), policy.version], [t('Region'), policy.region], [t('Store'), `${policy.storeId} (${label('StoreType', policy.storeType)})`],
+      ...policy.terms.map((term) => [term.name, term.value])])),
     h('p', { class: 'help' }, policy.citation));
 
   const eligibility = dispute.eligibility;
   const flagged = new Set(eligibility.flags.map((flag) => flag.rule));
   $('eligibility').replaceChildren(
-    h('p', {}, eligibility.isEligible ? h('span', { class: 'passed' }, 'Eligible') : h('span', { class: 'failed' }, 'Not eligible'),
-      ` · return shipping paid by the ${String(eligibility.returnShippingPayer).toLowerCase()}`),
-    ...eligibility.flags.map((flag) => h('p', { class: 'flag', 'data-rule': flag.rule }, `Flagged: ${flag.reason}`)),
-    table(['Rule', 'Result', 'Reason'], eligibility.trace.map((step) => [step.rule,
-      flagged.has(step.rule) ? h('span', { class: 'flagged' }, 'flagged')
-        : h('span', { class: step.passed ? 'passed' : 'failed' }, step.passed ? 'passed' : 'failed'), step.reason])),
-    h('ul', {}, eligibility.windows.map((w) => h('li', {}, `${w.name}: until ${when(w.endsAt)}`))));
+    h('p', {}, eligibility.isEligible ? h('span', { class: 'passed' }, t('Eligible')) : h('span', { class: 'failed' }, t('Not eligible')),
+      t(' · return shipping paid by the {payer}', { payer: label('ShippingPayer', eligibility.returnShippingPayer) })),
+    ...eligibility.flags.map((flag) => h('p', { class: 'flag', 'data-rule': flag.rule }, t('Flagged: {reason}', { reason: flag.reason }))),
+    table([t('Rule'), t('Result'), t('Reason')], eligibility.trace.map((step) => [step.rule,
+      flagged.has(step.rule) ? h('span', { class: 'flagged' }, t('flagged'))
+        : h('span', { class: step.passed ? 'passed' : 'failed' }, step.passed ? t('passed') : t('failed')), step.reason])),
+    h('ul', {}, eligibility.windows.map((w) => h('li', {}, t('{window}: until {when}', { window: w.name, when: when(w.endsAt) })))));
 
   renderRepair(dispute);
   renderEvidence(dispute, files);
   renderArbitration(dispute, explained);
 
   $('offers').replaceChildren(dispute.offers.length
-    ? table(['#', 'By', 'Remedy', 'Refund', 'Terms', 'Status'], dispute.offers.map((o) => [o.number, o.by, words(o.terms.remedy), money(o.terms.refund), o.terms.terms, words(o.status)]))
-    : h('p', { class: 'muted' }, 'No offers.'));
+    ? table(['#', t('By'), t('Remedy'), t('Refund'), t('Terms'), t('Status')], dispute.offers.map((o) => [o.number, Label('Party', o.by),
+      Label('Remedy', o.terms.remedy), money(o.terms.refund), o.terms.terms, Label('OfferStatus', o.status)]))
+    : h('p', { class: 'muted' }, t('No offers.')));
   $('messages').replaceChildren(dispute.messages.length
-    ? h('ul', {}, dispute.messages.map((m) => h('li', {}, h('strong', {}, `${m.by} ${m.actorId}`), ` · ${when(m.at)}: `, m.text)))
-    : h('p', { class: 'muted' }, 'No messages.'));
-  $('timeline').replaceChildren(table(['#', 'When', 'Who', 'Action', 'From', 'To'],
-    timeline.map((e) => [e.sequence, when(e.at), `${e.party} ${e.actorId}`, words(e.action), words(e.from), words(e.to)])));
+    ? h('ul', {}, dispute.messages.map((m) => h('li', {}, h('strong', {}, `${Label('Party', m.by)} ${m.actorId}`), ` · ${when(m.at)}: `, m.text)))
+    : h('p', { class: 'muted' }, t('No messages.')));
+  $('timeline').replaceChildren(table(['#', t('When'), t('Who'), t('Action'), t('From'), t('To')],
+    timeline.map((e) => [e.sequence, when(e.at), `${Label('Party', e.party)} ${e.actorId}`, Label('DisputeAction', e.action), Label('DisputeState', e.from), Label('DisputeState', e.to)])));
 
   renderActions(dispute);
   tick();
@@ -457,28 +566,28 @@ function dl(pairs) {
 function renderRepair(dispute) {
   const repair = dispute.repair;
   if (!repair) {
-    $('repair').replaceChildren(h('p', { class: 'muted' }, 'No repair.'));
+    $('repair').replaceChildren(h('p', { class: 'muted' }, t('No repair.')));
     return;
   }
 
   const application = repair.application;
   $('repair').replaceChildren(
     h('dl', {}, ...dl([
-      ['Device', [application.model, application.serialNumber].filter(Boolean).join(' · ') || 'as described'],
-      ['Fault', `${application.faultCode}: ${application.faultDescription}`],
-      ['Service center', `${repair.serviceCenterId}${dispute.onSiteService ? ' (on-site service)' : ''}`],
-      ['Warranty', repair.warrantyCovered ? 'covered' : 'not covered: a fee is quoted'],
-      ['Diagnosis', repair.diagnosis ? `${repair.diagnosis.finding}${repair.diagnosis.fee ? ` · fee ${money(repair.diagnosis.fee)}` : ''}` : 'none yet'],
+      [t('Device'), [application.model, application.serialNumber].filter(Boolean).join(' · ') || t('as described')],
+      [t('Fault'), `${application.faultCode}: ${application.faultDescription}`],
+      [t('Service center'), repair.serviceCenterId + (dispute.onSiteService ? t(' (on-site service)') : '')],
+      [t('Warranty'), repair.warrantyCovered ? t('covered') : t('not covered: a fee is quoted')],
+      [t('Diagnosis'), repair.diagnosis ? repair.diagnosis.finding + (repair.diagnosis.fee ? t(' · fee {fee}', { fee: money(repair.diagnosis.fee) }) : '') : t('none yet')],
     ])),
     repair.visits.length
-      ? table(['Visit slot', 'Proposed', 'Status', 'Buyer asked', 'Report'], repair.visits.map((v) => [
-        `${when(v.slot.start)} – ${when(v.slot.end)}${v.slot.note ? ` (${v.slot.note})` : ''}`, when(v.proposedAt), words(v.status),
-        v.otherSlotReason ?? '', v.report ? `${words(v.report.outcome)}: ${v.report.findings}` : '']))
+      ? table([t('Visit slot'), t('Proposed'), t('Status'), t('Buyer asked'), t('Report')], repair.visits.map((v) => [
+        `${when(v.slot.start)} – ${when(v.slot.end)}${v.slot.note ? ` (${v.slot.note})` : ''}`, when(v.proposedAt), Label('VisitStatus', v.status),
+        v.otherSlotReason ?? '', v.report ? `${Label('VisitOutcome', v.report.outcome)}: ${v.report.findings}` : '']))
       : '',
-    repair.repairs.length ? h('ul', {}, repair.repairs.map((r) => h('li', {}, `${words(r.result)}: ${r.notes}`))) : '',
+    repair.repairs.length ? h('ul', {}, repair.repairs.map((r) => h('li', {}, `${Label('RepairResult', r.result)}: ${r.notes}`))) : '',
     dispute.charges.length
-      ? table(['Fee charge', 'Amount', 'Status', 'Attempts', 'Reference or failure'], dispute.charges.map((c) => [
-        c.chargeId, money(c.amount), words(c.status), c.attempts, c.paymentReference ?? c.lastFailure ?? '']))
+      ? table([t('Fee charge'), t('Amount'), t('Status'), t('Attempts'), t('Reference or failure')], dispute.charges.map((c) => [
+        c.chargeId, money(c.amount), Label('ChargeStatus', c.status), c.attempts, c.paymentReference ?? c.lastFailure ?? '']))
       : '');
 }
 
@@ -487,8 +596,8 @@ function postage(refund) {
   const settled = refund?.returnPostage;
   if (!settled) return '';
   return settled.minorUnits > 0
-    ? ` · ${money(settled)} postage reimbursed in the refund`
-    : ` · ${money({ ...settled, minorUnits: -settled.minorUnits })} prepaid label deducted from the refund`;
+    ? t(' · {amount} postage reimbursed in the refund', { amount: money(settled) })
+    : t(' · {amount} prepaid label deducted from the refund', { amount: money({ ...settled, minorUnits: -settled.minorUnits }) });
 }
 
 function table(headings, rows) {
@@ -503,10 +612,10 @@ function renderEvidence(dispute, files) {
   $('evidence').replaceChildren(...parties.map((party) => {
     const statements = dispute.evidence.filter((e) => e.by === party);
     const own = files.filter((f) => f.uploadedBy === party);
-    return h('article', { 'aria-label': `Evidence from the ${words(party).toLowerCase()}`, 'data-party': party },
-      h('h4', {}, `From the ${words(party).toLowerCase()}`),
-      statements.length ? statements.map((e) => h('p', {}, h('span', { class: 'muted' }, `${when(e.at)}: `), e.submission.statement)) : h('p', { class: 'muted' }, 'No statement.'),
-      own.length ? h('ul', { class: 'files' }, own.map((file) => evidenceFile(dispute, file))) : h('p', { class: 'muted' }, 'No files.'));
+    return h('article', { 'aria-label': t('Evidence from the {party}', { party: label('Party', party) }), 'data-party': party },
+      h('h4', {}, t('From the {party}', { party: label('Party', party) })),
+      statements.length ? statements.map((e) => h('p', {}, h('span', { class: 'muted' }, `${when(e.at)}: `), e.submission.statement)) : h('p', { class: 'muted' }, t('No statement.')),
+      own.length ? h('ul', { class: 'files' }, own.map((file) => evidenceFile(dispute, file))) : h('p', { class: 'muted' }, t('No files.')));
   }));
 }
 
@@ -522,40 +631,42 @@ function evidenceFile(dispute, file) {
       link.remove();
       setTimeout(() => URL.revokeObjectURL(link.href), 10000);
     } catch (problem) {
-      say(`Could not download ${file.fileName}: ${problem.message}`, true);
+      say(t('Could not download {file}: {problem}', { file: file.fileName, problem: problem.message }), true);
     }
-  } }, `Download ${file.fileName}`);
+  } }, t('Download {file}', { file: file.fileName }));
   if (file.contentType.startsWith('image/')) {
     // Images are fetched with the token (the file route is not public) and shown from a blob URL.
-    const image = h('img', { alt: `${file.fileName} from the ${words(file.uploadedBy).toLowerCase()}`, 'data-file': file.id });
+    const image = h('img', { alt: t('{file} from the {party}', { file: file.fileName, party: label('Party', file.uploadedBy) }), 'data-file': file.id });
     call(url).then((r) => r.blob()).then((blob) => {
       image.src = URL.createObjectURL(blob);
       desk.blobs.push(image.src);
-    }).catch(() => { image.alt = `${file.fileName} could not be loaded`; });
+    }).catch(() => { image.alt = t('{file} could not be loaded', { file: file.fileName }); });
     item.append(image);
   }
-  item.append(download, h('span', { class: 'muted' }, ` ${Math.ceil(file.size / 1024)} KB`));
+  item.append(download, h('span', { class: 'muted' }, ` ${t('{n} KB', { n: Math.ceil(file.size / 1024) })}`));
   return item;
 }
 
 function renderArbitration(dispute, explained) {
   const appealReview = explained.find((a) => a.action === 'AssignAppealReviewer');
   $('arbitration').replaceChildren(...dispute.arbitration.map((round) => h('article', { 'data-round': round.round },
-    h('h4', {}, `Round ${round.round}: escalated by the ${round.escalatedBy.toLowerCase()} ${when(round.escalatedAt)}`),
+    h('h4', {}, t('Round {round}: escalated by the {party} {when}', { round: round.round, party: label('Party', round.escalatedBy), when: when(round.escalatedAt) })),
     h('dl', {}, ...dl([
-      ['Why', round.reason],
-      ['Evidence from', round.evidenceFrom],
-      ['Arbitrator', round.arbitratorId ?? 'unassigned'],
-      ['Evidence requested', round.pendingRequest ? `from the ${round.pendingRequest.from.toLowerCase()}: ${round.pendingRequest.request}` : 'none pending'],
-      ...round.rulings.map((r) => [r.onAppeal ? 'Decision on appeal' : 'Ruling',
-        `${words(r.terms.outcome)}${r.terms.refund ? ` of ${money(r.terms.refund)}` : ''} by ${r.arbitratorId} ${when(r.at)}: ${r.terms.rationale}`
-        + (r.terms.penaltyPoints ? ` · store penalty ${r.terms.penaltyPoints} (${r.terms.penaltyReason})` : '')]),
-      ...round.appeals.map((a) => ['Appeal', `by the ${a.by.toLowerCase()} ${when(a.at)}: ${a.reason}`]),
-      ['Appeal reviewer', round.reviewerId ?? (round.appeals.length ? 'unassigned' : '—')],
-      ['Accepted by', round.acceptedBy],
+      [t('Why'), round.reason],
+      [t('Evidence from'), Label('Party', round.evidenceFrom)],
+      [t('Arbitrator'), round.arbitratorId ?? t('unassigned')],
+      [t('Evidence requested'), round.pendingRequest
+        ? t('from the {party}: {request}', { party: label('Party', round.pendingRequest.from), request: round.pendingRequest.request }) : t('none pending')],
+      ...round.rulings.map((r) => [r.onAppeal ? t('Decision on appeal') : t('Ruling'),
+        Label('RulingOutcome', r.terms.outcome) + (r.terms.refund ? ` · ${money(r.terms.refund)}` : '')
+        + t(' · by {arbitrator} {when}: {rationale}', { arbitrator: r.arbitratorId, when: when(r.at), rationale: r.terms.rationale })
+        + (r.terms.penaltyPoints ? t(' · store penalty {points} ({reason})', { points: r.terms.penaltyPoints, reason: r.terms.penaltyReason }) : '')]),
+      ...round.appeals.map((a) => [t('Appeal'), t('by the {party} {when}: {reason}', { party: label('Party', a.by), when: when(a.at), reason: a.reason })]),
+      [t('Appeal reviewer'), round.reviewerId ?? (round.appeals.length ? t('unassigned') : '—')],
+      [t('Accepted by'), Label('Party', round.acceptedBy)],
     ])))));
   if (dispute.state === 'AppealUnderReview' && appealReview && !appealReview.allowed) {
-    $('arbitration').append(h('p', { class: 'help', id: 'appeal-note' }, `Appeals are reviewed by a different arbitrator: ${appealReview.reason}`));
+    $('arbitration').append(h('p', { class: 'help', id: 'appeal-note' }, t('Appeals are reviewed by a different arbitrator: {reason}', { reason: appealReview.reason })));
   }
 }
 
@@ -566,17 +677,17 @@ function renderActions(dispute) {
   const actions = $('case-actions');
   actions.replaceChildren();
   const button = (label, route, done) => h('button', { type: 'button', class: 'primary', onclick: () => run(null, route, {}, done) }, label);
-  if (allowed.has('AssignArbitrator')) actions.append(button('Take this case', 'assignment', 'You have the case.'));
-  if (allowed.has('AssignAppealReviewer')) actions.append(button('Take this appeal', 'appeal/assignment', 'You review the appeal.'));
-  if (allowed.has('RetryRefund')) actions.append(button('Retry the refund', 'refund/retry', 'The refund is retried.'));
-  if (allowed.has('Rule')) actions.append(rulingForm(dispute, 'Rule', 'ruling', 'Issue ruling', 'Ruling issued.'));
-  if (allowed.has('OverturnRuling')) actions.append(rulingForm(dispute, 'Overturn the ruling', 'appeal/overturn', 'Overturn', 'Ruling overturned.'));
+  if (allowed.has('AssignArbitrator')) actions.append(button(t('Take this case'), 'assignment', t('You have the case.')));
+  if (allowed.has('AssignAppealReviewer')) actions.append(button(t('Take this appeal'), 'appeal/assignment', t('You review the appeal.')));
+  if (allowed.has('RetryRefund')) actions.append(button(t('Retry the refund'), 'refund/retry', t('The refund is retried.')));
+  if (allowed.has('Rule')) actions.append(rulingForm(dispute, t('Rule on the case'), 'ruling', t('Issue ruling'), t('Ruling issued.')));
+  if (allowed.has('OverturnRuling')) actions.append(rulingForm(dispute, t('Overturn the ruling'), 'appeal/overturn', t('Overturn'), t('Ruling overturned.')));
   if (allowed.has('UpholdRuling')) {
-    actions.append(textForm('Uphold the ruling', 'Rationale', 'appeal/uphold', 'Uphold', (text) => ({ rationale: text }), 'Ruling upheld.'));
+    actions.append(textForm(t('Uphold the ruling'), t('Rationale'), 'appeal/uphold', t('Uphold'), (text) => ({ rationale: text }), t('Ruling upheld.')));
   }
   if (allowed.has('RequestMoreEvidence')) actions.append(evidenceRequestForm());
-  if (allowed.has('SendMessage')) actions.append(textForm('Message both parties', 'Message', 'messages', 'Send', (text) => ({ text }), 'Message sent.'));
-  if (!actions.children.length) actions.append(h('p', { class: 'muted' }, 'Nothing for you to do on this case now.'));
+  if (allowed.has('SendMessage')) actions.append(textForm(t('Message both parties'), t('Message'), 'messages', t('Send'), (text) => ({ text }), t('Message sent.')));
+  if (!actions.children.length) actions.append(h('p', { class: 'muted' }, t('Nothing for you to do on this case now.')));
 }
 
 /** Sends an action and shows the case as it now is; problems stay on the form that sent them. */
@@ -586,26 +697,26 @@ async function run(form, route, body, done) {
   try {
     const dispute = await act(route, body);
     await openCase(dispute.id);
-    say(`${done} The case is now ${words(dispute.state).toLowerCase()}.`);
+    say(t('{done} The case is now {state}.', { done, state: dispute.labels.state }));
   } catch (problem) {
     if (error) error.textContent = problem.message;
     else say(problem.message, true);
-    if (problem.status === 412) say('Someone else changed the case: reload it to see what they did.', true);
+    if (problem.status === 412) say(t('Someone else changed the case: reload it to see what they did.'), true);
   }
 }
 
-function textForm(title, label, route, submit, body, done) {
+function textForm(title, field, route, submit, body, done) {
   const id = `form-${route.replace(/\W/g, '-')}`;
   const form = h('form', { class: 'panel', novalidate: true, 'aria-labelledby': `${id}-title` },
     h('h3', { id: `${id}-title` }, title),
-    h('div', {}, h('label', { for: `${id}-text` }, label), h('textarea', { id: `${id}-text`, rows: 3, required: true })),
+    h('div', {}, h('label', { for: `${id}-text` }, field), h('textarea', { id: `${id}-text`, rows: 3, required: true })),
     h('p', { class: 'error form-error', role: 'alert' }),
     h('button', { type: 'submit' }, submit));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const text = form.querySelector('textarea').value.trim();
     if (!text) {
-      form.querySelector('.form-error').textContent = `${label} is required.`;
+      form.querySelector('.form-error').textContent = t('{field} is required.', { field });
       return;
     }
     run(form, route, body(text), done);
@@ -615,27 +726,28 @@ function textForm(title, label, route, submit, body, done) {
 
 function evidenceRequestForm() {
   const form = h('form', { class: 'panel', novalidate: true, 'aria-labelledby': 'evidence-request-title' },
-    h('h3', { id: 'evidence-request-title' }, 'Request more evidence'),
-    h('div', {}, h('label', { for: 'evidence-request-from' }, 'From'),
+    h('h3', { id: 'evidence-request-title' }, t('Request more evidence')),
+    h('div', {}, h('label', { for: 'evidence-request-from' }, t('Ask for it from')),
       // One party per request: the other party's clock pauses while it answers (ask the other one next).
-      h('select', { id: 'evidence-request-from' }, h('option', { value: 'Buyer' }, 'Buyer'), h('option', { value: 'Seller' }, 'Seller'))),
-    h('div', {}, h('label', { for: 'evidence-request-text' }, 'What is needed'), h('textarea', { id: 'evidence-request-text', rows: 3, required: true })),
+      h('select', { id: 'evidence-request-from' }, h('option', { value: 'Buyer' }, Label('Party', 'Buyer')), h('option', { value: 'Seller' }, Label('Party', 'Seller')))),
+    h('div', {}, h('label', { for: 'evidence-request-text' }, t('What is needed')), h('textarea', { id: 'evidence-request-text', rows: 3, required: true })),
     h('p', { class: 'error form-error', role: 'alert' }),
-    h('button', { type: 'submit' }, 'Request evidence'));
+    h('button', { type: 'submit' }, t('Request evidence')));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const text = $('evidence-request-text').value.trim();
     if (!text) {
-      form.querySelector('.form-error').textContent = 'Say what evidence is needed.';
+      form.querySelector('.form-error').textContent = t('Say what evidence is needed.');
       return;
     }
-    run(form, 'evidence-requests', { from: $('evidence-request-from').value, request: text }, 'Evidence requested.');
+    run(form, 'evidence-requests', { from: $('evidence-request-from').value, request: text }, t('Evidence requested.'));
   });
   return form;
 }
 
 function rulingForm(dispute, title, route, submit, done) {
   const form = document.getElementById('ruling-template').content.firstElementChild.cloneNode(true);
+  translate(form);
   form.querySelector('.form-title').textContent = title;
   form.querySelector('button[type=submit]').textContent = submit;
   const currency = dispute.refundableMaximum.currency;
@@ -646,8 +758,9 @@ function rulingForm(dispute, title, route, submit, done) {
   const update = () => {
     amount.disabled = !takesAmount();
     maximum.textContent = takesAmount()
-      ? `In ${currency}. Refundable maximum: ${money(dispute.refundableMaximum)}.${outcome.value === 'PartialRefund' ? '' : ' Leave empty for the full claim.'}`
-      : `A ruling of ${words(outcome.value).toLowerCase()} carries no refund amount.`;
+      ? t('In {currency}. Refundable maximum: {maximum}.', { currency, maximum: money(dispute.refundableMaximum) })
+        + (outcome.value === 'PartialRefund' ? '' : t(' Leave empty for the full claim.'))
+      : t('A ruling of {outcome} carries no refund amount.', { outcome: label('RulingOutcome', outcome.value) });
   };
   outcome.addEventListener('change', update);
   update();
@@ -668,17 +781,17 @@ function rulingForm(dispute, title, route, submit, done) {
     if (takesAmount() && (amount.value.trim() || outcome.value === 'PartialRefund')) {
       const parsed = parseMoney(amount.value, currency);
       if (parsed.error) valid = fail(amount, parsed.error);
-      else if (parsed.amount.minorUnits <= 0) valid = fail(amount, 'The refund must be more than zero.');
+      else if (parsed.amount.minorUnits <= 0) valid = fail(amount, t('The refund must be more than zero.'));
       else if (parsed.amount.minorUnits > dispute.refundableMaximum.minorUnits) {
-        valid = fail(amount, `The refund cannot be more than the refundable maximum of ${money(dispute.refundableMaximum)}.`);
+        valid = fail(amount, t('The refund cannot be more than the refundable maximum of {maximum}.', { maximum: money(dispute.refundableMaximum) }));
       } else refund = parsed.amount;
     }
     const rationale = form.elements.rationale.value.trim();
-    if (!rationale) valid = fail(form.elements.rationale, 'Give the rationale: both parties read it.');
+    if (!rationale) valid = fail(form.elements.rationale, t('Give the rationale: both parties read it.'));
     const points = Number(form.elements.penalty.value || '0');
     const penaltyReason = form.elements.penaltyReason.value.trim();
-    if (!Number.isInteger(points) || points < 0) valid = fail(form.elements.penalty, 'Penalty points are a whole number, 0 for none.');
-    else if (points > 0 && !penaltyReason) valid = fail(form.elements.penalty, 'A penalty needs a reason.');
+    if (!Number.isInteger(points) || points < 0) valid = fail(form.elements.penalty, t('Penalty points are a whole number, 0 for none.'));
+    else if (points > 0 && !penaltyReason) valid = fail(form.elements.penalty, t('A penalty needs a reason.'));
     if (!valid) {
       form.querySelector('[aria-invalid=true]')?.focus();
       return;
@@ -693,7 +806,13 @@ function rulingForm(dispute, title, route, submit, done) {
 
 // ---------- wiring ----------
 
-document.addEventListener('DOMContentLoaded', () => {
+document.addEventListener('DOMContentLoaded', async () => {
+  $('language').addEventListener('change', () => changeLanguage($('language').value).catch((problem) => say(problem.message, true)));
+  try {
+    await loadTexts(preferredLanguage());
+  } catch {
+    await loadTexts('en'); // the page's own English stays readable if a dictionary cannot be read
+  }
   $('sign-in-form').addEventListener('submit', (event) => {
     event.preventDefault();
     signIn($('token').value.trim());

@@ -2,6 +2,7 @@ using System.Text.Json;
 using AfterSales.Disputes.Application.Ports;
 using AfterSales.Disputes.Application.Serialization;
 using AfterSales.Disputes.Disputes;
+using AfterSales.Disputes.Localization;
 
 namespace AfterSales.Disputes.Application.Outbox;
 
@@ -21,7 +22,10 @@ public static class DisputeOutbox
         {
             var payload = new WebhookEvent(
                 EventId(appended), EventType(appended.Action), appended.At, dispute.Id, dispute.OrderId, dispute.StoreId, dispute.BuyerId,
-                appended.Sequence, appended.Party.ToString(), appended.ActorId, appended.Action, appended.From, appended.To, appended.Data);
+                appended.Sequence, appended.Party.ToString(), appended.ActorId, appended.Action, appended.From, appended.To, appended.Data)
+            {
+                Summaries = DisputeTexts.SupportedCultures.ToDictionary(c => c.Name, c => DisputeTexts.Summary(appended, c)),
+            };
             messages.Add(new OutboxMessage(payload.Id, OutboxKind.DisputeEvent, dispute.Id, dispute.StoreId, payload.Type,
                 JsonSerializer.Serialize(payload, DisputeJson.Options), appended.At));
 
@@ -95,4 +99,11 @@ public sealed record WebhookEvent(
     DisputeAction Action,
     DisputeState From,
     DisputeState To,
-    DisputeEventData? Data);
+    DisputeEventData? Data)
+{
+    /// <summary>
+    /// What happened, in a sentence in each supported language, by culture name (<c>en</c>, <c>zh-CN</c>): a webhook has
+    /// no request to choose a language by, so the receiver picks the one it shows.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Summaries { get; init; } = new Dictionary<string, string>();
+}
