@@ -35,6 +35,9 @@ internal sealed class ApiHost : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>How long the process took from its start to its first 200 on <c>/health/ready</c>.</summary>
+    public TimeSpan ReadyAfter { get; private set; }
+
     /// <summary>The built host: the harness references the API project, so it is built in the same configuration.</summary>
     public static string Folder
     {
@@ -60,18 +63,20 @@ internal sealed class ApiHost : IAsyncDisposable
         listener.Stop();
 
         var host = new ApiHost(Directory.CreateDirectory(dataFolder).FullName, port);
+        var clock = Stopwatch.StartNew();
         host._host = host.Run($"AfterSales.Disputes.Api.dll --urls {host.BaseAddress.ToString().TrimEnd('/')}");
         host._host.OutputDataReceived += (_, e) => host.Append(e.Data);
         host._host.ErrorDataReceived += (_, e) => host.Append(e.Data);
         host._host.BeginOutputReadLine();
         host._host.BeginErrorReadLine();
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
-        for (var attempt = 0; attempt < 300; attempt++)
+        for (var attempt = 0; attempt < 1_500; attempt++)
         {
             try
             {
                 if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode)
                 {
+                    host.ReadyAfter = clock.Elapsed;
                     return host;
                 }
             }
@@ -84,7 +89,7 @@ internal sealed class ApiHost : IAsyncDisposable
                 break;
             }
 
-            await Task.Delay(100);
+            await Task.Delay(20); // S1 is read from this loop
         }
 
         throw new InvalidOperationException($"The API host did not become ready:{Environment.NewLine}{host._output}");

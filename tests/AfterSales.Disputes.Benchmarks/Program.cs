@@ -73,7 +73,8 @@ try
     // E3: the same transition through the real host over HTTP: the most it answers, then half of that on a schedule.
     await using (var host = await ApiHost.StartAsync(Path.Combine(folder, "e3")))
     {
-        var http = await HttpTransitions.StartAsync(host, await host.SeedAsync(disputes));
+        var seededOverHttp = await host.SeedAsync(disputes);
+        var http = await HttpTransitions.StartAsync(host, seededOverHttp);
         // A fresh host process needs longer than the engine in process before tiered compilation settles.
         var maximum = await http.MaximumAsync(budget, clients: 16, warmUp: TimeSpan.FromSeconds(quick ? 4 : 20));
         Report(new("E3", maximum, "transitions/s", "HTTP transitions through the host: bearer token, If-Match, Idempotency-Key; 16 clients in closed loops"));
@@ -83,6 +84,25 @@ try
         Report(new("E3p99", HttpTransitions.Percentile(latencies, 99), "ms", "latency at that rate, 99th percentile"));
         Report(new("E3p99.9", HttpTransitions.Percentile(latencies, 99.9), "ms", "latency at that rate, 99.9th percentile"));
         Report(new("E3errors", http.Errors, "errors", "answers other than 200 in E3"));
+
+        // R1 and R2: reads of the same disputes on the same host, against its floor (a static authenticated answer).
+        var httpReads = await HttpReads.StartAsync(host, seededOverHttp);
+        var readWarmUp = TimeSpan.FromSeconds(quick ? 2 : 5);
+        var (floor, floorP99) = await httpReads.MeasureAsync(budget, 32, HttpReads.Read.Static, readWarmUp);
+        Report(new("Rstatic", floor, "requests/s", "authenticated GET of a static answer (/api/v1/flows), 32 closed loops: the host's floor"));
+        Report(new("Rstaticp99", floorP99, "ms", "its latency, 99th percentile"));
+        var (one, oneP99) = await httpReads.MeasureAsync(budget, 32, HttpReads.Read.Dispute, readWarmUp);
+        Report(new("R1", one, "requests/s", "GET one dispute (the store's view with its allowed actions), 32 closed loops"));
+        Report(new("R1p99", oneP99, "ms", "its latency, 99th percentile"));
+        var (unchanged, _) = await httpReads.MeasureAsync(budget, 32, HttpReads.Read.DisputeUnchanged, readWarmUp);
+        Report(new("R2", unchanged, "requests/s", "GET one dispute with If-None-Match its current ETag, 32 closed loops"));
+        Report(new("Rerrors", httpReads.Errors, "answers", "answers other than 200 in R1 and 304 in R2"));
+    }
+
+    // S1: the host started again on the database E3 left, until it answers ready.
+    await using (var restarted = await ApiHost.StartAsync(Path.Combine(folder, "e3")))
+    {
+        Report(new("S1", restarted.ReadyAfter.TotalSeconds, "s", "from starting the host process on an existing database to 200 on /health/ready"));
     }
 
     // E4: 64 writers at once, each on its own dispute; busy database errors must never reach a caller.
@@ -174,6 +194,11 @@ var goals = new List<(string Name, string Text, double Actual, double Goal, bool
     ("E3/E2", "HTTP transitions ≥ 0.6 × persisted transitions", Value("E3") / Value("E2"), 0.6, true),
     ("E3p99", "p99 at half the HTTP maximum ≤ 25 ms", Value("E3p99"), 25, false),
     ("E3errors", "every HTTP transition answered 200", Value("E3errors"), 0, false),
+    ("R1/Rstatic", "GET one dispute ≥ 0.3 × the host's static floor", Value("R1") / Value("Rstatic"), 0.3, true),
+    ("R1p99", "GET one dispute p99 ≤ 20 ms", Value("R1p99"), 20, false),
+    ("R2/Rstatic", "an unchanged dispute's 304 ≥ 0.5 × the static floor", Value("R2") / Value("Rstatic"), 0.5, true),
+    ("Rerrors", "every read answered 200, every unchanged read 304", Value("Rerrors"), 0, false),
+    ("S1", "ready ≤ 2 s after start on an existing database", Value("S1"), 2, false),
     ("E4/E2", "64 concurrent writers ≥ 0.9 × one writer", Value("E4") / Value("E2"), 0.9, true),
     ("E4errors", "no busy error reaches a writer", Value("E4errors"), 0, false),
     ("E5/E2", "deadline firings ≥ 5 × persisted transitions", Value("E5") / Value("E2"), 5, true),

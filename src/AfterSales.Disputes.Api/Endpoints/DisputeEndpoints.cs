@@ -53,9 +53,24 @@ internal static class DisputeEndpoints
             }
 
             http.Response.SetVersion(dispute.Version);
-            return TypedResults.Ok(DisputeResponse.From(dispute, caller.Actor, time.GetUtcNow()));
-        }).WithName("Disputes_Get").WithDescription("The whole case: state, deadline, offers, shipments, refund, repair, arbitration, evidence, messages and the caller's allowed actions.").WithSummary("A dispute with the actions the caller may take now; its ETag is the version to send in If-Match.").WithMetadata(new SendsETag())
-            .Produces<DisputeResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+            // The ETag is the case's version, the same for every caller and language, while the answer is the caller's
+            // own in its language: a browser that kept one caller's answer would revalidate it for another (Chromium
+            // does, when Vary differs) and be told 304. So nothing is stored; a client that asks with If-None-Match
+            // holds its own answer, and a 304 tells it the case has not changed.
+            http.Response.Headers.CacheControl = "no-store";
+            var now = time.GetUtcNow();
+            // Unchanged: no event since the caller's version, and no deadline fallen due since (which can change
+            // what the caller may do before the worker has fired it).
+            if (http.Request.AlreadyHas(dispute.Version) && dispute.Deadline?.IsDueAt(now) != true)
+            {
+                return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+            }
+
+            return TypedResults.Ok(DisputeResponse.From(dispute, caller.Actor, now));
+        }).WithName("Disputes_Get").WithDescription("The whole case: state, deadline, offers, shipments, refund, repair, arbitration, evidence, messages and the caller's allowed actions. "
+            + "With an If-None-Match header holding the ETag last read, an unchanged case (no event since, no deadline fallen due) answers 304 without a body.")
+            .WithSummary("A dispute with the actions the caller may take now; its ETag is the version to send in If-Match.").WithMetadata(new SendsETag())
+            .Produces<DisputeResponse>().Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound);
 
         disputes.MapGet("/{disputeId}/order", async (string disputeId, HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
             await mediator.VisibleDisputeAsync(http.Caller(), disputeId, cancellationToken) is { } dispute

@@ -29,6 +29,16 @@ internal static class Http
 
     public static bool HasIfMatch(this HttpRequest request) => !string.IsNullOrWhiteSpace(request.Headers[HeaderNames.IfMatch]);
 
+    /// <summary>
+    /// Whether <c>If-None-Match</c> names <paramref name="version"/> (weak comparison, as RFC 9110 has it for
+    /// <c>If-None-Match</c>; <c>*</c> names any version): the caller already holds what it would be answered.
+    /// </summary>
+    public static bool AlreadyHas(this HttpRequest request, int version)
+    {
+        var current = new EntityTagHeaderValue(string.Create(CultureInfo.InvariantCulture, $"\"{version}\""));
+        return request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(current, useStrongComparison: false));
+    }
+
     public static void SetVersion(this HttpResponse response, int version) =>
         response.Headers.ETag = string.Create(CultureInfo.InvariantCulture, $"\"{version}\"");
 

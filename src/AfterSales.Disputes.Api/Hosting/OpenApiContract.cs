@@ -17,6 +17,7 @@ internal sealed record RequiresIfMatch;
 /// <summary>Marks a route whose successful answer carries the dispute's version as its <c>ETag</c>.</summary>
 internal sealed record SendsETag;
 
+
 /// <summary>Marks a route whose successful answer is a list of at most <paramref name="Max"/> items, or a text of at most that many characters.</summary>
 /// <param name="Max">The bound.</param>
 internal sealed record AnswersAtMost(int Max);
@@ -301,7 +302,7 @@ internal sealed class OpenApiContract(JsonSerializerOptions json, long maxUpload
                 response.Headers["Retry-After"] = new OpenApiHeaderReference("Retry-After", context.Document);
             }
 
-            if (status[0] == '2' && metadata.OfType<SendsETag>().Any())
+            if ((status[0] == '2' || status == "304") && metadata.OfType<SendsETag>().Any())
             {
                 response.Headers["ETag"] = new OpenApiHeader { Description = "The dispute's version, to send back in If-Match.", Required = true, Schema = Text(16) };
             }
