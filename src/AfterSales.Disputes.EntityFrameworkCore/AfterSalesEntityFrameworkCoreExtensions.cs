@@ -47,6 +47,7 @@ public static class AfterSalesEntityFrameworkCoreExtensions
         services.AddScoped<AfterSalesDbContext>(provider => provider.GetRequiredService<TContext>());
         services.AddSingleton(_ => gate());
         services.AddSingleton<TimelineCache>();
+        services.AddSingleton<StoreQueries>();
         services.AddScoped<StoreTransactions>();
         services.AddScoped<IDisputeStore, EfDisputeStore>();
         services.AddScoped<IOrderStore, EfOrderStore>();

@@ -17,16 +17,18 @@ internal sealed class EfDisputeStore : IDisputeStore
     private readonly AfterSalesDbContext _db;
     private readonly StoreTransactions _transactions;
     private readonly TimelineCache _timelines;
+    private readonly StoreQueries _queries;
 
     // The summary row of each dispute this scope loaded, as stored at the version it was loaded at: a save
     // sets only the columns that changed without replaying the timeline to find the row before.
     private readonly Dictionary<Dispute, (int Version, DisputeRow Row)> _loaded = new(ReferenceEqualityComparer.Instance);
 
-    public EfDisputeStore(AfterSalesDbContext db, StoreTransactions transactions, TimelineCache timelines)
+    public EfDisputeStore(AfterSalesDbContext db, StoreTransactions transactions, TimelineCache timelines, StoreQueries queries)
     {
         _db = db;
         _transactions = transactions;
         _timelines = timelines;
+        _queries = queries;
     }
 
     public async Task<Dispute?> FindAsync(string disputeId, CancellationToken cancellationToken)
@@ -35,10 +37,12 @@ internal sealed class EfDisputeStore : IDisputeStore
         var known = _timelines.Known(disputeId);
         var after = known.Length;
         await _transactions.KeepConnectionOpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await _db.DisputeEvents.AsNoTracking()
-            .Where(e => e.DisputeId == disputeId && e.Sequence > after)
-            .OrderBy(e => e.Sequence)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<DisputeEventRow>();
+        await foreach (var row in _queries.EventsAfter(_db, disputeId, after).WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(row);
+        }
+
         if (rows.Count == 0)
         {
             return known.Length == 0 ? null : Loaded(Dispute.Rebuild(known));
