@@ -3,6 +3,7 @@ using AfterSales.Disputes.Application.Disputes;
 using AfterSales.Disputes.Application.Ports;
 using AfterSales.Disputes.Disputes;
 using MediatR;
+using Microsoft.AspNetCore.Mvc;
 
 namespace AfterSales.Disputes.Api.Endpoints;
 
@@ -13,7 +14,7 @@ internal static class ArbitrationEndpoints
         [DisputeState.CollectingEvidence, DisputeState.AwaitingMoreEvidence, DisputeState.AwaitingRuling, DisputeState.RulingIssued, DisputeState.AppealUnderReview];
 
     public static void MapArbitrationEndpoints(this RouteGroupBuilder api) =>
-        api.MapGet("/arbitration/queue", async (DisputeState[]? state, string? storeId, DateTimeOffset? openedBefore, bool? mine, string? after, int? limit,
+        api.MapGet("/arbitration/queue", async ([FromQuery] DisputeState[]? state, string? storeId, DateTimeOffset? openedBefore, bool? mine, string? after, int? limit,
             HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
         {
             var caller = http.Caller();

@@ -10,6 +10,7 @@ using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.Localization;
 using AfterSales.Disputes.Orders;
 using MediatR;
+using Microsoft.AspNetCore.Mvc;
 
 namespace AfterSales.Disputes.Api.Endpoints;
 
@@ -36,7 +37,7 @@ internal static class DisputeEndpoints
             .Produces<DisputeResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        disputes.MapGet("/", async (DisputeState[]? state, RequestKind? kind, bool? escalated, DateTimeOffset? openedBefore, string? after, int? limit,
+        disputes.MapGet("/", async ([FromQuery] DisputeState[]? state, RequestKind? kind, bool? escalated, DateTimeOffset? openedBefore, string? after, int? limit,
             HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
         {
             var query = ForCaller(http.Caller(), new DisputeQuery(States: state, Kind: kind, Escalated: escalated, OpenedBefore: openedBefore,

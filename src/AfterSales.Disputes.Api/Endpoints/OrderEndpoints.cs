@@ -7,6 +7,7 @@ using AfterSales.Disputes.Disputes;
 using AfterSales.Disputes.Orders;
 using AfterSales.Disputes.Policies;
 using MediatR;
+using Microsoft.AspNetCore.Mvc;
 
 namespace AfterSales.Disputes.Api.Endpoints;
 
@@ -33,7 +34,7 @@ internal static class OrderEndpoints
             .WithName("Orders_Get").WithDescription("The registered snapshot, for the platform, the order's buyer and its store; 404 for anyone else.").WithSummary("An order (platform, its buyer, its store).").Produces<Order>().ProducesProblem(StatusCodes.Status404NotFound);
 
         orders.MapGet("/{orderId}/eligibility", async (string orderId, string lineId, RequestKind kind, RequestReason reason, ConditionIssue? condition,
-            FaultCause? faultCause, bool? proofOfPurchase, string[]? includedLineIds, string? serialNumber, HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
+            FaultCause? faultCause, bool? proofOfPurchase, [FromQuery] string[]? includedLineIds, string? serialNumber, HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
         {
             if (await VisibleOrderAsync(http.Caller(), mediator, orderId, cancellationToken) is null)
             {

@@ -193,6 +193,13 @@ internal sealed class OpenApiContract(JsonSerializerOptions json, long maxUpload
         foreach (var parameter in operation.Parameters.OfType<OpenApiParameter>())
         {
             var type = context.ApiDescription.ParameterDescriptions.FirstOrDefault(p => p.Name == parameter.Name)?.Type ?? typeof(string);
+            if (parameter.In == ParameterLocation.Query && type.IsArray)
+            {
+                // A list in the query may be left out, and is then empty; the handlers generated at compile time
+                // describe every array parameter as required, whatever its nullability.
+                parameter.Required = false;
+            }
+
             if (parameter.Schema is OpenApiSchema schema)
             {
                 Bound(schema, ContractLimits.For(parameter.Name!, type));
